@@ -1,0 +1,10 @@
+export { type DatabaseKind, type DatabaseTarget, describeTarget, targetFromEnv } from "./config";
+export type { SqlDriver, SqlExecutor } from "./driver";
+export { DatabaseOpenError, MigrationError } from "./errors";
+export { Prisma, PrismaClient } from "./generated/prisma/client";
+export * as Enums from "./generated/prisma/enums";
+export { migrate, readMigrations } from "./migrate";
+export { type Database, openDatabase } from "./open";
+export { type PrepareOptions, prepareDatabase } from "./prepare";
+export { DEMO_ACCOUNTS, DEMO_PARTNERS, FIRST_YEAR, LAST_YEAR, type SeedReport, SeedError, seedDemoData, wipeData } from "./seed";
+export { syncTerritory } from "./territory";

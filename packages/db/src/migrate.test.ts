@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MigrationError } from "./errors";
+import { migrate, readMigrations } from "./migrate";
+import { type TestDatabase, createTestDatabase } from "./testing";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase({ migrate: false });
+});
+afterAll(() => db.dispose());
+
+describe("migrations on an empty database", () => {
+  it("creates every table, then has nothing left to apply", async () => {
+    const migrations = readMigrations();
+    expect(migrations.map((m) => m.name)[0]).toBe("0001_init");
+    expect(await migrate(db.sql)).toEqual(migrations.map((m) => m.name));
+    const tables = await db.sql.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(["_migration", "app_setting", "app_user", "commune", "enterprise", "funding", "incubation", "job_record", "membership", "partner"]),
+    );
+    expect(await migrate(db.sql)).toEqual([]);
+  });
+
+  it("refuses to run when an applied migration was edited since", async () => {
+    const [first, ...rest] = readMigrations();
+    const edited = { ...first!, checksum: "0".repeat(64) };
+    await expect(migrate(db.sql, [edited, ...rest])).rejects.toThrow(MigrationError);
+    await expect(migrate(db.sql, [edited, ...rest])).rejects.toThrow(/0001_init was edited after it was applied/);
+  });
+
+  it("refuses a database migrated by a newer version of the code", async () => {
+    await db.sql.query("INSERT INTO _migration (name, checksum) VALUES ('9999_future', 'x')");
+    await expect(migrate(db.sql)).rejects.toThrow(/9999_future, which this version of the code does not know/);
+    await db.sql.query("DELETE FROM _migration WHERE name = '9999_future'");
+  });
+
+  it("applies a new migration all or nothing", async () => {
+    const broken = { name: "9000_broken", sql: "CREATE TABLE half_done (id int); SELECT 1/0;", checksum: "b" };
+    await expect(migrate(db.sql, [...readMigrations(), broken])).rejects.toThrow(/division by zero/);
+    const [row] = await db.sql.query<{ t: string | null }>("SELECT to_regclass('half_done')::text AS t");
+    expect(row?.t).toBeNull();
+    const names = await db.sql.query<{ name: string }>("SELECT name FROM _migration");
+    expect(names.map((n) => n.name)).not.toContain("9000_broken");
+  });
+});

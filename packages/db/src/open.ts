@@ -1,0 +1,86 @@
+// One factory for every process (API, CLI, seed, tests): a Prisma client and a raw SQL driver
+// on the same connection(s), and a close() that leaves no handle behind.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { type DatabaseKind, type DatabaseTarget, targetFromEnv } from "./config";
+import { lockDataDir } from "./data-dir-lock";
+import { type SqlDriver, pgDriver, pgliteDriver } from "./driver";
+import { DatabaseOpenError } from "./errors";
+import { PrismaClient } from "./generated/prisma/client";
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly prisma: PrismaClient;
+  readonly sql: SqlDriver;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Pool size on PostgreSQL. */
+  maxConnections?: number;
+}
+
+export async function openDatabase(target: DatabaseTarget = targetFromEnv(), options: OpenOptions = {}): Promise<Database> {
+  return target.kind === "postgresql" ? openPostgres(target.url, options) : openPglite(target.dataDir);
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  try {
+    await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseOpenError(`Cannot connect to PostgreSQL (DATABASE_URL): ${reason}`, { cause: error });
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgresql",
+    prisma,
+    sql: pgDriver(pool),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  const release = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const pgdata = dataDir ? path.join(dataDir, "pgdata") : undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(pgdata);
+    await pglite.query("SELECT 1");
+  } catch (error) {
+    release();
+    throw corruptedDirectoryError(pgdata ?? "memory", error);
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: "pglite",
+    prisma,
+    sql: pgliteDriver(pglite),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close(); // PGlite's timers keep the process alive until it is closed
+      release();
+    },
+  };
+}
+
+function corruptedDirectoryError(pgdata: string, error: unknown): DatabaseOpenError {
+  const reason = error instanceof Error ? error.message : String(error);
+  const exists = pgdata !== "memory" && fs.existsSync(pgdata);
+  return new DatabaseOpenError(
+    `The embedded database in ${pgdata} cannot be opened (${reason}). ` +
+      (exists
+        ? `It is damaged or was written by another version. Restore a backup, or move the folder away to start again from the demo data.`
+        : `Check that DATA_DIR points to a folder this user can write.`),
+    { cause: error },
+  );
+}

@@ -1,0 +1,35 @@
+// What every start-up does before serving: migrate, load the territory, and on an empty
+// database (first run) fill in the demo dataset.
+import { type Territory, loadTerritory } from "@oess/domain";
+import { migrate } from "./migrate";
+import type { Database } from "./open";
+import { type SeedReport, isEmpty, seedDemoData } from "./seed";
+import { syncTerritory } from "./territory";
+
+export interface PrepareOptions {
+  epciSiren?: string;
+  /** "auto" seeds the demo dataset into an empty database; "off" never does. */
+  demoData?: "auto" | "off";
+  log?: (message: string) => void;
+}
+
+export interface PrepareResult {
+  territory: Territory;
+  migrationsApplied: string[];
+  seeded: SeedReport | null;
+}
+
+export async function prepareDatabase(db: Database, options: PrepareOptions = {}): Promise<PrepareResult> {
+  const log = options.log ?? (() => undefined);
+  const territory = loadTerritory(options.epciSiren);
+  const migrationsApplied = await migrate(db.sql);
+  if (migrationsApplied.length > 0) log(`Applied migrations: ${migrationsApplied.join(", ")}`);
+  await syncTerritory(db.sql, territory);
+  let seeded: SeedReport | null = null;
+  if ((options.demoData ?? "auto") === "auto" && (await isEmpty(db.sql))) {
+    log("Empty database: loading the demo dataset (données de démonstration)…");
+    seeded = await seedDemoData(db.sql, { territory });
+    log(`Demo dataset loaded: ${seeded.enterprises} enterprises, ${seeded.jobRecords} job records, ${seeded.fundings} fundings.`);
+  }
+  return { territory, migrationsApplied, seeded };
+}

@@ -1,0 +1,113 @@
+// Fills an empty database with the demo dataset, in one transaction and in bulk.
+import type { Territory } from "@oess/domain";
+import type { SqlDriver, SqlExecutor } from "../driver";
+import { insertRows } from "./bulk-insert";
+import { ENTERPRISES_PER_SCALE, type EnterpriseBundle, type GeneratorContext, SOURCE, generateEnterprises, generatePtceFundings } from "./generate";
+import { DEMO_ACCOUNTS, DEMO_PARTNERS, siretOf } from "./partners";
+import { Random } from "./random";
+import { enterpriseTable, fundingTable, incubationTable, jobTable } from "./tables";
+
+export { DEMO_ACCOUNTS, DEMO_PARTNERS } from "./partners";
+export { ENTERPRISES_PER_SCALE, FIRST_YEAR, LAST_YEAR } from "./generate";
+
+export const DEFAULT_SEED = 79_000;
+const CHUNK = 1000; // enterprises per round of inserts: ~10 000 funding rows
+
+export interface SeedOptions {
+  territory: Territory;
+  scale?: number;
+  seed?: number;
+  onProgress?: (enterprisesDone: number, enterprisesTotal: number) => void;
+}
+
+export interface SeedReport {
+  partners: number;
+  users: number;
+  enterprises: number;
+  incubations: number;
+  jobRecords: number;
+  fundings: number;
+}
+
+export class SeedError extends Error {
+  override name = "SeedError";
+}
+
+export async function isEmpty(sql: SqlExecutor): Promise<boolean> {
+  const [row] = await sql.query<{ n: number }>("SELECT count(*)::int AS n FROM partner");
+  return row?.n === 0;
+}
+
+export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promise<SeedReport> {
+  const scale = options.scale ?? 1;
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new SeedError(`scale must be a positive number (got ${scale})`);
+
+  return sql.transaction(async (tx) => {
+    if (!(await isEmpty(tx))) {
+      throw new SeedError("The database already holds partners and records: the demo seed only fills an empty database (use --reset to wipe it first).");
+    }
+    const report: SeedReport = { partners: 0, users: 0, enterprises: 0, incubations: 0, jobRecords: 0, fundings: 0 };
+    const ids = new Random(seed ^ 0x9a47);
+    const partnerIds: Record<string, string> = {};
+    for (const p of DEMO_PARTNERS) {
+      partnerIds[p.slug] = ids.uuid();
+      await tx.query(
+        `INSERT INTO partner (id, slug, name, short_name, kind, siret, is_public_body) VALUES ($1, $2, $3, $4, $5::"PartnerKind", $6, $7)`,
+        [partnerIds[p.slug], p.slug, p.name, p.shortName, p.kind, siretOf(p.siren), p.isPublicBody],
+      );
+      report.partners++;
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      const userId = ids.uuid();
+      await tx.query("INSERT INTO app_user (id, email, name) VALUES ($1, $2, $3)", [userId, account.email, account.name]);
+      for (const m of account.memberships) {
+        await tx.query(`INSERT INTO membership (user_id, partner_id, role) VALUES ($1, $2, $3::"MemberRole")`, [userId, partnerIds[m.partner], m.role]);
+      }
+      report.users++;
+    }
+
+    const ctx: GeneratorContext = { partnerIds, communes: options.territory.communes };
+    const total = Math.round(ENTERPRISES_PER_SCALE * scale);
+    let chunk: EnterpriseBundle[] = [];
+    const flush = async () => {
+      await insertChunk(tx, chunk, report);
+      options.onProgress?.(report.enterprises, total);
+      chunk = [];
+    };
+    for (const bundle of generateEnterprises(ctx, { scale, seed })) {
+      chunk.push(bundle);
+      if (chunk.length === CHUNK) await flush();
+    }
+    if (chunk.length > 0) await flush();
+
+    const ptce = generatePtceFundings(ctx, seed);
+    await insertRows(tx, fundingTable(SOURCE), ptce);
+    report.fundings += ptce.length;
+
+    await tx.query(
+      `INSERT INTO app_setting (key, value) VALUES ('dataset', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+      [JSON.stringify({ demo: true, seed, scale, territory: options.territory.epciSiren })],
+    );
+    return report;
+  });
+}
+
+async function insertChunk(tx: SqlExecutor, chunk: EnterpriseBundle[], report: SeedReport): Promise<void> {
+  const incubations = chunk.flatMap((b) => (b.incubation ? [b.incubation] : []));
+  const jobs = chunk.flatMap((b) => b.jobs);
+  const fundings = chunk.flatMap((b) => b.fundings);
+  await insertRows(tx, enterpriseTable(SOURCE), chunk.map((b) => b.enterprise));
+  await insertRows(tx, incubationTable(SOURCE), incubations);
+  await insertRows(tx, jobTable(SOURCE), jobs);
+  await insertRows(tx, fundingTable(SOURCE), fundings);
+  report.enterprises += chunk.length;
+  report.incubations += incubations.length;
+  report.jobRecords += jobs.length;
+  report.fundings += fundings.length;
+}
+
+/** Deletes every partner, account and record (communes, reference data, stay). */
+export async function wipeData(sql: SqlExecutor): Promise<void> {
+  await sql.exec("TRUNCATE funding, job_record, incubation, enterprise, membership, app_user, partner, app_setting");
+}

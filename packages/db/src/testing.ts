@@ -1,0 +1,58 @@
+// A fresh, migrated database for one test file: in-memory PGlite by default, or a throwaway
+// database on the PostgreSQL server of DATABASE_URL (created here, dropped by dispose()).
+import { randomBytes } from "node:crypto";
+import { loadTerritory } from "@oess/domain";
+import pg from "pg";
+import { migrate } from "./migrate";
+import { type Database, openDatabase } from "./open";
+import { seedDemoData } from "./seed";
+import { syncTerritory } from "./territory";
+
+export interface TestDatabase extends Database {
+  /** Closes the database and, on PostgreSQL, drops it. */
+  dispose(): Promise<void>;
+  /** The URL of the throwaway PostgreSQL database, or null on PGlite. */
+  url: string | null;
+}
+
+export async function createTestDatabase(options: { seed?: boolean; migrate?: boolean } = {}): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  let db: Database;
+  let url: string | null = null;
+  let drop = async () => undefined;
+  if (serverUrl) {
+    const name = `oess_test_${randomBytes(6).toString("hex")}`;
+    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    db = await openDatabase({ kind: "postgresql", url }, { maxConnections: 4 });
+    drop = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } else {
+    db = await openDatabase({ kind: "pglite", dataDir: null });
+  }
+  if (options.migrate !== false) {
+    await migrate(db.sql);
+    const territory = loadTerritory();
+    await syncTerritory(db.sql, territory);
+    if (options.seed) await seedDemoData(db.sql, { territory });
+  }
+  return {
+    ...db,
+    url,
+    async dispose() {
+      await db.close();
+      await drop();
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

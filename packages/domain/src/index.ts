@@ -1,0 +1,6 @@
+export * from "./format";
+export * from "./identifiers";
+export * from "./indicators";
+export * from "./naf";
+export * from "./territory";
+export * from "./vocabulary";
