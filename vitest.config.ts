@@ -1,11 +1,19 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CJS and ESM builds. Node (and so Yoga and Pothos, which vitest leaves to
+    // Node) loads the CJS one; our sources must get the same, or GraphQLError is two classes.
+    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
+  },
   test: {
     include: ["packages/*/src/**/*.test.ts", "apps/api/src/**/*.test.ts"],
     // Each database test file opens its own PGlite (a few seconds to boot) or PostgreSQL database.
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: { NODE_ENV: "test", CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
   },
 });

@@ -8,3 +8,5 @@ export { type Database, openDatabase } from "./open";
 export { type PrepareOptions, prepareDatabase } from "./prepare";
 export { DEMO_ACCOUNTS, DEMO_PARTNERS, FIRST_YEAR, LAST_YEAR, type SeedReport, SeedError, seedDemoData, wipeData } from "./seed";
 export { syncTerritory } from "./territory";
+export { type DatasetInfo, datasetInfo } from "./queries/dataset";
+export { type HeadlineFigures, type YearRange, headlineFigures } from "./queries/headline";

@@ -19,15 +19,12 @@ export async function createTestDatabase(options: { seed?: boolean; migrate?: bo
   const serverUrl = process.env.DATABASE_URL;
   let db: Database;
   let url: string | null = null;
-  let drop = async () => undefined;
+  let drop = async (): Promise<void> => undefined;
   if (serverUrl) {
-    const name = `oess_test_${randomBytes(6).toString("hex")}`;
-    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    const throwaway = await createThrowawayDatabase(serverUrl, "oess_test");
+    url = throwaway.url;
+    drop = throwaway.drop;
     db = await openDatabase({ kind: "postgresql", url }, { maxConnections: 4 });
-    drop = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } else {
     db = await openDatabase({ kind: "pglite", dataDir: null });
   }
@@ -45,6 +42,15 @@ export async function createTestDatabase(options: { seed?: boolean; migrate?: bo
       await drop();
     },
   };
+}
+
+/** Creates an empty database on the server of `serverUrl`; drop() removes it. */
+export async function createThrowawayDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {

@@ -1,0 +1,34 @@
+// The HTTP application: Yoga with its plugins, composed in one place.
+import type { Database } from "@oess/db";
+import type { Territory } from "@oess/domain";
+import { schema } from "@oess/graphql";
+import { createYoga } from "graphql-yoga";
+import { useHealthz } from "./plugins/healthz";
+
+const EXAMPLE_QUERY = /* GraphQL */ `# Observatoire ESS — API de recherche / research API
+# Chiffres clés de 2020 à 2025 / headline figures, 2020 to 2025
+{
+  dataset { territoryName isDemo notice }
+  headlineFigures(fromYear: 2020, toYear: 2025) {
+    jobsCreated
+    fullTimeEquivalents
+    enterprisesIncubated
+    fundingAmount
+    fundingCount
+  }
+}
+`;
+
+export function createApp({ db, territory }: { db: Database; territory: Territory }) {
+  return createYoga({
+    schema,
+    context: () => ({ prisma: db.prisma, territory }),
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    graphiql: { title: "Observatoire ESS — GraphQL", defaultQuery: EXAMPLE_QUERY },
+    plugins: [useHealthz(db)],
+    logging: process.env.NODE_ENV === "test" ? false : "info",
+  });
+}
+
+export type App = ReturnType<typeof createApp>;

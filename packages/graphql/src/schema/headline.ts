@@ -1,0 +1,60 @@
+import { type HeadlineFigures, datasetInfo, headlineFigures } from "@oess/db";
+import { DEMO_DATA_NOTICE } from "@oess/domain";
+import { GraphQLError } from "graphql";
+import { builder } from "../builder";
+
+const Headline = builder.objectRef<HeadlineFigures>("HeadlineFigures").implement({
+  description: "The three headline figures of the PTCE, over published records of the chosen period.",
+  fields: (t) => ({
+    jobsCreated: t.exposeInt("jobsCreated", { description: "Jobs created (headcount) by the ESS enterprises followed, from their published yearly records." }),
+    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: "Full-time equivalents (ETP) of the jobs created." }),
+    enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: "Enterprise projects that entered incubation in the period, whatever their outcome." }),
+    fundingAmount: t.expose("fundingAmount", { type: "Decimal", description: "Total amount in euros of the fundings (grants, advances, loans, services) of the partners." }),
+    fundingCount: t.exposeInt("fundingCount", { description: "Number of fundings (financements) in the period." }),
+    firstYear: t.exposeInt("firstYear", { nullable: true, description: "First year with published figures in the period." }),
+    lastYear: t.exposeInt("lastYear", { nullable: true, description: "Last year with published figures in the period." }),
+  }),
+});
+
+builder.queryField("headlineFigures", (t) =>
+  t.field({
+    type: Headline,
+    description: "Jobs created, enterprises incubated and funding, for a period of years (both bounds included; all years if omitted).",
+    args: {
+      fromYear: t.arg.int({ required: false, description: "First year of the period." }),
+      toYear: t.arg.int({ required: false, description: "Last year of the period." }),
+    },
+    resolve: (_root, { fromYear, toYear }, ctx) => {
+      if (fromYear != null && toYear != null && fromYear > toYear) {
+        throw new GraphQLError(`fromYear (${fromYear}) is after toYear (${toYear}).`, { extensions: { code: "BAD_USER_INPUT", field: "fromYear" } });
+      }
+      return headlineFigures(ctx.prisma, { fromYear, toYear });
+    },
+  }),
+);
+
+const Dataset = builder.objectRef<{ isDemo: boolean; territoryName: string; epciSiren: string }>("Dataset").implement({
+  description: "The dataset as a whole.",
+  fields: (t) => ({
+    isDemo: t.exposeBoolean("isDemo", { description: "True when the figures are the generated demo dataset (données de démonstration)." }),
+    notice: t.string({
+      nullable: true,
+      description: "Wording to show next to any figure of this dataset, in French.",
+      resolve: (d) => (d.isDemo ? DEMO_DATA_NOTICE : null),
+    }),
+    territoryName: t.exposeString("territoryName", { description: "Name of the EPCI the observatory covers." }),
+    epciSiren: t.exposeString("epciSiren", { description: "SIREN of that EPCI." }),
+  }),
+});
+
+builder.queryField("dataset", (t) =>
+  t.field({
+    type: Dataset,
+    description: "Facts about the dataset: demo data or not, territory.",
+    resolve: async (_root, _args, ctx) => ({
+      ...(await datasetInfo(ctx.prisma)),
+      territoryName: ctx.territory.name,
+      epciSiren: ctx.territory.epciSiren,
+    }),
+  }),
+);

@@ -1,0 +1,70 @@
+// npm start: runs the API (which migrates, and seeds on first run) and the dashboard's production
+// server, prints where they are, and stops both on Ctrl-C or when either one stops.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const webDir = fileURLToPath(new URL("../apps/web/", import.meta.url));
+const apiPort = Number(process.env.API_PORT ?? 4000);
+const webPort = Number(process.env.PORT ?? 3000);
+const started = performance.now();
+const children = new Set<ChildProcess>();
+let stopping = false;
+
+const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+
+function launch(name: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd, env: { ...env, ...extraEnv }, stdio: "inherit" });
+  children.add(child);
+  child.on("exit", (code, signal) => {
+    children.delete(child);
+    if (!stopping) {
+      console.error(`[start] The ${name} stopped (${signal ?? `exit code ${code}`}); stopping everything.`);
+      void stop(code || 1);
+    } else if (children.size === 0) {
+      process.exit(exitCode);
+    }
+  });
+  return child;
+}
+
+let exitCode = 0;
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  exitCode = code;
+  if (children.size === 0) process.exit(code);
+  for (const child of children) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 10_000).unref();
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+
+async function waitFor(url: string, accept: (r: Response) => boolean): Promise<void> {
+  while (!stopping) {
+    const ok = await fetch(url).then(accept, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+launch("API", ["--import", "tsx", "apps/api/src/main.ts"], root, { API_PORT: String(apiPort) });
+await waitFor(`http://127.0.0.1:${apiPort}/healthz`, (r) => r.ok);
+
+const nextBin = createRequire(webDir).resolve("next/dist/bin/next");
+launch("dashboard", [nextBin, "start", "--port", String(webPort)], webDir, { API_URL: `http://127.0.0.1:${apiPort}/graphql` });
+await waitFor(`http://127.0.0.1:${webPort}/`, () => true);
+
+if (!stopping) {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`
+  Observatoire ESS — ready in ${seconds} s
+
+    Tableau de bord / dashboard   http://localhost:${webPort}
+    API GraphQL (GraphiQL)        http://localhost:${apiPort}/graphql
+    Santé / health                http://localhost:${apiPort}/healthz
+
+  Ctrl-C to stop.
+`);
+}
