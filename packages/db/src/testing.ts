@@ -1,6 +1,9 @@
 // A fresh, migrated database for one test file: in-memory PGlite by default, or a throwaway
 // database on the PostgreSQL server of DATABASE_URL (created here, dropped by dispose()).
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { loadTerritory } from "@oess/domain";
 import pg from "pg";
 import { migrate } from "./migrate";
@@ -51,6 +54,19 @@ export async function createThrowawayDatabase(serverUrl: string, prefix: string)
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * Environment variables that point a child process (the product, a CLI) at data of its own:
+ * a throwaway database on DATABASE_URL's server, else a temporary embedded database.
+ */
+export async function scratchEnvironment(prefix: string): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const db = await createThrowawayDatabase(process.env.DATABASE_URL, prefix);
+    return { env: { ...process.env, DATABASE_URL: db.url }, cleanup: db.drop };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  return { env: { ...process.env, DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {

@@ -39,12 +39,13 @@ await runWithDatabase(async (db) => {
       const now = performance.now();
       if (done === total || now - lastShown > 1000) {
         lastShown = now;
-        process.stdout.write(`\r  ${done.toLocaleString("en")} / ${total.toLocaleString("en")} enterprises`);
+        // Redraw one line in a terminal; one line per step in a log file.
+        process.stdout.write(`${process.stdout.isTTY ? "\r" : ""}  ${done.toLocaleString("en")} / ${total.toLocaleString("en")} enterprises${process.stdout.isTTY ? "" : "\n"}`);
       }
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write("\n");
+  if (process.stdout.isTTY) process.stdout.write("\n");
   console.log(
     `Seeded in ${seconds.toFixed(1)} s: ${report.enterprises} enterprises, ${report.incubations} incubations, ` +
       `${report.jobRecords} job records, ${report.fundings} fundings (${Math.round(report.fundings / seconds).toLocaleString("en")} fundings/s).`,
