@@ -7,8 +7,9 @@ import { SCHEMA_FILE, printedSchema } from "./schema-file";
 
 let db: TestDatabase;
 let app: App;
+let statements = 0;
 beforeAll(async () => {
-  db = await createTestDatabase({ seed: true });
+  db = await createTestDatabase({ seed: true, onQuery: () => statements++ });
   app = createApp({ db, territory: loadTerritory() });
 });
 afterAll(() => db.dispose());
@@ -65,22 +66,79 @@ describe("headline figures", () => {
 
   it("says which argument is wrong for an inverted period", async () => {
     const { body } = await graphql(HEADLINE, { from: 2024, to: 2020 });
-    expect(body.errors?.[0]?.message).toBe("fromYear (2024) is after toYear (2020).");
+    expect(body.errors?.[0]?.message).toBe("fromYear: 2024 is after toYear (2020).");
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "fromYear" });
   });
 });
 
 describe("territory and dataset", () => {
   it("lists the 40 communes of the CA du Niortais, Niort first", async () => {
-    const { body } = await graphql("{ communes { code name population } }");
-    expect(body.data.communes).toHaveLength(40);
-    expect(body.data.communes[0]).toMatchObject({ code: "79191", name: "Niort" });
+    const { body } = await graphql("{ communes(first: 100) { totalCount edges { node { code name population } } } }");
+    expect(body.data.communes.totalCount).toBe(40);
+    expect(body.data.communes.edges[0].node).toMatchObject({ code: "79191", name: "Niort" });
   });
 
   it("labels the demo dataset", async () => {
     const { body } = await graphql("{ dataset { isDemo notice territoryName epciSiren } }");
     expect(body.data.dataset).toMatchObject({ isDemo: true, territoryName: "CA du Niortais", epciSiren: "200041317" });
     expect(body.data.dataset.notice).toMatch(/^Données de démonstration/);
+  });
+});
+
+describe("limits", () => {
+  it("lets a researcher's nested query of 100 rows per level through", async () => {
+    const { status, body } = await graphql(`{ partners(first: 100) { edges { node { name fundingsGiven(first: 100) { edges { node { amount
+      beneficiaryEnterprise { name commune { name } } } } } } } } }`);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+
+  it.each([
+    ["too many aliases", `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: dataset { isDemo }`).join(" ")} }`, /Aliases limit of 30 exceeded/],
+    ["too many tokens", `{ dataset { ${"isDemo ".repeat(6000)} } }`, /Token limit of 5000 exceeded/],
+    ["too deep", `{ enterprises { edges { node { ${"commune { enterprises { edges { node { ".repeat(4)}name${" } } } }".repeat(4)} } } } }`, /depth/i],
+    [
+      "too costly",
+      `{ partners(first: 100) { edges { node { fundingsGiven(first: 100) { edges { node { beneficiaryEnterprise { fundings(first: 100) { edges { node { amount } } } } } } } } } } }`,
+      /complexity/i,
+    ],
+  ])("refuses a query with %s, naming the limit, without a server error", async (_, query, message) => {
+    const { status, body } = await graphql(query);
+    expect(status).toBeLessThan(500);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.message).toMatch(message);
+  });
+});
+
+describe("response cache", () => {
+  it("answers a repeated anonymous query from the cache, and forgets it as soon as the data change", async () => {
+    const query = "{ fundings(where: { year: { equals: 2023 } }) { totalCount } }";
+    const first = await graphql(query);
+    statements = 0;
+    const second = await graphql(query);
+    expect(second.body).toEqual(first.body);
+    expect(statements).toBe(1); // only the data version was read
+
+    const [f] = await db.sql.query<{ id: string }>("SELECT id::text FROM funding WHERE year = 2023 AND status = 'PUBLISHED' LIMIT 1");
+    await db.sql.query("UPDATE funding SET status = 'SUBMITTED' WHERE id = $1", [f?.id]);
+    const third = await graphql(query);
+    expect(third.body.data.fundings.totalCount).toBe(first.body.data.fundings.totalCount - 1);
+    await db.sql.query("UPDATE funding SET status = 'PUBLISHED' WHERE id = $1", [f?.id]);
+  });
+});
+
+describe("GraphQL over HTTP", () => {
+  it("answers queries sent with GET", async () => {
+    const response = await app.fetch("http://localhost/graphql?query=%7Bdataset%7BisDemo%7D%7D", { headers: { accept: "application/graphql-response+json" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/application\/graphql-response\+json/);
+    expect(await response.json()).toEqual({ data: { dataset: { isDemo: true } } });
+  });
+
+  it("answers a malformed query with 400 and the parser's message", async () => {
+    const { status, body } = await graphql("{ dataset { ");
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/Syntax Error/);
   });
 });
 

@@ -4,6 +4,8 @@ import type { Territory } from "@oess/domain";
 import { schema } from "@oess/graphql";
 import { createYoga } from "graphql-yoga";
 import { useHealthz } from "./plugins/healthz";
+import { limitPlugins } from "./plugins/limits";
+import { responseCachePlugin } from "./plugins/response-cache";
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Observatoire ESS — API de recherche / research API
 # Chiffres clés de 2020 à 2025 / headline figures, 2020 to 2025
@@ -22,11 +24,12 @@ const EXAMPLE_QUERY = /* GraphQL */ `# Observatoire ESS — API de recherche / r
 export function createApp({ db, territory }: { db: Database; territory: Territory }) {
   return createYoga({
     schema,
-    context: () => ({ prisma: db.prisma, territory }),
+    // Sessions come with the collaboration work; until then every caller is anonymous.
+    context: () => ({ prisma: db.prisma, territory, viewer: null }),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: { title: "Observatoire ESS — GraphQL", defaultQuery: EXAMPLE_QUERY },
-    plugins: [useHealthz(db)],
+    plugins: [useHealthz(db), ...limitPlugins(), responseCachePlugin(db.prisma)],
     logging: process.env.NODE_ENV === "test" ? false : "info",
   });
 }

@@ -9,4 +9,13 @@ export { type PrepareOptions, prepareDatabase } from "./prepare";
 export { DEMO_ACCOUNTS, DEMO_PARTNERS, FIRST_YEAR, LAST_YEAR, type SeedReport, SeedError, seedDemoData, wipeData } from "./seed";
 export { syncTerritory } from "./territory";
 export { type DatasetInfo, datasetInfo } from "./queries/dataset";
-export { type HeadlineFigures, type YearRange, headlineFigures } from "./queries/headline";
+export {
+  INDICATOR_DIMENSIONS,
+  INDICATOR_MEASURES,
+  type IndicatorDimension,
+  type IndicatorFilter,
+  type IndicatorMeasure,
+  type IndicatorRow,
+  computeIndicators,
+} from "./queries/indicators";
+export { type DataVersion, dataVersion } from "./queries/data-change";

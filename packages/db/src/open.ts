@@ -22,10 +22,20 @@ export interface Database {
 export interface OpenOptions {
   /** Pool size on PostgreSQL. */
   maxConnections?: number;
+  /** Called with each SQL statement Prisma sends (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+function createClient(adapter: PrismaPg | PrismaPGlite, options: OpenOptions): PrismaClient {
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const onQuery = options.onQuery;
+  prisma.$on("query", (event) => onQuery(event.query));
+  return prisma;
 }
 
 export async function openDatabase(target: DatabaseTarget = targetFromEnv(), options: OpenOptions = {}): Promise<Database> {
-  return target.kind === "postgresql" ? openPostgres(target.url, options) : openPglite(target.dataDir);
+  return target.kind === "postgresql" ? openPostgres(target.url, options) : openPglite(target.dataDir, options);
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
@@ -37,7 +47,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseOpenError(`Cannot connect to PostgreSQL (DATABASE_URL): ${reason}`, { cause: error });
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = createClient(new PrismaPg(pool), options);
   return {
     kind: "postgresql",
     prisma,
@@ -49,7 +59,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   };
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, options: OpenOptions): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
   const pgdata = dataDir ? path.join(dataDir, "pgdata") : undefined;
   let pglite: PGlite;
@@ -60,7 +70,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     release();
     throw corruptedDirectoryError(pgdata ?? "memory", error);
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = createClient(new PrismaPGlite(pglite), options);
   return {
     kind: "pglite",
     prisma,

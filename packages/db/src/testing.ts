@@ -7,7 +7,7 @@ import path from "node:path";
 import { loadTerritory } from "@oess/domain";
 import pg from "pg";
 import { migrate } from "./migrate";
-import { type Database, openDatabase } from "./open";
+import { type Database, type OpenOptions, openDatabase } from "./open";
 import { seedDemoData } from "./seed";
 import { syncTerritory } from "./territory";
 
@@ -18,7 +18,7 @@ export interface TestDatabase extends Database {
   url: string | null;
 }
 
-export async function createTestDatabase(options: { seed?: boolean; migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { seed?: boolean; migrate?: boolean; onQuery?: OpenOptions["onQuery"] } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   let db: Database;
   let url: string | null = null;
@@ -27,9 +27,9 @@ export async function createTestDatabase(options: { seed?: boolean; migrate?: bo
     const throwaway = await createThrowawayDatabase(serverUrl, "oess_test");
     url = throwaway.url;
     drop = throwaway.drop;
-    db = await openDatabase({ kind: "postgresql", url }, { maxConnections: 4 });
+    db = await openDatabase({ kind: "postgresql", url }, { maxConnections: 4, onQuery: options.onQuery });
   } else {
-    db = await openDatabase({ kind: "pglite", dataDir: null });
+    db = await openDatabase({ kind: "pglite", dataDir: null }, { onQuery: options.onQuery });
   }
   if (options.migrate !== false) {
     await migrate(db.sql);

@@ -1,14 +1,28 @@
-// The one Pothos builder: plugins, scalars and context are declared here once.
-import { Prisma, type PrismaClient } from "@oess/db";
+// The one Pothos builder: plugins, scalars, context and auth scopes are declared here once.
+import type { PrismaClient } from "@oess/db";
 import type PrismaTypes from "@oess/db/pothos-types";
 import { getDatamodel } from "@oess/db/pothos-types";
-import type { Territory } from "@oess/domain";
+import type { MemberRole, Territory } from "@oess/domain";
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import PrismaPlugin from "@pothos/plugin-prisma";
+import PrismaUtilsPlugin from "@pothos/plugin-prisma-utils";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import type { Prisma } from "@oess/db";
+import { LIMITS } from "./limits";
+
+/** A signed-in user and the partner organisations they belong to. */
+export interface Viewer {
+  userId: string;
+  memberships: ReadonlyArray<{ partnerId: string; role: MemberRole }>;
+}
 
 export interface Context {
   prisma: PrismaClient;
   territory: Territory;
+  /** Null for anonymous callers: they see published records only. */
+  viewer: Viewer | null;
 }
 
 export const builder = new SchemaBuilder<{
@@ -16,16 +30,45 @@ export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   Scalars: {
     Decimal: { Input: string; Output: Prisma.Decimal | string };
+    Date: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date };
+  };
+  AuthScopes: {
+    /** Any signed-in member of a partner organisation. */
+    member: boolean;
+    /** A member of this partner (by id). */
+    memberOf: string;
+    /** A coordinator of the PTCE: reviews and publishes any record. */
+    admin: boolean;
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [PrismaPlugin],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, PrismaUtilsPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      member: (ctx.viewer?.memberships.length ?? 0) > 0,
+      memberOf: (partnerId) => ctx.viewer?.memberships.some((m) => m.partnerId === partnerId) ?? false,
+      admin: ctx.viewer?.memberships.some((m) => m.role === "ADMIN") ?? false,
+    }),
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodeQueryOptions: { description: "Fetches any object by its global ID (stable: a record keeps its ID for ever)." },
+    nodesQueryOptions: { description: "Fetches up to 100 objects by their global IDs." },
+  },
   prisma: {
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
-    exposeDescriptions: true,
+    exposeDescriptions: false,
     filterConnectionTotalCount: true,
+  },
+  complexity: {
+    defaultComplexity: 1,
+    // Lists are paged connections, whose cost follows `first`; plain lists are short.
+    defaultListMultiplier: 1,
+    limit: { complexity: LIMITS.complexity, depth: LIMITS.depth, breadth: LIMITS.breadth },
   },
 });
 

@@ -2,7 +2,14 @@
 import { builder } from "./builder";
 import "./schema/scalars";
 import "./schema/commune";
+import "./schema/partner";
+import "./schema/enterprise";
+import "./schema/incubation";
+import "./schema/job";
+import "./schema/funding";
+import "./schema/indicator";
 import "./schema/headline";
 
-export type { Context } from "./builder";
+export type { Context, Viewer } from "./builder";
+export { LIMITS } from "./limits";
 export const schema = builder.toSchema();

@@ -1,20 +1,49 @@
 import { builder } from "../builder";
+import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
+import { IntFilter, StringFilter } from "./filters";
 
-builder.prismaObject("Commune", {
-  description: "A commune of the territory (official INSEE list).",
+export const Commune = builder.prismaNode("Commune", {
+  id: { field: "code" },
+  description: "A commune of the territory (official INSEE list, from @etalab/decoupage-administratif).",
   fields: (t) => ({
-    code: t.exposeString("code", { description: "Code officiel géographique (INSEE), e.g. \"79191\" for Niort." }),
+    code: t.exposeString("code", { description: 'Code officiel géographique (INSEE), e.g. "79191" for Niort.' }),
     name: t.exposeString("name", { description: "Official name." }),
     siren: t.exposeString("siren", { description: "SIREN of the commune as a local authority." }),
     population: t.exposeInt("population", { description: "Population municipale (INSEE)." }),
+    enterprises: t.relatedConnection("enterprises", {
+      description: "ESS enterprises located in the commune.",
+      cursor: "id",
+      maxSize: pageSize,
+      complexity: connectionComplexity,
+      totalCount: true,
+      query: (_args, ctx) => ({ where: visibleWhere(ctx), orderBy: { id: "asc" } }),
+    }),
   }),
 });
 
+export const CommuneWhere = builder.prismaWhere("Commune", {
+  name: "CommuneWhere",
+  fields: { code: StringFilter, name: StringFilter, population: IntFilter, AND: true, OR: true, NOT: true },
+});
+export const CommuneOrderBy = builder.prismaOrderBy("Commune", { name: "CommuneOrderBy", fields: { code: true, name: true, population: true } });
+
 builder.queryField("communes", (t) =>
-  t.prismaField({
-    type: ["Commune"],
-    description: "The communes of the configured territory (EPCI), most populated first.",
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.commune.findMany({ ...query, where: { epciSiren: ctx.territory.epciSiren }, orderBy: [{ population: "desc" }, { name: "asc" }] }),
-  }),
+  t.prismaConnection(
+    {
+      type: "Commune",
+      description: "The communes of the configured territory (EPCI). Default order: most populated first.",
+      cursor: "code",
+      maxSize: pageSize,
+      complexity: connectionComplexity,
+      args: { where: t.arg({ type: CommuneWhere, required: false }), orderBy: t.arg({ type: [CommuneOrderBy], required: false }) },
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.commune.findMany({
+          ...query,
+          where: { AND: [{ epciSiren: ctx.territory.epciSiren }, args.where ?? {}] },
+          orderBy: [...(args.orderBy ?? [{ population: "desc" }]), { code: "asc" }],
+        }),
+      totalCount: (_connection, args, ctx) => ctx.prisma.commune.count({ where: { AND: [{ epciSiren: ctx.territory.epciSiren }, args.where ?? {}] } }),
+    },
+    { description: "A page of communes." },
+  ),
 );

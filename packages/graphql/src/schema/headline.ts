@@ -1,10 +1,20 @@
-import { type HeadlineFigures, datasetInfo, headlineFigures } from "@oess/db";
+import { Prisma, computeIndicators, datasetInfo } from "@oess/db";
 import { DEMO_DATA_NOTICE } from "@oess/domain";
-import { GraphQLError } from "graphql";
 import { builder } from "../builder";
+import { checkIndicatorFilter } from "./indicator";
+
+interface HeadlineFigures {
+  jobsCreated: number;
+  fullTimeEquivalents: string;
+  enterprisesIncubated: number;
+  fundingAmount: string;
+  fundingCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
 
 const Headline = builder.objectRef<HeadlineFigures>("HeadlineFigures").implement({
-  description: "The three headline figures of the PTCE, over published records of the chosen period.",
+  description: "The three headline figures of the PTCE over published records of a period: `indicators` summed over its years.",
   fields: (t) => ({
     jobsCreated: t.exposeInt("jobsCreated", { description: "Jobs created (headcount) by the ESS enterprises followed, from their published yearly records." }),
     fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: "Full-time equivalents (ETP) of the jobs created." }),
@@ -24,11 +34,20 @@ builder.queryField("headlineFigures", (t) =>
       fromYear: t.arg.int({ required: false, description: "First year of the period." }),
       toYear: t.arg.int({ required: false, description: "Last year of the period." }),
     },
-    resolve: (_root, { fromYear, toYear }, ctx) => {
-      if (fromYear != null && toYear != null && fromYear > toYear) {
-        throw new GraphQLError(`fromYear (${fromYear}) is after toYear (${toYear}).`, { extensions: { code: "BAD_USER_INPUT", field: "fromYear" } });
-      }
-      return headlineFigures(ctx.prisma, { fromYear, toYear });
+    resolve: async (_root, { fromYear, toYear }, ctx) => {
+      checkIndicatorFilter({ fromYear, toYear }, "");
+      const years = await computeIndicators(ctx.prisma, ["YEAR"], { fromYear, toYear }, ["jobsCreated", "fullTimeEquivalents", "enterprisesIncubated", "fundingAmount", "fundingCount"]);
+      const sum = (pick: (r: (typeof years)[number]) => string) => years.reduce((acc, r) => acc.plus(pick(r)), new Prisma.Decimal(0)).toFixed();
+      const active = years.filter((r) => r.year !== null && (r.jobsCreated > 0 || r.fundingCount > 0 || r.enterprisesIncubated > 0));
+      return {
+        jobsCreated: years.reduce((acc, r) => acc + r.jobsCreated, 0),
+        fullTimeEquivalents: sum((r) => r.fullTimeEquivalents),
+        enterprisesIncubated: years.reduce((acc, r) => acc + r.enterprisesIncubated, 0),
+        fundingAmount: sum((r) => r.fundingAmount),
+        fundingCount: years.reduce((acc, r) => acc + r.fundingCount, 0),
+        firstYear: active[0]?.year ?? null,
+        lastYear: active.at(-1)?.year ?? null,
+      };
     },
   }),
 );

@@ -4,12 +4,36 @@ import { builder } from "../builder";
 
 // Decimals travel as strings so that euros and FTE stay exact from the database to the client.
 builder.scalarType("Decimal", {
-  description: "An exact decimal number written as a string with a point, e.g. \"12345.67\" (euros, full-time equivalents).",
+  description: 'An exact decimal number written as a string with a point, e.g. "12345.67" (euros, full-time equivalents).',
   serialize: (value) => (typeof value === "string" ? value : value.toFixed()),
   parseValue: (value) => {
-    if (typeof value !== "string" && typeof value !== "number") throw new GraphQLError("Decimal: expected a string such as \"12345.67\".");
-    const text = String(value);
-    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new GraphQLError(`Decimal: "${text}" is not a decimal number written with a point.`);
+    const text = typeof value === "number" ? String(value) : value;
+    if (typeof text !== "string" || !/^-?\d+(\.\d+)?$/.test(text)) {
+      throw new GraphQLError(`Decimal: ${JSON.stringify(value)} is not a decimal number written with a point, such as "12345.67".`);
+    }
     return new Prisma.Decimal(text).toFixed();
+  },
+});
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+builder.scalarType("Date", {
+  description: 'A calendar date, ISO 8601: "2024-03-31".',
+  serialize: (value) => value.toISOString().slice(0, 10),
+  parseValue: (value) => {
+    const date = typeof value === "string" && ISO_DATE.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+    if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+      throw new GraphQLError(`Date: ${JSON.stringify(value)} is not a date written YYYY-MM-DD.`);
+    }
+    return date;
+  },
+});
+
+builder.scalarType("DateTime", {
+  description: 'An instant, ISO 8601 with time zone: "2024-03-31T14:05:00.000Z".',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === "string" ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime())) throw new GraphQLError(`DateTime: ${JSON.stringify(value)} is not an ISO 8601 instant.`);
+    return date;
   },
 });

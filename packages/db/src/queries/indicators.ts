@@ -1,0 +1,147 @@
+// The yearly indicators: one definition, computed by the database (GROUP BY), shared by the
+// research API, the dashboard and the open-data `indicators` export so that they never disagree.
+// Published records only.
+import type { FundingInstrument, LegalFamily } from "@oess/domain";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+
+export const INDICATOR_DIMENSIONS = ["YEAR", "COMMUNE", "LEGAL_FAMILY", "PARTNER", "INSTRUMENT", "NAF_SECTION"] as const;
+export type IndicatorDimension = (typeof INDICATOR_DIMENSIONS)[number];
+
+export const INDICATOR_MEASURES = ["jobsCreated", "fullTimeEquivalents", "enterprisesIncubated", "enterprisesCreated", "fundingAmount", "fundingCount"] as const;
+export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
+
+export interface IndicatorFilter {
+  fromYear?: number | null;
+  toYear?: number | null;
+  communeCodes?: readonly string[] | null;
+  legalFamilies?: readonly string[] | null;
+  partnerIds?: readonly string[] | null;
+  instruments?: readonly string[] | null;
+  nafSections?: readonly string[] | null;
+}
+
+export interface IndicatorRow {
+  year: number | null;
+  communeCode: string | null;
+  communeName: string | null;
+  legalFamily: LegalFamily | null;
+  partnerId: string | null;
+  partnerName: string | null;
+  instrument: FundingInstrument | null;
+  nafSection: string | null;
+  jobsCreated: number;
+  fullTimeEquivalents: string;
+  enterprisesIncubated: number;
+  enterprisesCreated: number;
+  fundingAmount: string;
+  fundingCount: number;
+}
+
+// Each source of facts gives every dimension it has (NULL for those it has not: jobs have no
+// partner nor instrument) and the measures it counts.
+interface FactSource {
+  measures: readonly IndicatorMeasure[];
+  sql: string;
+}
+
+const FACTS: readonly FactSource[] = [
+  {
+    measures: ["jobsCreated", "fullTimeEquivalents"],
+    sql: `SELECT j.year, e.commune_code, e.legal_family::text AS legal_family, NULL::uuid AS partner_id, NULL::text AS instrument, e.naf_section,
+            j.jobs_created AS jobs, j.fte, 0 AS incubated, 0 AS created, 0::numeric AS amount, 0 AS fundings
+          FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id WHERE j.status = 'PUBLISHED'`,
+  },
+  {
+    measures: ["enterprisesIncubated"],
+    sql: `SELECT extract(year FROM i.start_date)::int, e.commune_code, e.legal_family::text, i.supporting_partner_id, NULL, e.naf_section,
+            0, 0, 1, 0, 0, 0
+          FROM incubation i JOIN enterprise e ON e.id = i.enterprise_id WHERE i.status = 'PUBLISHED'`,
+  },
+  {
+    measures: ["enterprisesCreated"],
+    sql: `SELECT extract(year FROM e.founded_on)::int, e.commune_code, e.legal_family::text, NULL, NULL, e.naf_section,
+            0, 0, 0, 1, 0, 0
+          FROM enterprise e WHERE e.status = 'PUBLISHED' AND e.founded_on IS NOT NULL`,
+  },
+  {
+    measures: ["fundingAmount", "fundingCount"],
+    sql: `SELECT f.year, e.commune_code, e.legal_family::text, f.funder_id, f.instrument::text, e.naf_section,
+            0, 0, 0, 0, f.amount, 1
+          FROM funding f LEFT JOIN enterprise e ON e.id = f.beneficiary_enterprise_id WHERE f.status = 'PUBLISHED'`,
+  },
+];
+
+const DIMENSION_COLUMNS: Record<IndicatorDimension, readonly string[]> = {
+  YEAR: ["facts.year"],
+  COMMUNE: ["facts.commune_code", "c.name"],
+  LEGAL_FAMILY: ["facts.legal_family"],
+  PARTNER: ["facts.partner_id", "p.short_name"],
+  INSTRUMENT: ["facts.instrument"],
+  NAF_SECTION: ["facts.naf_section"],
+};
+
+const OUTPUT_COLUMNS: Record<IndicatorDimension, string> = {
+  YEAR: "facts.year AS year",
+  COMMUNE: `facts.commune_code AS "communeCode", c.name AS "communeName"`,
+  LEGAL_FAMILY: `facts.legal_family AS "legalFamily"`,
+  PARTNER: `facts.partner_id::text AS "partnerId", p.short_name AS "partnerName"`,
+  INSTRUMENT: "facts.instrument AS instrument",
+  NAF_SECTION: `facts.naf_section AS "nafSection"`,
+};
+
+export async function computeIndicators(
+  prisma: PrismaClient,
+  groupBy: readonly IndicatorDimension[],
+  filter: IndicatorFilter = {},
+  measures: readonly IndicatorMeasure[] = INDICATOR_MEASURES,
+): Promise<IndicatorRow[]> {
+  const dims = INDICATOR_DIMENSIONS.filter((d) => groupBy.includes(d)); // canonical order, no duplicates
+  const sources = FACTS.filter((s) => s.measures.some((m) => measures.includes(m)));
+  const union = (sources.length > 0 ? sources : FACTS).map((s) => s.sql).join("\nUNION ALL\n");
+
+  const where: Prisma.Sql[] = [];
+  if (filter.fromYear != null) where.push(Prisma.sql`facts.year >= ${filter.fromYear}`);
+  if (filter.toYear != null) where.push(Prisma.sql`facts.year <= ${filter.toYear}`);
+  const inList = (column: string, values: readonly string[] | null | undefined, cast = "") => {
+    if (values && values.length > 0) where.push(Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(values.map((v) => Prisma.sql`${v}${Prisma.raw(cast)}`))})`);
+  };
+  inList("facts.commune_code", filter.communeCodes);
+  inList("facts.legal_family", filter.legalFamilies);
+  inList("facts.partner_id", filter.partnerIds, "::uuid");
+  inList("facts.instrument", filter.instruments);
+  inList("facts.naf_section", filter.nafSections);
+
+  const select = dims.map((d) => OUTPUT_COLUMNS[d]).join(", ");
+  const group = dims.flatMap((d) => DIMENSION_COLUMNS[d]).join(", ");
+  const order = dims.map((d) => `${DIMENSION_COLUMNS[d][0]} NULLS LAST`).join(", ");
+  const rows = await prisma.$queryRaw<Array<Record<string, unknown>>>`
+    SELECT ${Prisma.raw(select ? `${select},` : "")}
+      coalesce(sum(facts.jobs), 0)::int AS "jobsCreated",
+      coalesce(sum(facts.fte), 0)::text AS "fullTimeEquivalents",
+      coalesce(sum(facts.incubated), 0)::int AS "enterprisesIncubated",
+      coalesce(sum(facts.created), 0)::int AS "enterprisesCreated",
+      coalesce(sum(facts.amount), 0)::text AS "fundingAmount",
+      coalesce(sum(facts.fundings), 0)::int AS "fundingCount"
+    FROM (${Prisma.raw(union)}) AS facts (year, commune_code, legal_family, partner_id, instrument, naf_section, jobs, fte, incubated, created, amount, fundings)
+    ${Prisma.raw(dims.includes("COMMUNE") ? "LEFT JOIN commune c ON c.code = facts.commune_code" : "")}
+    ${Prisma.raw(dims.includes("PARTNER") ? "LEFT JOIN partner p ON p.id = facts.partner_id" : "")}
+    ${where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
+    ${Prisma.raw(group ? `GROUP BY ${group} ORDER BY ${order}` : "")}`;
+
+  return rows.map((r) => ({
+    year: (r.year as number | undefined) ?? null,
+    communeCode: (r.communeCode as string | undefined) ?? null,
+    communeName: (r.communeName as string | undefined) ?? null,
+    legalFamily: (r.legalFamily as LegalFamily | undefined) ?? null,
+    partnerId: (r.partnerId as string | undefined) ?? null,
+    partnerName: (r.partnerName as string | undefined) ?? null,
+    instrument: (r.instrument as FundingInstrument | undefined) ?? null,
+    nafSection: (r.nafSection as string | undefined) ?? null,
+    jobsCreated: r.jobsCreated as number,
+    fullTimeEquivalents: r.fullTimeEquivalents as string,
+    enterprisesIncubated: r.enterprisesIncubated as number,
+    enterprisesCreated: r.enterprisesCreated as number,
+    fundingAmount: r.fundingAmount as string,
+    fundingCount: r.fundingCount as number,
+  }));
+}

@@ -1,0 +1,231 @@
+import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { loadTerritory } from "@oess/domain";
+import { graphql } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "./builder";
+import { schema } from "./index";
+
+let db: TestDatabase;
+let statements = 0;
+const territory = loadTerritory();
+beforeAll(async () => {
+  db = await createTestDatabase({ seed: true, onQuery: () => statements++ });
+});
+afterAll(() => db.dispose());
+
+async function run(source: string, variableValues?: Record<string, unknown>, viewer: Viewer | null = null) {
+  const result = await graphql({ schema, source, variableValues, contextValue: { prisma: db.prisma, territory, viewer } });
+  return result as { data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> };
+}
+async function ok(source: string, variableValues?: Record<string, unknown>, viewer: Viewer | null = null) {
+  const result = await run(source, variableValues, viewer);
+  expect(result.errors).toBeUndefined();
+  return result.data;
+}
+const count = async (sql: string, params: unknown[] = []) => ((await db.sql.query<{ n: number }>(sql, params))[0] as { n: number }).n;
+
+describe("cursor pagination", () => {
+  const PAGE = `query ($after: String) { enterprises(first: 17, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { databaseId status } } } }`;
+
+  it("walks over every published enterprise exactly once, and totalCount agrees", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let totalCount = -1;
+    for (let page = 0; page < 100; page++) {
+      const { enterprises }: any = await ok(PAGE, { after });
+      totalCount = enterprises.totalCount;
+      for (const edge of enterprises.edges) {
+        expect(edge.node.status).toBe("PUBLISHED");
+        seen.push(edge.node.databaseId);
+      }
+      if (!enterprises.pageInfo.hasNextPage) break;
+      after = enterprises.pageInfo.endCursor;
+    }
+    const published = await count("SELECT count(*)::int AS n FROM enterprise WHERE status = 'PUBLISHED'");
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(published);
+    expect(totalCount).toBe(published);
+  });
+
+  it("pages backwards with last/before", async () => {
+    const { enterprises: firstPage } = await ok(`{ enterprises(first: 5) { edges { cursor node { databaseId } } } }`);
+    const fifth = firstPage.edges[4].cursor;
+    const { enterprises } = await ok(`query ($before: String) { enterprises(last: 4, before: $before) { edges { node { databaseId } } pageInfo { hasPreviousPage } } }`, {
+      before: fifth,
+    });
+    expect(enterprises.edges.map((e: any) => e.node.databaseId)).toEqual(firstPage.edges.slice(0, 4).map((e: any) => e.node.databaseId));
+  });
+
+  it("refuses a page of more than 100, saying so", async () => {
+    const { errors } = await run(`{ fundings(first: 500) { totalCount } }`);
+    expect(errors?.[0]?.message).toMatch(/first: 500 is more than the page size limit of 100/);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: "PAGE_SIZE_LIMIT", limit: 100 });
+  });
+});
+
+describe("filters and ordering", () => {
+  it("combines enum, text and AND/OR conditions like SQL does", async () => {
+    const { enterprises } = await ok(`{ enterprises(where: {
+        OR: [{ legalFamily: { in: [MUTUAL, FOUNDATION] } }, { cooperativeKind: { equals: SCIC } }],
+        communeCode: { equals: "79191" } }) { totalCount } }`);
+    expect(enterprises.totalCount).toBe(
+      await count(`SELECT count(*)::int AS n FROM enterprise WHERE status = 'PUBLISHED' AND commune_code = '79191'
+                   AND (legal_family IN ('MUTUAL', 'FOUNDATION') OR cooperative_kind = 'SCIC')`),
+    );
+    expect(enterprises.totalCount).toBeGreaterThan(0);
+  });
+
+  it("searches names without regard to case", async () => {
+    const { enterprises } = await ok(`{ enterprises(where: { name: { contains: "RESSOURCERIE", mode: Insensitive } }) { totalCount edges { node { name } } } }`);
+    expect(enterprises.totalCount).toBe(await count("SELECT count(*)::int AS n FROM enterprise WHERE status = 'PUBLISHED' AND name ILIKE '%ressourcerie%'"));
+    for (const e of enterprises.edges) expect(e.node.name.toLowerCase()).toContain("ressourcerie");
+  });
+
+  it("filters fundings by amount and date ranges, and orders them", async () => {
+    const { fundings } = await ok(`{ fundings(first: 100, where: { amount: { gte: "20000" }, decisionDate: { gte: "2020-01-01", lt: "2022-01-01" } },
+        orderBy: [{ amount: Desc }]) { totalCount edges { node { amount decisionDate } } } }`);
+    expect(fundings.totalCount).toBe(
+      await count(`SELECT count(*)::int AS n FROM funding WHERE status = 'PUBLISHED' AND amount >= 20000 AND decision_date >= '2020-01-01' AND decision_date < '2022-01-01'`),
+    );
+    const amounts = fundings.edges.map((e: any) => Number(e.node.amount));
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    for (const e of fundings.edges) expect(e.node.decisionDate >= "2020-01-01" && e.node.decisionDate < "2022-01-01").toBe(true);
+  });
+
+  it("says which value is wrong in a filter", async () => {
+    const { errors } = await run(`{ fundings(where: { decisionDate: { gte: "2020-13-45" } }) { totalCount } }`);
+    expect(errors?.[0]?.message).toMatch(/"2020-13-45" is not a date written YYYY-MM-DD/);
+  });
+});
+
+describe("nodes and relations", () => {
+  it("finds every kind of object again by its global ID", async () => {
+    const data = await ok(`{
+      communes(first: 1) { edges { node { id name } } }
+      partners(first: 1) { edges { node { id name } } }
+      enterprises(first: 1) { edges { node { id name } } }
+      incubations(first: 1) { edges { node { id startDate } } }
+      jobs(first: 1) { edges { node { id year } } }
+      fundings(first: 1) { edges { node { id amount } } } }`);
+    for (const [field, key] of [["communes", "name"], ["partners", "name"], ["enterprises", "name"], ["incubations", "startDate"], ["jobs", "year"], ["fundings", "amount"]]) {
+      const node = data[field as string].edges[0].node;
+      const again = await ok(`query ($id: ID!) { node(id: $id) { id ... on Commune { name } ... on Partner { name } ... on Enterprise { name }
+        ... on Incubation { startDate } ... on JobRecord { year } ... on Funding { amount } } }`, { id: node.id });
+      expect(again.node[key as string]).toEqual(node[key as string]);
+    }
+  });
+
+  it("follows relations both ways with the same counts as SQL", async () => {
+    const { partners } = await ok(`{ partners(where: { slug: { equals: "can" } }) { edges { node { databaseId fundingsGiven(first: 3) { totalCount edges { node { funder { slug } } } } } } } }`);
+    const can = partners.edges[0].node;
+    expect(can.fundingsGiven.totalCount).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status = 'PUBLISHED' AND funder_id = $1", [can.databaseId]));
+    for (const e of can.fundingsGiven.edges) expect(e.node.funder.slug).toBe("can");
+
+    const { communes } = await ok(`{ communes(where: { code: { equals: "79191" } }) { edges { node { enterprises(first: 2) { totalCount edges { node { commune { code } } } } } } } }`);
+    const niort = communes.edges[0].node.enterprises;
+    expect(niort.totalCount).toBe(await count("SELECT count(*)::int AS n FROM enterprise WHERE status = 'PUBLISHED' AND commune_code = '79191'"));
+    for (const e of niort.edges) expect(e.node.commune.code).toBe("79191");
+  });
+
+  it("runs a nested query in the same number of SQL statements for 10 or 100 rows per level (no N+1)", async () => {
+    const nested = (n: number) => `{ partners(first: ${n}) { edges { node { name fundingsGiven(first: ${n}) { edges { node { amount
+      beneficiaryEnterprise { name commune { name } } } } } } } } }`;
+    const statementsFor = async (n: number) => {
+      statements = 0;
+      const data = await ok(nested(n));
+      const rows = data.partners.edges.reduce((acc: number, p: any) => acc + p.node.fundingsGiven.edges.length, 0);
+      return { statements, rows };
+    };
+    const small = await statementsFor(10);
+    const large = await statementsFor(100);
+    expect(large.rows).toBeGreaterThan(small.rows * 5);
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(6);
+  });
+});
+
+describe("visibility", () => {
+  async function ownerOfADraft() {
+    const [row] = await db.sql.query<{ owner: string; other: string }>(
+      `SELECT f.owner_partner_id::text AS owner, (SELECT id::text FROM partner p WHERE p.id <> f.owner_partner_id LIMIT 1) AS other
+       FROM funding f WHERE f.status <> 'PUBLISHED' LIMIT 1`,
+    );
+    return row as { owner: string; other: string };
+  }
+  const STATUSES = `{ fundings(first: 100, where: { status: { in: [DRAFT, SUBMITTED, REJECTED] } }) { totalCount edges { node { id owner { databaseId } } } } }`;
+
+  it("shows anonymous callers published records only", async () => {
+    const { fundings } = await ok(STATUSES);
+    expect(fundings.totalCount).toBe(0);
+    expect(await count("SELECT count(*)::int AS n FROM funding WHERE status <> 'PUBLISHED'")).toBeGreaterThan(0);
+  });
+
+  it("shows members their own organisation's drafts, not another's", async () => {
+    const { owner } = await ownerOfADraft();
+    const member: Viewer = { userId: "u", memberships: [{ partnerId: owner, role: "VIEWER" }] };
+    const { fundings } = await ok(STATUSES, {}, member);
+    expect(fundings.totalCount).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status <> 'PUBLISHED' AND owner_partner_id = $1", [owner]));
+    for (const e of fundings.edges) expect(e.node.owner.databaseId).toBe(owner);
+  });
+
+  it("shows PTCE admins everything", async () => {
+    const { other } = await ownerOfADraft();
+    const admin: Viewer = { userId: "a", memberships: [{ partnerId: other, role: "ADMIN" }] };
+    const { fundings } = await ok(STATUSES, {}, admin);
+    expect(fundings.totalCount).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status <> 'PUBLISHED'"));
+  });
+
+  it("never resolves a draft for an anonymous caller, even by its ID", async () => {
+    const { owner } = await ownerOfADraft();
+    const member: Viewer = { userId: "u", memberships: [{ partnerId: owner, role: "EDITOR" }] };
+    const { fundings } = await ok(STATUSES, {}, member);
+    const draftId = fundings.edges[0].node.id;
+    const anonymous = await run(`query ($id: ID!) { node(id: $id) { id } }`, { id: draftId });
+    expect(anonymous.data?.node ?? null).toBeNull();
+    const stranger = await run(`query ($id: ID!) { node(id: $id) { id } }`, { id: draftId }, { userId: "s", memberships: [] });
+    expect(stranger.data?.node ?? null).toBeNull();
+  });
+});
+
+describe("indicators", () => {
+  it("groups funding by partner and year exactly as SQL does", async () => {
+    const { indicators } = await ok(`{ indicators(groupBy: [PARTNER, YEAR]) { partnerId year fundingAmount fundingCount } }`);
+    const expected = await db.sql.query<{ partner: string; year: number; amount: string; n: number }>(
+      `SELECT funder_id::text AS partner, year, sum(amount)::text AS amount, count(*)::int AS n FROM funding WHERE status = 'PUBLISHED' GROUP BY 1, 2`,
+    );
+    const key = (p: string, y: number) => `${p}/${y}`;
+    const got = new Map(indicators.filter((r: any) => r.fundingCount > 0).map((r: any) => [key(r.partnerId, r.year), r]));
+    expect(got.size).toBe(expected.length);
+    for (const e of expected) {
+      const row: any = got.get(key(e.partner, e.year));
+      expect(Number(row.fundingAmount)).toBe(Number(e.amount));
+      expect(row.fundingCount).toBe(e.n);
+    }
+  });
+
+  it("gives the same totals as the headline figures, and honours filters", async () => {
+    const { indicators, headlineFigures } = await ok(`{ indicators(groupBy: [], where: { fromYear: 2019, toYear: 2022 }) { jobsCreated enterprisesIncubated fundingAmount }
+      headlineFigures(fromYear: 2019, toYear: 2022) { jobsCreated enterprisesIncubated fundingAmount } }`);
+    expect(indicators).toHaveLength(1);
+    expect(indicators[0].jobsCreated).toBe(headlineFigures.jobsCreated);
+    expect(indicators[0].enterprisesIncubated).toBe(headlineFigures.enterprisesIncubated);
+    expect(Number(indicators[0].fundingAmount)).toBe(Number(headlineFigures.fundingAmount));
+
+    const { indicators: byFamily } = await ok(`{ indicators(groupBy: [LEGAL_FAMILY], where: { legalFamilies: [COOPERATIVE], communeCodes: ["79191"] }) {
+      legalFamily jobsCreated enterprisesCreated } }`);
+    expect(byFamily.map((r: any) => r.legalFamily)).toEqual(["COOPERATIVE"]);
+    expect(byFamily[0].jobsCreated).toBe(
+      await count(`SELECT coalesce(sum(j.jobs_created), 0)::int AS n FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id
+                   WHERE j.status = 'PUBLISHED' AND e.legal_family = 'COOPERATIVE' AND e.commune_code = '79191'`),
+    );
+    expect(byFamily[0].enterprisesCreated).toBe(
+      await count(`SELECT count(*)::int AS n FROM enterprise WHERE status = 'PUBLISHED' AND founded_on IS NOT NULL AND legal_family = 'COOPERATIVE' AND commune_code = '79191'`),
+    );
+  });
+
+  it("names the wrong field of a filter", async () => {
+    const { errors } = await run(`{ indicators(groupBy: [YEAR], where: { nafSections: ["Q", "ZZ"] }) { year } }`);
+    expect(errors?.[0]?.message).toBe('where.nafSections: "ZZ" is not a NAF section (A to U).');
+  });
+});

@@ -1,0 +1,83 @@
+import { INDICATOR_MEASURES, type IndicatorFilter, type IndicatorRow, computeIndicators } from "@oess/db";
+import { GraphQLError } from "graphql";
+import { builder } from "../builder";
+import { selectedFields } from "../selection";
+import { FundingInstrument, LegalFamily } from "./enums";
+
+const IndicatorDimension = builder.enumType("IndicatorDimension", {
+  description: "What indicators can be grouped by.",
+  values: {
+    YEAR: { description: "Year of the figure (jobs: year; incubations: start year; creations: founding year; fundings: budget year)." },
+    COMMUNE: { description: "Commune of the enterprise (fundings to partners have none)." },
+    LEGAL_FAMILY: { description: "Legal family of the enterprise." },
+    PARTNER: { description: "Funder (fundings) or supporting partner (incubations); jobs and creations have none." },
+    INSTRUMENT: { description: "Funding instrument (fundings only)." },
+    NAF_SECTION: { description: "NAF section of the enterprise's activity." },
+  } as const,
+});
+
+const IndicatorWhere = builder.inputType("IndicatorWhere", {
+  description: "Restricts the figures; every condition must hold. A condition on a dimension that a measure lacks (e.g. partner for jobs) excludes that measure's figures.",
+  fields: (t) => ({
+    fromYear: t.int({ description: "First year, included." }),
+    toYear: t.int({ description: "Last year, included." }),
+    communeCodes: t.stringList({ description: "INSEE codes of communes." }),
+    legalFamilies: t.field({ type: [LegalFamily] }),
+    partnerIds: t.stringList({ description: "Partner database ids (UUID, `Partner.databaseId`)." }),
+    instruments: t.field({ type: [FundingInstrument] }),
+    nafSections: t.stringList({ description: "NAF section letters, A to U." }),
+  }),
+});
+
+const IndicatorRowRef = builder.objectRef<IndicatorRow>("IndicatorRow").implement({
+  description: "The indicators of one group. A dimension not grouped by is null.",
+  fields: (t) => ({
+    year: t.exposeInt("year", { nullable: true }),
+    communeCode: t.exposeString("communeCode", { nullable: true, description: "INSEE code of the commune." }),
+    communeName: t.exposeString("communeName", { nullable: true }),
+    legalFamily: t.expose("legalFamily", { type: LegalFamily, nullable: true }),
+    partnerId: t.exposeString("partnerId", { nullable: true, description: "Partner database id (UUID)." }),
+    partnerName: t.exposeString("partnerName", { nullable: true, description: "Partner short name." }),
+    instrument: t.expose("instrument", { type: FundingInstrument, nullable: true }),
+    nafSection: t.exposeString("nafSection", { nullable: true }),
+    jobsCreated: t.exposeInt("jobsCreated", { description: "Jobs created (headcount)." }),
+    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: "Full-time equivalents (ETP) of the jobs created." }),
+    enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: "Projects that entered incubation." }),
+    enterprisesCreated: t.exposeInt("enterprisesCreated", { description: "Enterprises created (founded)." }),
+    fundingAmount: t.expose("fundingAmount", { type: "Decimal", description: "Funding, in euros." }),
+    fundingCount: t.exposeInt("fundingCount", { description: "Number of fundings." }),
+  }),
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Checks the filter and says which field is wrong: bad input never reaches the database. */
+export function checkIndicatorFilter(where: IndicatorFilter, path = "where."): void {
+  const fail = (field: string, message: string) => {
+    throw new GraphQLError(`${path}${field}: ${message}`, { extensions: { code: "BAD_USER_INPUT", field: `${path}${field}` } });
+  };
+  if (where.fromYear != null && where.toYear != null && where.fromYear > where.toYear) fail("fromYear", `${where.fromYear} is after toYear (${where.toYear}).`);
+  for (const code of where.communeCodes ?? []) if (!/^\d[\dAB]\d{3}$/.test(code)) fail("communeCodes", `"${code}" is not an INSEE commune code.`);
+  for (const id of where.partnerIds ?? []) if (!UUID.test(id)) fail("partnerIds", `"${id}" is not a partner database id (UUID).`);
+  for (const s of where.nafSections ?? []) if (!/^[A-U]$/.test(s)) fail("nafSections", `"${s}" is not a NAF section (A to U).`);
+}
+
+builder.queryField("indicators", (t) =>
+  t.field({
+    type: [IndicatorRowRef],
+    description:
+      "Aggregates of published records, computed by the database: jobs, FTE, incubations, creations, funding. " +
+      "The same figures as the dashboard and /opendata/indicators.csv.",
+    args: {
+      groupBy: t.arg({ type: [IndicatorDimension], required: true, description: "Dimensions to group by; [] gives the totals." }),
+      where: t.arg({ type: IndicatorWhere, required: false }),
+    },
+    resolve: (_root, { groupBy, where }, ctx, info) => {
+      const filter = where ?? {};
+      checkIndicatorFilter(filter);
+      const selected = selectedFields(info);
+      return computeIndicators(ctx.prisma, groupBy, filter, INDICATOR_MEASURES.filter((m) => selected.has(m)));
+    },
+  }),
+);
+

@@ -1,0 +1,62 @@
+import { builder } from "../builder";
+import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
+import { PartnerKind } from "./enums";
+import { BooleanFilter, IdFilter, PartnerKindFilter, StringFilter } from "./filters";
+
+export const Partner = builder.prismaNode("Partner", {
+  id: { field: "id" },
+  description: "A partner organisation of the PTCE (collectivité, réseau, coopérative, université…).",
+  fields: (t) => ({
+    databaseId: t.exposeString("id", { description: "The partner's UUID, as in the open-data files." }),
+    slug: t.exposeString("slug", { description: "Short stable name, e.g. \"can\"." }),
+    name: t.exposeString("name", { description: "Full name." }),
+    shortName: t.exposeString("shortName", { description: "Name for charts and tables." }),
+    kind: t.expose("kind", { type: PartnerKind }),
+    siret: t.exposeString("siret", { nullable: true, description: "SIRET of the organisation." }),
+    isPublicBody: t.exposeBoolean("isPublicBody", { description: "Public bodies publish their grants in the SCDL « Subventions » format." }),
+    fundingsGiven: t.relatedConnection("fundingsGiven", {
+      description: "Fundings this partner gave.",
+      cursor: "id",
+      maxSize: pageSize,
+      complexity: connectionComplexity,
+      totalCount: true,
+      query: (_args, ctx) => ({ where: visibleWhere(ctx), orderBy: { id: "asc" } }),
+    }),
+    fundingsReceived: t.relatedConnection("fundingsReceived", {
+      description: "Fundings this partner received (e.g. the structure that carries the PTCE).",
+      cursor: "id",
+      maxSize: pageSize,
+      complexity: connectionComplexity,
+      totalCount: true,
+      query: (_args, ctx) => ({ where: visibleWhere(ctx), orderBy: { id: "asc" } }),
+    }),
+    incubations: t.relatedConnection("incubations", {
+      description: "Incubations this partner supported.",
+      cursor: "id",
+      maxSize: pageSize,
+      complexity: connectionComplexity,
+      totalCount: true,
+      query: (_args, ctx) => ({ where: visibleWhere(ctx), orderBy: { id: "asc" } }),
+    }),
+  }),
+});
+
+export const PartnerWhere = builder.prismaWhere("Partner", {
+  name: "PartnerWhere",
+  fields: { id: IdFilter, slug: StringFilter, name: StringFilter, kind: PartnerKindFilter, isPublicBody: BooleanFilter, siret: StringFilter, AND: true, OR: true, NOT: true },
+});
+export const PartnerOrderBy = builder.prismaOrderBy("Partner", { name: "PartnerOrderBy", fields: { name: true, slug: true, kind: true } });
+
+builder.queryField("partners", (t) =>
+  t.prismaConnection({
+    type: "Partner",
+    description: "The partner organisations. Default order: by name.",
+    cursor: "id",
+    maxSize: pageSize,
+    complexity: connectionComplexity,
+    args: { where: t.arg({ type: PartnerWhere, required: false }), orderBy: t.arg({ type: [PartnerOrderBy], required: false }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.partner.findMany({ ...query, where: args.where ?? {}, orderBy: [...(args.orderBy ?? [{ name: "asc" }]), { id: "asc" }] }),
+    totalCount: (_connection, args, ctx) => ctx.prisma.partner.count({ where: args.where ?? {} }),
+  }),
+);

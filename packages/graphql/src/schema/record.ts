@@ -1,0 +1,33 @@
+// What every contributed record (enterprise, incubation, job record, funding) carries.
+import type { Context } from "../builder";
+import { builder } from "../builder";
+import { RecordStatus } from "./enums";
+
+interface RecordShape {
+  status: "DRAFT" | "SUBMITTED" | "PUBLISHED" | "REJECTED";
+  version: number;
+  source: string;
+  dataYear: number;
+  ownerPartnerId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const ContributedRecord = builder.interfaceRef<RecordShape>("ContributedRecord").implement({
+  description: "A record contributed by a partner organisation, with its provenance and publication status.",
+  fields: (t) => ({
+    status: t.expose("status", { type: RecordStatus, description: "Publication status (statut)." }),
+    version: t.exposeInt("version", { description: "Incremented at each change; updates must quote it (optimistic concurrency)." }),
+    source: t.exposeString("source", { description: "Where the figure comes from (source)." }),
+    dataYear: t.exposeInt("dataYear", { description: "Data year (millésime) of the figure." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
+  }),
+});
+
+/** Object-level guard: a record that is not visible to the caller never resolves, whatever the path to it. */
+export function isVisible(record: Pick<RecordShape, "status" | "ownerPartnerId">, ctx: Context): boolean {
+  if (record.status === "PUBLISHED") return true;
+  const memberships = ctx.viewer?.memberships ?? [];
+  return memberships.some((m) => m.role === "ADMIN" || m.partnerId === record.ownerPartnerId);
+}

@@ -1,0 +1,34 @@
+// Who sees which contributed record. Anonymous callers: published records only. Members of a
+// partner: also their organisation's drafts, submissions and rejections. PTCE admins: all.
+import { GraphQLError } from "graphql";
+import type { Context } from "./builder";
+import { LIMITS } from "./limits";
+
+export function visibleWhere(ctx: Context): { status?: "PUBLISHED"; OR?: Array<Record<string, unknown>> } {
+  const viewer = ctx.viewer;
+  if (!viewer || viewer.memberships.length === 0) return { status: "PUBLISHED" };
+  if (viewer.memberships.some((m) => m.role === "ADMIN")) return {};
+  return { OR: [{ status: "PUBLISHED" }, { ownerPartnerId: { in: viewer.memberships.map((m) => m.partnerId) } }] };
+}
+
+/** The `maxSize` of every connection: more than the limit is an error, never a silent cut. */
+export function pageSize(args: { first?: number | null; last?: number | null }): number {
+  for (const name of ["first", "last"] as const) {
+    const value = args[name];
+    if (value != null && value > LIMITS.pageSize) {
+      throw new GraphQLError(`${name}: ${value} is more than the page size limit of ${LIMITS.pageSize}; page with \`after\` / \`before\`.`, {
+        extensions: { code: "PAGE_SIZE_LIMIT", argument: name, limit: LIMITS.pageSize },
+      });
+    }
+    if (value != null && value < 0) {
+      throw new GraphQLError(`${name} must not be negative.`, { extensions: { code: "BAD_USER_INPUT", argument: name } });
+    }
+  }
+  return LIMITS.pageSize;
+}
+
+/** Cost of a connection field: its children count once per requested row. */
+export const connectionComplexity = (args: { first?: number | null; last?: number | null }) => ({
+  field: 1,
+  multiplier: args.first ?? args.last ?? 20,
+});
