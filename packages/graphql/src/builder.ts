@@ -34,8 +34,6 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
   };
   AuthScopes: {
-    /** Any signed-in member of a partner organisation. */
-    member: boolean;
     /** A member of this partner (by id). */
     memberOf: string;
     /** A coordinator of the PTCE: reviews and publishes any record. */
@@ -47,7 +45,6 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({
-      member: (ctx.viewer?.memberships.length ?? 0) > 0,
       memberOf: (partnerId) => ctx.viewer?.memberships.some((m) => m.partnerId === partnerId) ?? false,
       admin: ctx.viewer?.memberships.some((m) => m.role === "ADMIN") ?? false,
     }),
@@ -57,6 +54,23 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     nodeQueryOptions: { description: "Fetches any object by its global ID (stable: a record keeps its ID for ever)." },
     nodesQueryOptions: { description: "Fetches up to 100 objects by their global IDs." },
+    idFieldOptions: { description: "Global ID: stable, opaque, accepted by `node(id:)`." },
+    nodeTypeOptions: { description: "An object that can be fetched by its global ID." },
+    pageInfoTypeOptions: { description: "Where a page stands in its list." },
+    hasNextPageFieldOptions: { description: "True when there are rows after this page: ask again with `after: endCursor`." },
+    hasPreviousPageFieldOptions: { description: "True when there are rows before this page: ask again with `before: startCursor`." },
+    startCursorFieldOptions: { description: "Cursor of the first row of the page." },
+    endCursorFieldOptions: { description: "Cursor of the last row of the page." },
+    cursorFieldOptions: { description: "Opaque cursor of this row, for `after` / `before`." },
+    nodeFieldOptions: { description: "The row." },
+    edgesFieldOptions: { description: "The rows of the page, with their cursors." },
+    pageInfoFieldOptions: { description: "Position of the page in the list." },
+    firstArgOptions: { description: "Page size, counting from the start (at most 100)." },
+    lastArgOptions: { description: "Page size, counting from the end (at most 100)." },
+    afterArgOptions: { description: "Rows after this cursor." },
+    beforeArgOptions: { description: "Rows before this cursor." },
+    defaultConnectionTypeOptions: { description: "A page of rows (Relay connection)." },
+    defaultEdgeTypeOptions: { description: "A row of a page and its cursor." },
   },
   prisma: {
     client: (ctx) => ctx.prisma,

@@ -1,5 +1,6 @@
 // Builds the schema: each module under schema/ adds its types and fields to the builder.
 import { builder } from "./builder";
+import { describeGenerated } from "./describe-generated";
 import "./schema/scalars";
 import "./schema/commune";
 import "./schema/partner";
@@ -12,4 +13,4 @@ import "./schema/headline";
 
 export type { Context, Viewer } from "./builder";
 export { LIMITS } from "./limits";
-export const schema = builder.toSchema();
+export const schema = describeGenerated(builder.toSchema());

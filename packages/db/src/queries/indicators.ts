@@ -38,36 +38,37 @@ export interface IndicatorRow {
 }
 
 // Each source of facts gives every dimension it has (NULL for those it has not: jobs have no
-// partner nor instrument) and the measures it counts.
+// partner nor instrument) and the measures it counts. The enterprise's dimensions (commune,
+// legal family, NAF section) cost a join, made only when one of them is grouped or filtered by.
 interface FactSource {
   measures: readonly IndicatorMeasure[];
-  sql: string;
+  sql: (withEnterprise: boolean) => string;
 }
+
+const enterpriseColumns = (withEnterprise: boolean) =>
+  withEnterprise ? "e.commune_code, e.legal_family::text, e.naf_section" : "NULL::text, NULL::text, NULL::text";
+const enterpriseJoin = (withEnterprise: boolean, on: string, kind = "JOIN") => (withEnterprise ? `${kind} enterprise e ON e.id = ${on}` : "");
 
 const FACTS: readonly FactSource[] = [
   {
     measures: ["jobsCreated", "fullTimeEquivalents"],
-    sql: `SELECT j.year, e.commune_code, e.legal_family::text AS legal_family, NULL::uuid AS partner_id, NULL::text AS instrument, e.naf_section,
-            j.jobs_created AS jobs, j.fte, 0 AS incubated, 0 AS created, 0::numeric AS amount, 0 AS fundings
-          FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id WHERE j.status = 'PUBLISHED'`,
+    sql: (w) => `SELECT j.year, ${enterpriseColumns(w)}, NULL::uuid, NULL::text, j.jobs_created, j.fte, 0, 0, 0::numeric, 0
+      FROM job_record j ${enterpriseJoin(w, "j.enterprise_id")} WHERE j.status = 'PUBLISHED'`,
   },
   {
     measures: ["enterprisesIncubated"],
-    sql: `SELECT extract(year FROM i.start_date)::int, e.commune_code, e.legal_family::text, i.supporting_partner_id, NULL, e.naf_section,
-            0, 0, 1, 0, 0, 0
-          FROM incubation i JOIN enterprise e ON e.id = i.enterprise_id WHERE i.status = 'PUBLISHED'`,
+    sql: (w) => `SELECT extract(year FROM i.start_date)::int, ${enterpriseColumns(w)}, i.supporting_partner_id, NULL, 0, 0, 1, 0, 0, 0
+      FROM incubation i ${enterpriseJoin(w, "i.enterprise_id")} WHERE i.status = 'PUBLISHED'`,
   },
   {
     measures: ["enterprisesCreated"],
-    sql: `SELECT extract(year FROM e.founded_on)::int, e.commune_code, e.legal_family::text, NULL, NULL, e.naf_section,
-            0, 0, 0, 1, 0, 0
-          FROM enterprise e WHERE e.status = 'PUBLISHED' AND e.founded_on IS NOT NULL`,
+    sql: () => `SELECT extract(year FROM e.founded_on)::int, e.commune_code, e.legal_family::text, e.naf_section, NULL, NULL, 0, 0, 0, 1, 0, 0
+      FROM enterprise e WHERE e.status = 'PUBLISHED' AND e.founded_on IS NOT NULL`,
   },
   {
     measures: ["fundingAmount", "fundingCount"],
-    sql: `SELECT f.year, e.commune_code, e.legal_family::text, f.funder_id, f.instrument::text, e.naf_section,
-            0, 0, 0, 0, f.amount, 1
-          FROM funding f LEFT JOIN enterprise e ON e.id = f.beneficiary_enterprise_id WHERE f.status = 'PUBLISHED'`,
+    sql: (w) => `SELECT f.year, ${enterpriseColumns(w)}, f.funder_id, f.instrument::text, 0, 0, 0, 0, f.amount, 1
+      FROM funding f ${enterpriseJoin(w, "f.beneficiary_enterprise_id", "LEFT JOIN")} WHERE f.status = 'PUBLISHED'`,
   },
 ];
 
@@ -97,7 +98,10 @@ export async function computeIndicators(
 ): Promise<IndicatorRow[]> {
   const dims = INDICATOR_DIMENSIONS.filter((d) => groupBy.includes(d)); // canonical order, no duplicates
   const sources = FACTS.filter((s) => s.measures.some((m) => measures.includes(m)));
-  const union = (sources.length > 0 ? sources : FACTS).map((s) => s.sql).join("\nUNION ALL\n");
+  const withEnterprise =
+    dims.some((d) => d === "COMMUNE" || d === "LEGAL_FAMILY" || d === "NAF_SECTION") ||
+    [filter.communeCodes, filter.legalFamilies, filter.nafSections].some((values) => (values?.length ?? 0) > 0);
+  const union = (sources.length > 0 ? sources : FACTS).map((s) => s.sql(withEnterprise)).join("\nUNION ALL\n");
 
   const where: Prisma.Sql[] = [];
   if (filter.fromYear != null) where.push(Prisma.sql`facts.year >= ${filter.fromYear}`);
@@ -122,7 +126,7 @@ export async function computeIndicators(
       coalesce(sum(facts.created), 0)::int AS "enterprisesCreated",
       coalesce(sum(facts.amount), 0)::text AS "fundingAmount",
       coalesce(sum(facts.fundings), 0)::int AS "fundingCount"
-    FROM (${Prisma.raw(union)}) AS facts (year, commune_code, legal_family, partner_id, instrument, naf_section, jobs, fte, incubated, created, amount, fundings)
+    FROM (${Prisma.raw(union)}) AS facts (year, commune_code, legal_family, naf_section, partner_id, instrument, jobs, fte, incubated, created, amount, fundings)
     ${Prisma.raw(dims.includes("COMMUNE") ? "LEFT JOIN commune c ON c.code = facts.commune_code" : "")}
     ${Prisma.raw(dims.includes("PARTNER") ? "LEFT JOIN partner p ON p.id = facts.partner_id" : "")}
     ${where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}

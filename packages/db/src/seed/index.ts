@@ -43,7 +43,7 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
   const seed = options.seed ?? DEFAULT_SEED;
   if (!(scale > 0) || !Number.isFinite(scale)) throw new SeedError(`scale must be a positive number (got ${scale})`);
 
-  return sql.transaction(async (tx) => {
+  const report = await sql.transaction(async (tx) => {
     if (!(await isEmpty(tx))) {
       throw new SeedError("The database already holds partners and records: the demo seed only fills an empty database (use --reset to wipe it first).");
     }
@@ -91,6 +91,9 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
     );
     return report;
   });
+  // Fresh planner statistics: without them, queries right after a bulk load pick bad plans.
+  await sql.exec("ANALYZE");
+  return report;
 }
 
 async function insertChunk(tx: SqlExecutor, chunk: EnterpriseBundle[], report: SeedReport): Promise<void> {

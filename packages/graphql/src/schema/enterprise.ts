@@ -3,19 +3,19 @@ import { builder } from "../builder";
 import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
 import { CooperativeKind, LegalFamily } from "./enums";
 import { CooperativeKindFilter, DateFilter, IdFilter, IntFilter, LegalFamilyFilter, RecordStatusFilter, StringFilter } from "./filters";
-import { ContributedRecord, isVisible } from "./record";
+import { ContributedRecord, visibleTo } from "./record";
 
 export const Enterprise = builder.prismaNode("Enterprise", {
   id: { field: "id" },
   description: "An ESS structure followed by the PTCE (entreprise de l'ESS): association, Scop, SCIC, mutuelle…",
   interfaces: [ContributedRecord],
-  authScopes: (enterprise, ctx) => isVisible(enterprise, ctx),
+  authScopes: (record) => visibleTo(record),
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The enterprise's UUID, as in the open-data files." }),
     name: t.exposeString("name", { description: "Name (raison sociale)." }),
     siret: t.exposeString("siret", { nullable: true, description: "SIRET (14 digits), once the enterprise is registered." }),
     rna: t.exposeString("rna", { nullable: true, description: "RNA number of an association (W + 9 digits)." }),
-    legalFamily: t.expose("legalFamily", { type: LegalFamily }),
+    legalFamily: t.expose("legalFamily", { type: LegalFamily, description: "Legal family (famille juridique)." }),
     cooperativeKind: t.expose("cooperativeKind", { type: CooperativeKind, nullable: true, description: "For a cooperative: Scop, SCIC, CAE or other." }),
     legalForm: t.string({
       description: "Legal form as people say it, in French: « Scop », « Association »…",
@@ -28,6 +28,7 @@ export const Enterprise = builder.prismaNode("Enterprise", {
     commune: t.relation("commune", { description: "Where the enterprise is located." }),
     owner: t.relation("owner", { description: "The partner organisation that recorded it." }),
     incubations: t.relatedConnection("incubations", {
+      description: "Its incubations, oldest first.",
       cursor: "id",
       maxSize: pageSize,
       complexity: connectionComplexity,

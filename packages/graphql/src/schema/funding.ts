@@ -2,13 +2,13 @@ import { builder } from "../builder";
 import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
 import { AidNature, FundingInstrument } from "./enums";
 import { AidNatureFilter, BooleanFilter, DateFilter, DecimalFilter, FundingInstrumentFilter, IdFilter, IntFilter, RecordStatusFilter, StringFilter } from "./filters";
-import { ContributedRecord, isVisible } from "./record";
+import { ContributedRecord, visibleTo } from "./record";
 
 export const Funding = builder.prismaNode("Funding", {
   id: { field: "id" },
   description: "Money (or services) a partner gives to an enterprise or to another partner; carries what SCDL « Subventions » needs.",
   interfaces: [ContributedRecord],
-  authScopes: (funding, ctx) => isVisible(funding, ctx),
+  authScopes: (record) => visibleTo(record),
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The funding's UUID, as in the open-data files." }),
     funder: t.relation("funder", { description: "The partner that gives (attribuant)." }),
@@ -17,7 +17,7 @@ export const Funding = builder.prismaNode("Funding", {
     amount: t.expose("amount", { type: "Decimal", description: "Amount in euros (montant)." }),
     year: t.exposeInt("year", { description: "Budget year of the decision." }),
     decisionDate: t.expose("decisionDate", { type: "Date", description: "Date of the decision to fund." }),
-    instrument: t.expose("instrument", { type: FundingInstrument }),
+    instrument: t.expose("instrument", { type: FundingInstrument, description: "Subvention, avance remboursable, prêt or prestation." }),
     purpose: t.exposeString("purpose", { description: "What it funds (objet)." }),
     decisionReference: t.exposeString("decisionReference", { nullable: true, description: "Reference of the decision (référence de la décision)." }),
     conventionDate: t.expose("conventionDate", { type: "Date", nullable: true, description: "Date the agreement was signed (date de convention)." }),

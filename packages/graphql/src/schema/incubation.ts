@@ -2,19 +2,19 @@ import { builder } from "../builder";
 import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
 import { IncubationOutcome } from "./enums";
 import { DateFilter, IdFilter, IncubationOutcomeFilter, IntFilter, RecordStatusFilter } from "./filters";
-import { ContributedRecord, isVisible } from "./record";
+import { ContributedRecord, visibleTo } from "./record";
 
 export const Incubation = builder.prismaNode("Incubation", {
   id: { field: "id" },
   description: "An enterprise project followed by the PTCE's incubator, and what became of it.",
   interfaces: [ContributedRecord],
-  authScopes: (incubation, ctx) => isVisible(incubation, ctx),
+  authScopes: (record) => visibleTo(record),
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The incubation's UUID, as in the open-data files." }),
     startDate: t.expose("startDate", { type: "Date", description: "Entry into incubation." }),
     endDate: t.expose("endDate", { type: "Date", nullable: true, description: "End of incubation; null while in progress." }),
     outcome: t.expose("outcome", { type: IncubationOutcome, description: "Issue of the incubation." }),
-    enterprise: t.relation("enterprise"),
+    enterprise: t.relation("enterprise", { description: "The incubated project or enterprise." }),
     supportingPartner: t.relation("supportingPartner", { description: "The partner that followed the project." }),
     owner: t.relation("owner", { description: "The partner organisation that recorded it." }),
   }),

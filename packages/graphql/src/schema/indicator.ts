@@ -22,9 +22,9 @@ const IndicatorWhere = builder.inputType("IndicatorWhere", {
     fromYear: t.int({ description: "First year, included." }),
     toYear: t.int({ description: "Last year, included." }),
     communeCodes: t.stringList({ description: "INSEE codes of communes." }),
-    legalFamilies: t.field({ type: [LegalFamily] }),
+    legalFamilies: t.field({ type: [LegalFamily], description: "Legal families of the enterprises." }),
     partnerIds: t.stringList({ description: "Partner database ids (UUID, `Partner.databaseId`)." }),
-    instruments: t.field({ type: [FundingInstrument] }),
+    instruments: t.field({ type: [FundingInstrument], description: "Funding instruments (fundings only)." }),
     nafSections: t.stringList({ description: "NAF section letters, A to U." }),
   }),
 });
@@ -32,14 +32,14 @@ const IndicatorWhere = builder.inputType("IndicatorWhere", {
 const IndicatorRowRef = builder.objectRef<IndicatorRow>("IndicatorRow").implement({
   description: "The indicators of one group. A dimension not grouped by is null.",
   fields: (t) => ({
-    year: t.exposeInt("year", { nullable: true }),
+    year: t.exposeInt("year", { nullable: true, description: "Year (when grouped by YEAR)." }),
     communeCode: t.exposeString("communeCode", { nullable: true, description: "INSEE code of the commune." }),
-    communeName: t.exposeString("communeName", { nullable: true }),
-    legalFamily: t.expose("legalFamily", { type: LegalFamily, nullable: true }),
+    communeName: t.exposeString("communeName", { nullable: true, description: "Name of the commune." }),
+    legalFamily: t.expose("legalFamily", { type: LegalFamily, nullable: true, description: "Legal family of the enterprises." }),
     partnerId: t.exposeString("partnerId", { nullable: true, description: "Partner database id (UUID)." }),
     partnerName: t.exposeString("partnerName", { nullable: true, description: "Partner short name." }),
-    instrument: t.expose("instrument", { type: FundingInstrument, nullable: true }),
-    nafSection: t.exposeString("nafSection", { nullable: true }),
+    instrument: t.expose("instrument", { type: FundingInstrument, nullable: true, description: "Funding instrument." }),
+    nafSection: t.exposeString("nafSection", { nullable: true, description: "NAF section letter of the enterprises' activity." }),
     jobsCreated: t.exposeInt("jobsCreated", { description: "Jobs created (headcount)." }),
     fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: "Full-time equivalents (ETP) of the jobs created." }),
     enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: "Projects that entered incubation." }),
@@ -70,7 +70,7 @@ builder.queryField("indicators", (t) =>
       "The same figures as the dashboard and /opendata/indicators.csv.",
     args: {
       groupBy: t.arg({ type: [IndicatorDimension], required: true, description: "Dimensions to group by; [] gives the totals." }),
-      where: t.arg({ type: IndicatorWhere, required: false }),
+      where: t.arg({ type: IndicatorWhere, required: false, description: "Restricts the figures." }),
     },
     resolve: (_root, { groupBy, where }, ctx, info) => {
       const filter = where ?? {};

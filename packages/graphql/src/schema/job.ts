@@ -1,19 +1,19 @@
 import { builder } from "../builder";
 import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
 import { DecimalFilter, IdFilter, IntFilter, RecordStatusFilter } from "./filters";
-import { ContributedRecord, isVisible } from "./record";
+import { ContributedRecord, visibleTo } from "./record";
 
 export const JobRecord = builder.prismaNode("JobRecord", {
   id: { field: "id" },
   description: "Jobs of one enterprise for one year: jobs created (headcount) and their full-time equivalents (ETP).",
   interfaces: [ContributedRecord],
-  authScopes: (job, ctx) => isVisible(job, ctx),
+  authScopes: (record) => visibleTo(record),
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The record's UUID, as in the open-data files." }),
     year: t.exposeInt("year", { description: "Year of the figures." }),
     jobsCreated: t.exposeInt("jobsCreated", { description: "Jobs created in the year (headcount)." }),
     fte: t.expose("fte", { type: "Decimal", description: "Full-time equivalents (ETP) of those jobs." }),
-    enterprise: t.relation("enterprise"),
+    enterprise: t.relation("enterprise", { description: "The enterprise that created the jobs." }),
     owner: t.relation("owner", { description: "The partner organisation that recorded it." }),
   }),
 });

@@ -11,7 +11,7 @@ export const Partner = builder.prismaNode("Partner", {
     slug: t.exposeString("slug", { description: "Short stable name, e.g. \"can\"." }),
     name: t.exposeString("name", { description: "Full name." }),
     shortName: t.exposeString("shortName", { description: "Name for charts and tables." }),
-    kind: t.expose("kind", { type: PartnerKind }),
+    kind: t.expose("kind", { type: PartnerKind, description: "Kind of organisation." }),
     siret: t.exposeString("siret", { nullable: true, description: "SIRET of the organisation." }),
     isPublicBody: t.exposeBoolean("isPublicBody", { description: "Public bodies publish their grants in the SCDL « Subventions » format." }),
     fundingsGiven: t.relatedConnection("fundingsGiven", {

@@ -1,5 +1,4 @@
 // What every contributed record (enterprise, incubation, job record, funding) carries.
-import type { Context } from "../builder";
 import { builder } from "../builder";
 import { RecordStatus } from "./enums";
 
@@ -25,9 +24,10 @@ export const ContributedRecord = builder.interfaceRef<RecordShape>("ContributedR
   }),
 });
 
-/** Object-level guard: a record that is not visible to the caller never resolves, whatever the path to it. */
-export function isVisible(record: Pick<RecordShape, "status" | "ownerPartnerId">, ctx: Context): boolean {
-  if (record.status === "PUBLISHED") return true;
-  const memberships = ctx.viewer?.memberships ?? [];
-  return memberships.some((m) => m.role === "ADMIN" || m.partnerId === record.ownerPartnerId);
-}
+/**
+ * Object-level guard, whatever the path to the record: published records are public; any other
+ * needs a PTCE admin or a member of the organisation that recorded it (lists filter the same way
+ * in SQL, see visibleWhere).
+ */
+export const visibleTo = (record: Pick<RecordShape, "status" | "ownerPartnerId">) =>
+  record.status === "PUBLISHED" ? true : { admin: true, memberOf: record.ownerPartnerId };

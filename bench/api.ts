@@ -1,0 +1,73 @@
+// npm run bench:api [-- --scale 800 --seconds 10]
+// Seeds a throwaway database (PostgreSQL when DATABASE_URL is set, else PGlite) at benchmark
+// scale, starts the API on it, and measures at 1, 8 and 32 concurrent clients:
+//   (a) indicators(groupBy: [PARTNER, YEAR]), (b) a nested page partners → fundings → enterprise → commune,
+// both past the response cache (a request with credentials is never cached), (a) also as served
+// from the cache, and the same aggregate as one hand-written SQL query through the driver: the floor.
+// Prints numbers; it never passes or fails on them.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { openDatabase, targetFromEnv } from "@oess/db";
+import { scratchEnvironment } from "@oess/db/testing";
+import { type LoadResult, load, printTable } from "./load";
+
+const { values } = parseArgs({ options: { scale: { type: "string", default: "800" }, seconds: { type: "string", default: "10" } } });
+const seconds = Number(values.seconds);
+const CLIENTS = [1, 8, 32];
+const port = 4400 + Math.floor(Math.random() * 500);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const engine = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+
+const AGGREGATE = `{ indicators(groupBy: [PARTNER, YEAR]) { partnerId partnerName year fundingAmount fundingCount } }`;
+const NESTED = `{ partners(first: 8) { edges { node { name fundingsGiven(first: 100) { edges { node { amount year
+  beneficiaryEnterprise { name commune { name } } } } } } } } }`;
+const FLOOR_SQL = `SELECT f.funder_id, p.short_name, f.year, sum(f.amount)::text AS amount, count(*)::int AS n
+  FROM funding f JOIN partner p ON p.id = f.funder_id WHERE f.status = 'PUBLISHED' GROUP BY f.funder_id, p.short_name, f.year`;
+
+const { env, cleanup } = await scratchEnvironment("oess_bench");
+let api: ChildProcess | undefined;
+try {
+  console.log(`API benchmark on ${engine}, scale ${values.scale}, ${seconds} s per run`);
+  const seed = spawnSync(process.execPath, ["--import", "tsx", "packages/db/src/cli/seed.ts", "--scale", values.scale], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  if (seed.status !== 0) throw new Error("seeding failed");
+  console.log(seed.stdout.toString().trim().split("\n").at(-1));
+
+  // The floor, measured before the API opens the database (PGlite admits one process at a time).
+  const floor: Array<{ label: string } & LoadResult> = [];
+  const db = await openDatabase(targetFromEnv(env), { maxConnections: 32 });
+  for (const clients of CLIENTS) floor.push({ label: "SQL floor (driver)", ...(await load(async () => void (await db.sql.query(FLOOR_SQL)), clients, seconds)) });
+  await db.close();
+
+  api = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], { cwd: root, env: { ...env, API_PORT: String(port), DEMO_DATA: "off", NODE_ENV: "production" }, stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (let i = 0; i < 600 && !(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+
+  const ask = (query: string, cached: boolean) => async () => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(cached ? {} : { authorization: "bench" }) },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { errors?: unknown };
+    if (!response.ok || body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  const rows: Array<{ label: string } & LoadResult> = [];
+  for (const clients of CLIENTS) {
+    rows.push({ label: "(a) indicators PARTNER×YEAR", ...(await load(ask(AGGREGATE, false), clients, seconds)) });
+    rows.push({ label: "(a) same, response cache", ...(await load(ask(AGGREGATE, true), clients, seconds)) });
+    rows.push({ label: "(b) nested page 8×100", ...(await load(ask(NESTED, false), clients, seconds)) });
+  }
+  printTable(`Results on ${engine}`, [...floor, ...rows]);
+
+  console.log("\np95 of (a) through the API ÷ p95 of the SQL floor (target ≤ 1.5 at 32 clients on PostgreSQL):");
+  for (const clients of CLIENTS) {
+    const a = rows.find((r) => r.label.startsWith("(a) indicators") && r.clients === clients);
+    const f = floor.find((r) => r.clients === clients);
+    if (a && f) console.log(`  ${String(clients).padStart(2)} clients: ${(a.p95 / f.p95).toFixed(2)}×`);
+  }
+} finally {
+  api?.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 1500));
+  await cleanup();
+}
