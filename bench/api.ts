@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { openDatabase, targetFromEnv } from "@oess/db";
 import { scratchEnvironment } from "@oess/db/testing";
-import { type LoadResult, load, printTable } from "./load";
+import { type LoadResult, load, printTable, waitUntilHealthy } from "./load";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "800" }, seconds: { type: "string", default: "10" } } });
 const seconds = Number(values.seconds);
@@ -41,7 +41,7 @@ try {
 
   api = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], { cwd: root, env: { ...env, API_PORT: String(port), DEMO_DATA: "off", NODE_ENV: "production" }, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}/graphql`;
-  for (let i = 0; i < 600 && !(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  await waitUntilHealthy(`http://127.0.0.1:${port}/healthz`, api);
 
   const ask = (query: string, cached: boolean) => async () => {
     const response = await fetch(url, {

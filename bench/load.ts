@@ -43,3 +43,14 @@ export function printTable(title: string, rows: Array<{ label: string } & LoadRe
     console.log(`| ${r.label} | ${r.clients} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`);
   }
 }
+
+/** Waits for a server started by the benchmark; fails if it exits or is not up in 10 minutes. */
+export async function waitUntilHealthy(url: string, server: { exitCode: number | null }): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode} before answering ${url}`);
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within 10 minutes`);
+}

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "./app";
 import { SCHEMA_FILE, printedSchema } from "./schema-file";
@@ -10,7 +11,7 @@ let app: App;
 let statements = 0;
 beforeAll(async () => {
   db = await createTestDatabase({ seed: true, onQuery: () => statements++ });
-  app = createApp({ db, territory: loadTerritory() });
+  app = createApp({ db, territory: loadTerritory(), urls: { openDataPage: "http://dashboard.test/donnees-ouvertes" } });
 });
 afterAll(() => db.dispose());
 
@@ -139,6 +140,50 @@ describe("GraphQL over HTTP", () => {
     const { status, body } = await graphql("{ dataset { ");
     expect(status).toBe(400);
     expect(body.errors?.[0]?.message).toMatch(/Syntax Error/);
+  });
+});
+
+describe("open data and API agree", () => {
+  const csvRows = async (path: string) => {
+    const response = await app.fetch(`http://localhost/opendata/${path}`);
+    expect(response.status).toBe(200);
+    return parse(await response.text(), { columns: true }) as Array<Record<string, string>>;
+  };
+
+  it("serves the same enterprises as the CSV, walked page by page", async () => {
+    const rows = await csvRows("enterprises.csv");
+    const ids: string[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    do {
+      const { body } = await graphql(`query ($after: String) { enterprises(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { databaseId } } } }`, {
+        after,
+      });
+      const page: any = body.data.enterprises;
+      totalCount = page.totalCount;
+      ids.push(...page.edges.map((e: any) => e.node.databaseId));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(totalCount).toBe(rows.length);
+    expect([...ids].sort()).toEqual(rows.map((r) => r.id).sort());
+  });
+
+  it("counts and sums fundings the same way in the CSV, the connection and the indicators", async () => {
+    const rows = await csvRows("fundings.csv");
+    const { body } = await graphql("{ fundings { totalCount } indicators(groupBy: []) { fundingAmount fundingCount } }");
+    expect(body.data.fundings.totalCount).toBe(rows.length);
+    expect(body.data.indicators[0].fundingCount).toBe(rows.length);
+    const cents = rows.reduce((sum, r) => sum + Math.round(Number(r.amount) * 100), 0);
+    expect(cents).toBe(Math.round(Number(body.data.indicators[0].fundingAmount) * 100));
+  });
+
+  it("gives the indicators file the figures of the indicators query", async () => {
+    const rows = await csvRows("indicators.csv?year=2023");
+    const { body } = await graphql("{ indicators(groupBy: [], where: { fromYear: 2023, toYear: 2023 }) { jobsCreated enterprisesIncubated fundingCount } }");
+    const total = (column: string) => rows.reduce((sum, r) => sum + Number(r[column]), 0);
+    expect(total("jobs_created")).toBe(body.data.indicators[0].jobsCreated);
+    expect(total("enterprises_incubated")).toBe(body.data.indicators[0].enterprisesIncubated);
+    expect(total("funding_count")).toBe(body.data.indicators[0].fundingCount);
   });
 });
 

@@ -5,6 +5,7 @@ import { schema } from "@oess/graphql";
 import { createYoga } from "graphql-yoga";
 import { useHealthz } from "./plugins/healthz";
 import { limitPlugins } from "./plugins/limits";
+import { useOpenData } from "./plugins/opendata";
 import { responseCachePlugin } from "./plugins/response-cache";
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Observatoire ESS — API de recherche / research API
@@ -21,7 +22,14 @@ const EXAMPLE_QUERY = /* GraphQL */ `# Observatoire ESS — API de recherche / r
 }
 `;
 
-export function createApp({ db, territory }: { db: Database; territory: Territory }) {
+export interface PublicUrls {
+  /** Public base URL of the API, if it differs from what requests arrive on (behind a proxy). */
+  api?: string;
+  /** The dashboard's open-data page: the catalogue's landing page. */
+  openDataPage: string;
+}
+
+export function createApp({ db, territory, urls }: { db: Database; territory: Territory; urls: PublicUrls }) {
   return createYoga({
     schema,
     // Sessions come with the collaboration work; until then every caller is anonymous.
@@ -29,7 +37,12 @@ export function createApp({ db, territory }: { db: Database; territory: Territor
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: { title: "Observatoire ESS — GraphQL", defaultQuery: EXAMPLE_QUERY },
-    plugins: [useHealthz(db), ...limitPlugins(), responseCachePlugin(db.prisma)],
+    plugins: [
+      useHealthz(db),
+      useOpenData({ sql: db.sql, prisma: db.prisma, epciSiren: territory.epciSiren, landingPage: urls.openDataPage, apiUrl: urls.api }),
+      ...limitPlugins(),
+      responseCachePlugin(db.prisma),
+    ],
     logging: process.env.NODE_ENV === "test" ? false : "info",
   });
 }

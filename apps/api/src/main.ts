@@ -24,7 +24,11 @@ async function main(): Promise<void> {
   try {
     const demoData = process.env.DEMO_DATA === "off" ? "off" : "auto";
     const { territory } = await prepareDatabase(db, { epciSiren: process.env.TERRITORY_EPCI_SIREN, demoData, log });
-    server = createServer(createApp({ db, territory }));
+    const urls = {
+      api: process.env.PUBLIC_API_URL?.replace(/\/$/, ""),
+      openDataPage: process.env.PUBLIC_OPEN_DATA_PAGE ?? `http://localhost:${process.env.PORT ?? 3000}/donnees-ouvertes`,
+    };
+    server = createServer(createApp({ db, territory, urls }));
     server.on("error", (error: NodeJS.ErrnoException) => {
       console.error(error.code === "EADDRINUSE" ? `[api] Port ${port} is already in use: set API_PORT to another port.` : error);
       void stop(1);

@@ -4,3 +4,4 @@ export * from "./indicators";
 export * from "./naf";
 export * from "./territory";
 export * from "./vocabulary";
+export * from "./scdl";

@@ -25,6 +25,8 @@ const END_OF_DATA = `${LAST_YEAR}-12-31`;
 
 export interface EnterpriseRow {
   id: string;
+  /** ISO instant of first publication; null while not published. */
+  publishedAt: string | null;
   name: string;
   siret: string | null;
   rna: string | null;
@@ -41,6 +43,8 @@ export interface EnterpriseRow {
 
 export interface IncubationRow {
   id: string;
+  /** ISO instant of first publication; null while not published. */
+  publishedAt: string | null;
   enterpriseId: string;
   supportingPartnerId: string;
   startDate: string;
@@ -53,6 +57,8 @@ export interface IncubationRow {
 
 export interface JobRow {
   id: string;
+  /** ISO instant of first publication; null while not published. */
+  publishedAt: string | null;
   enterpriseId: string;
   year: number;
   jobsCreated: number;
@@ -64,6 +70,8 @@ export interface JobRow {
 
 export interface FundingRow {
   id: string;
+  /** ISO instant of first publication; null while not published. */
+  publishedAt: string | null;
   funderId: string;
   beneficiaryEnterpriseId: string | null;
   beneficiaryPartnerId: string | null;
@@ -107,6 +115,9 @@ function addDays(date: string, days: number): string {
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 const dateBetween = (rng: Random, from: string, to: string): string => addDays(from, rng.int(0, daysBetween(from, to)));
 const dayOfYear = (rng: Random, year: number): string => dateBetween(rng, `${year}-01-01`, `${year}-12-31`);
+/** When a record was published: some days after the fact it reports, if it is published at all. */
+const publication = (rng: Random, status: RecordStatus, after: string, minDays: number, maxDays: number): string | null =>
+  status === "PUBLISHED" ? `${addDays(after, rng.int(minDays, maxDays))}T09:00:00Z` : null;
 
 // ---------------------------------------------------------------- fundings
 
@@ -203,6 +214,7 @@ export function* generateEnterprises(ctx: GeneratorContext, options: { scale: nu
     const siren = sirenFor(i);
     const enterprise: EnterpriseRow = {
       id,
+      publishedAt: publication(rng, status, foundedOn ?? projectStart, 10, 60),
       name: enterpriseName(rng, family, cooperativeKind, activity.names, commune.name),
       siret: foundedOn && (!isAssociation || rng.chance(0.6)) ? siretOf(siren) : null,
       rna: isAssociation && foundedOn ? rnaFor(i) : null,
@@ -217,15 +229,17 @@ export function* generateEnterprises(ctx: GeneratorContext, options: { scale: nu
       ownerPartnerId: owner,
     };
 
+    const incubationStatus = childStatus(yearOf(projectStart));
     const incubation: IncubationRow | null = outcome
       ? {
           id: rng.uuid(),
+          publishedAt: publication(rng, incubationStatus, projectStart, 10, 60),
           enterpriseId: id,
           supportingPartnerId: owner,
           startDate: projectStart,
           endDate: incubationEnd,
           outcome,
-          status: childStatus(yearOf(projectStart)),
+          status: incubationStatus,
           dataYear: yearOf(projectStart),
           ownerPartnerId: owner,
         }
@@ -238,7 +252,19 @@ export function* generateEnterprises(ctx: GeneratorContext, options: { scale: nu
         const first = year === yearOf(foundedOn);
         const jobsCreated = first ? rng.int(1, coop ? 5 : 3) : rng.chance(0.45) ? rng.int(1, coop ? 3 : 2) : 0;
         const fte = (jobsCreated * (0.5 + rng.next() * 0.5)).toFixed(2);
-        jobs.push({ id: rng.uuid(), enterpriseId: id, year, jobsCreated, fte, status: childStatus(year), dataYear: year, ownerPartnerId: partner(PTCE_CARRIER_SLUG) });
+        const jobStatus = childStatus(year);
+        jobs.push({
+          id: rng.uuid(),
+          // Yearly declarations are collected in the spring of the following year.
+          publishedAt: publication(rng, jobStatus, `${year + 1}-03-01`, 0, 90),
+          enterpriseId: id,
+          year,
+          jobsCreated,
+          fte,
+          status: jobStatus,
+          dataYear: year,
+          ownerPartnerId: partner(PTCE_CARRIER_SLUG),
+        });
       }
     }
 
@@ -323,8 +349,11 @@ function fundingRow(
   const conventionDate = contractual ? addDays(f.decisionDate, rng.int(5, 45)) : null;
   const staged = amount > 15_000 && rng.chance(0.6);
   const paymentStart = conventionDate ?? f.decisionDate;
+  // Most grants are published within the three months the law allows; some are late.
+  const late = rng.chance(0.15);
   return {
     id: rng.uuid(),
+    publishedAt: publication(rng, f.status, conventionDate ?? f.decisionDate, late ? 95 : 7, late ? 200 : 80),
     funderId: f.funderId,
     beneficiaryEnterpriseId: f.beneficiaryEnterpriseId,
     beneficiaryPartnerId: f.beneficiaryPartnerId,
@@ -339,7 +368,7 @@ function fundingRow(
     paymentTerms: staged ? "échelonné" : "unique",
     paymentStart,
     paymentEnd: staged ? addDays(paymentStart, rng.int(180, 720)) : null,
-    fundingShare: f.instrument === "GRANT" ? (rng.int(10, 80) / 100).toFixed(2) : null,
+    fundingShare: null, // one beneficiary per funding: SCDL pourcentageSubvention 1.00
     euNotification: amount > 30_000 && rng.chance(0.2),
     aidScheme: f.profile.scheme,
     status: f.status,

@@ -2,8 +2,9 @@
 import { type TableSpec, column as c } from "./bulk-insert";
 import type { EnterpriseRow, FundingRow, IncubationRow, JobRow } from "./generate";
 
-const record = <Row extends { status: string; dataYear: number; ownerPartnerId: string }>() => [
+const record = <Row extends { status: string; publishedAt: string | null; dataYear: number; ownerPartnerId: string }>() => [
   c<Row>("status", '"RecordStatus"', (r) => r.status),
+  c<Row>("published_at", "timestamptz", (r) => r.publishedAt),
   c<Row>("data_year", "int", (r) => r.dataYear),
   c<Row>("owner_partner_id", "uuid", (r) => r.ownerPartnerId),
 ];

@@ -25,7 +25,7 @@ export const Funding = builder.prismaNode("Funding", {
     paymentTerms: t.exposeString("paymentTerms", { description: "« unique », « échelonné » or other terms (conditions de versement)." }),
     paymentStart: t.expose("paymentStart", { type: "Date", nullable: true, description: "First payment date." }),
     paymentEnd: t.expose("paymentEnd", { type: "Date", nullable: true, description: "Last payment date, for staged payments." }),
-    fundingShare: t.expose("fundingShare", { type: "Decimal", nullable: true, description: "Share of the funded budget, 0.01 to 1 (pourcentage de subvention)." }),
+    fundingShare: t.expose("fundingShare", { type: "Decimal", nullable: true, description: "Share of the grant's total that goes to this beneficiary, 0.01 to 1 (SCDL pourcentageSubvention); null means 1." }),
     euNotification: t.exposeBoolean("euNotification", { description: "Notified to the European Commission as State aid (notification UE)." }),
     aidScheme: t.exposeString("aidScheme", { nullable: true, description: "Aid scheme (dispositif d'aide)." }),
     raeId: t.exposeString("raeId", { nullable: true, description: "Identifier in the registre des aides d'État (idRAE)." }),

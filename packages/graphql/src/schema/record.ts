@@ -5,6 +5,7 @@ import { RecordStatus } from "./enums";
 interface RecordShape {
   status: "DRAFT" | "SUBMITTED" | "PUBLISHED" | "REJECTED";
   version: number;
+  publishedAt: Date | null;
   source: string;
   dataYear: number;
   ownerPartnerId: string;
@@ -17,6 +18,7 @@ export const ContributedRecord = builder.interfaceRef<RecordShape>("ContributedR
   fields: (t) => ({
     status: t.expose("status", { type: RecordStatus, description: "Publication status (statut)." }),
     version: t.exposeInt("version", { description: "Incremented at each change; updates must quote it (optimistic concurrency)." }),
+    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true, description: "When the record was first published; null if it never was." }),
     source: t.exposeString("source", { description: "Where the figure comes from (source)." }),
     dataYear: t.exposeInt("dataYear", { description: "Data year (millésime) of the figure." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),

@@ -1,0 +1,44 @@
+import { COOPERATIVE_KINDS, LEGAL_FAMILIES } from "@oess/domain";
+import { communeCodeColumn, dataYearColumn, idColumn, publishedAtColumn, sourceColumn } from "../columns";
+import { type Dataset, Conditions, keysetBatches, sqlDate, sqlInstant } from "../dataset";
+import { byCommune, byPartnerOfEnterprise } from "./scoped";
+
+export const enterprises: Dataset = {
+  name: "enterprises",
+  title: "Entreprises de l'ESS accompagnées",
+  description: "Les structures de l'économie sociale et solidaire suivies par le PTCE : associations, Scop, SCIC, mutuelles, fondations, sociétés commerciales de l'ESS.",
+  keywords: ["ESS", "entreprises", "associations", "Scop", "SCIC", "coopératives"],
+  columns: [
+    idColumn("de l'entreprise"),
+    { name: "name", type: "string", title: "Nom", description: "Nom (raison sociale).", constraints: { required: true } },
+    { name: "siret", type: "string", title: "SIRET", description: "SIRET, une fois l'entreprise immatriculée.", constraints: { pattern: "^[0-9]{14}$" } },
+    { name: "rna", type: "string", title: "Numéro RNA", description: "Numéro RNA d'une association (W suivi de 9 chiffres).", constraints: { pattern: "^W[0-9]{9}$" } },
+    { name: "legal_family", type: "string", title: "Famille juridique", description: "Famille juridique de l'ESS.", constraints: { required: true, enum: LEGAL_FAMILIES } },
+    { name: "cooperative_kind", type: "string", title: "Type de coopérative", description: "Pour une coopérative : SCOP, SCIC, CAE ou OTHER.", constraints: { enum: COOPERATIVE_KINDS } },
+    { name: "naf_code", type: "string", title: "Code NAF", description: "Code d'activité NAF rév. 2.", constraints: { required: true, pattern: "^[0-9]{2}\\.[0-9]{2}[A-Z]$" } },
+    { name: "naf_section", type: "string", title: "Section NAF", description: "Section NAF (lettre de A à U).", constraints: { required: true, pattern: "^[A-U]$" } },
+    communeCodeColumn(true),
+    { name: "founded_on", type: "date", title: "Date de création", description: "Date de création ; vide pour un projet non (encore) créé." },
+    dataYearColumn,
+    publishedAtColumn,
+    sourceColumn,
+  ],
+  primaryKey: ["id"],
+  foreignKeys: [{ fields: "commune_code", reference: { resource: "communes", fields: "code" } }],
+  filters: ["year", "commune", "partner"],
+  batches(ctx, filters) {
+    const c = new Conditions(["e.status = 'PUBLISHED'"]);
+    if (filters.year) c.add((p) => `e.data_year = ${p}`, filters.year);
+    byCommune(c, filters);
+    byPartnerOfEnterprise(c, filters);
+    return keysetBatches(
+      ctx.sql,
+      `SELECT e.id::text AS _key, e.id::text AS id, e.name, e.siret, e.rna, e.legal_family::text AS legal_family, e.cooperative_kind::text AS cooperative_kind,
+         e.naf_code, e.naf_section, e.commune_code, ${sqlDate("e.founded_on")} AS founded_on, e.data_year, ${sqlInstant("e.published_at")} AS published_at, e.source
+       FROM enterprise e`,
+      c.where,
+      c.params,
+      { column: "e.id", type: "uuid" },
+    );
+  },
+};

@@ -1,0 +1,22 @@
+// CSV as data.gouv.fr expects it: UTF-8, comma, `.` decimals, ISO dates, one header row (RFC 4180).
+import type { Column, Row } from "../dataset";
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvField(value: Row[string] | undefined): string {
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export const csvLine = (values: ReadonlyArray<Row[string] | undefined>): string => `${values.map(csvField).join(",")}\r\n`;
+
+export async function* toCsv(columns: readonly Column[], batches: AsyncIterable<Row[]>): AsyncGenerator<string> {
+  const names = columns.map((c) => c.name);
+  yield csvLine(names);
+  for await (const rows of batches) {
+    let chunk = "";
+    for (const row of rows) chunk += csvLine(names.map((n) => row[n]));
+    yield chunk;
+  }
+}

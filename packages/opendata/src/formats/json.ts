@@ -1,0 +1,25 @@
+// JSON: the records with what a reuser needs to know about them (licence, source, notice).
+import type { Column, Row } from "../dataset";
+
+export interface JsonHeader {
+  dataset: string;
+  title: string;
+  license: { name: string; url: string; spdx: string };
+  notice: string | null;
+  lastModified: string;
+}
+
+export async function* toJson(header: JsonHeader, columns: readonly Column[], batches: AsyncIterable<Row[]>): AsyncGenerator<string> {
+  const names = columns.map((c) => c.name);
+  yield `${JSON.stringify({ ...header, fields: names }).slice(0, -1)},"records":[`;
+  let first = true;
+  for await (const rows of batches) {
+    let chunk = "";
+    for (const row of rows) {
+      chunk += (first ? "\n" : ",\n") + JSON.stringify(Object.fromEntries(names.map((n) => [n, row[n] ?? null])));
+      first = false;
+    }
+    yield chunk;
+  }
+  yield "\n]}\n";
+}

@@ -1,0 +1,212 @@
+// The /opendata/* routes as a Fetch handler: URL → dataset and format, checked filters,
+// conditional GET (ETag / Last-Modified from the data's change counter), CORS, gzip, file names.
+import { createHash } from "node:crypto";
+import { type PrismaClient, type SqlExecutor, dataVersion, datasetInfo } from "@oess/db";
+import { DEMO_DATA_NOTICE } from "@oess/domain";
+import { DATASETS, FORMATS, type Format, LICENSE, type PublicUrls, SCDL_DATASET } from "./catalog";
+import { conformityReport } from "./conformity";
+import { type CatalogFacts, catalogJsonLd, catalogTurtle } from "./dcat";
+import { dataPackage } from "./datapackage";
+import type { Dataset, ExportContext, FilterName, Filters } from "./dataset";
+import { toCsv } from "./formats/csv";
+import { toJson } from "./formats/json";
+import { toXlsx } from "./formats/xlsx";
+
+export interface OpenDataOptions {
+  sql: SqlExecutor;
+  prisma: PrismaClient;
+  epciSiren: string;
+  /** Public URL of the dashboard's open-data page (the catalogue's landing page). */
+  landingPage: string;
+  /** Public base URL of the API; by default, the origin of each request. */
+  apiUrl?: string;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, HEAD, OPTIONS",
+  "access-control-expose-headers": "ETag, Last-Modified, Content-Disposition",
+};
+// Harvesters poll: let a CDN keep a copy five minutes and serve it stale while it revalidates.
+const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600";
+
+type Body = AsyncIterable<string | Uint8Array> | string;
+interface Resource {
+  contentType: string;
+  filename: string;
+  body: () => Promise<Body> | Body;
+}
+
+export function createOpenDataHandler(options: OpenDataOptions): (request: Request) => Promise<Response | null> {
+  return async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname !== "/opendata" && !url.pathname.startsWith("/opendata/")) return null;
+    if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS });
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      return errorResponse(405, `${request.method} is not allowed here: open data is read with GET.`, { allow: "GET, HEAD, OPTIONS" });
+    }
+    try {
+      const version = await dataVersion(options.prisma);
+      const lastModified = new Date(Math.floor(version.changedAt.getTime() / 1000) * 1000);
+      const etag = `W/"${version.version}-${createHash("sha1").update(url.pathname + url.search).digest("hex").slice(0, 12)}"`;
+      const cacheHeaders = { etag, "last-modified": lastModified.toUTCString(), "cache-control": CACHE_CONTROL, vary: "Accept-Encoding" };
+      if (notModified(request, etag, lastModified)) return new Response(null, { status: 304, headers: { ...CORS, ...cacheHeaders } });
+
+      const ctx: ExportContext = { sql: options.sql, prisma: options.prisma, epciSiren: options.epciSiren, isDemo: (await datasetInfo(options.prisma)).isDemo };
+      const urls: PublicUrls = { api: options.apiUrl ?? url.origin, landingPage: options.landingPage };
+      const resource = await route(url, ctx, urls, lastModified);
+      const headers = new Headers({
+        ...CORS,
+        ...cacheHeaders,
+        "content-type": resource.contentType,
+        "content-disposition": `attachment; filename="${resource.filename}"`,
+      });
+      if (request.method === "HEAD") return new Response(null, { status: 200, headers });
+      let stream = toStream(await resource.body());
+      if (/\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")) {
+        stream = stream.pipeThrough(new CompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>);
+        headers.set("content-encoding", "gzip");
+      }
+      return new Response(stream, { status: 200, headers });
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error.status, error.message);
+      throw error;
+    }
+  };
+}
+
+async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModified: Date): Promise<Resource> {
+  const path = url.pathname.replace(/^\/opendata\/?/, "");
+  const day = lastModified.toISOString().slice(0, 10);
+  const json = (value: unknown, filename: string, contentType = "application/json; charset=utf-8"): Resource => ({
+    contentType,
+    filename,
+    body: () => `${JSON.stringify(value, null, 2)}\n`,
+  });
+
+  if (path === "catalog.jsonld" || path === "catalog.ttl") {
+    checkParams(url, []);
+    const facts = await catalogFacts(ctx, lastModified);
+    return path === "catalog.ttl"
+      ? { contentType: "text/turtle; charset=utf-8", filename: `catalogue-${day}.ttl`, body: () => catalogTurtle(urls, facts) }
+      : json(catalogJsonLd(urls, facts), `catalogue-${day}.jsonld`, "application/ld+json; charset=utf-8");
+  }
+  if (path === "datapackage.json") {
+    checkParams(url, []);
+    return json(dataPackage(urls, { isDemo: ctx.isDemo, lastModified }), `datapackage-${day}.json`);
+  }
+  if (path === "scdl/conformite.json") {
+    const filters = await parseFilters(url, ["attribuant"], ctx);
+    return json(await conformityReport(ctx, new Date().toISOString().slice(0, 10), filters.attribuant), `conformite-scdl-${day}.json`);
+  }
+  if (path === "scdl/subventions.csv") {
+    const filters = await parseFilters(url, SCDL_DATASET.filters, ctx);
+    return { contentType: "text/csv; charset=utf-8; header=present", filename: `subventions-scdl-${day}.csv`, body: () => toCsv(SCDL_DATASET.columns, SCDL_DATASET.batches(ctx, filters)) };
+  }
+  const match = /^([a-z]+)\.(csv|json|xlsx)$/.exec(path);
+  const dataset = match ? DATASETS.find((d) => d.name === match[1]) : undefined;
+  if (!match || !dataset) {
+    const available = ["catalog.jsonld", "catalog.ttl", "datapackage.json", "scdl/subventions.csv", "scdl/conformite.json", ...DATASETS.map((d) => `${d.name}.{csv,json,xlsx}`)];
+    throw new HttpError(404, `No open dataset at /opendata/${path}. Available: ${available.join(", ")}.`);
+  }
+  const format = match[2] as Format;
+  const filters = await parseFilters(url, dataset.filters, ctx);
+  return datasetResource(dataset, format, filters, ctx, lastModified);
+}
+
+function datasetResource(dataset: Dataset, format: Format, filters: Filters, ctx: ExportContext, lastModified: Date): Resource {
+  const day = lastModified.toISOString().slice(0, 10);
+  const contentType = format === "xlsx" ? FORMATS.xlsx.mediaType : format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/json; charset=utf-8";
+  const rows = () => dataset.batches(ctx, filters);
+  const body = () => {
+    if (format === "csv") return toCsv(dataset.columns, rows());
+    if (format === "xlsx") return toXlsx(dataset.name, dataset.columns, rows());
+    return toJson(
+      { dataset: dataset.name, title: dataset.title, license: { ...LICENSE }, notice: ctx.isDemo ? DEMO_DATA_NOTICE : null, lastModified: lastModified.toISOString() },
+      dataset.columns,
+      rows(),
+    );
+  };
+  return { contentType, filename: `${dataset.name}-${day}.${format}`, body };
+}
+
+const FILTER_RULES: Record<FilterName, { pattern: RegExp; expected: string }> = {
+  year: { pattern: /^(20\d\d|2100)$/, expected: "a year between 2000 and 2100" },
+  commune: { pattern: /^\d[\dAB]\d{3}$/, expected: "an INSEE commune code such as 79191" },
+  partner: { pattern: /^[a-z0-9-]+$/i, expected: "a partner slug (such as can) or database id" },
+  attribuant: { pattern: /^\d{14}$/, expected: "the 14-digit SIRET of a funder" },
+};
+
+function checkParams(url: URL, allowed: readonly FilterName[]): void {
+  for (const name of url.searchParams.keys()) {
+    if (!allowed.includes(name as FilterName)) {
+      throw new HttpError(400, `Unknown parameter "${name}" here; accepted: ${allowed.length > 0 ? allowed.join(", ") : "none"}.`);
+    }
+  }
+}
+
+async function parseFilters(url: URL, allowed: readonly FilterName[], ctx: ExportContext): Promise<Filters> {
+  checkParams(url, allowed);
+  const filters: Filters = {};
+  for (const name of allowed) {
+    const value = url.searchParams.get(name);
+    if (value === null) continue;
+    if (!FILTER_RULES[name].pattern.test(value)) throw new HttpError(400, `Parameter ${name}="${value}" is not ${FILTER_RULES[name].expected}.`);
+    if (name === "year") filters.year = Number(value);
+    else if (name === "partner") filters.partner = await resolvePartner(ctx, value);
+    else filters[name] = value;
+  }
+  return filters;
+}
+
+async function resolvePartner(ctx: ExportContext, value: string): Promise<string> {
+  const [partner] = await ctx.sql.query<{ id: string }>("SELECT id::text AS id FROM partner WHERE slug = $1 OR id::text = $1", [value]);
+  if (!partner) throw new HttpError(400, `Parameter partner="${value}" matches no partner; see /opendata/partners.csv for slugs and ids.`);
+  return partner.id;
+}
+
+async function catalogFacts(ctx: ExportContext, modified: Date): Promise<CatalogFacts> {
+  const [row] = await ctx.sql.query<{ issued: string | null; first_year: number | null; last_year: number | null }>(
+    `SELECT to_char(min(published_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS issued, min(year) AS first_year, max(year) AS last_year
+     FROM funding WHERE status = 'PUBLISHED'`,
+  );
+  const year = modified.getUTCFullYear();
+  return { issued: row?.issued ? new Date(row.issued) : modified, modified, firstYear: row?.first_year ?? year, lastYear: row?.last_year ?? year };
+}
+
+function notModified(request: Request, etag: string, lastModified: Date): boolean {
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch !== null) return ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
+  const since = Date.parse(request.headers.get("if-modified-since") ?? "");
+  return !Number.isNaN(since) && lastModified.getTime() <= since;
+}
+
+const encoder = new TextEncoder();
+function toStream(body: Body): ReadableStream<Uint8Array> {
+  if (typeof body === "string") return new Response(body).body as ReadableStream<Uint8Array>;
+  const iterator = body[Symbol.asyncIterator]();
+  // Pull-based: the next batch is read from the database only when the client has taken the last.
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+function errorResponse(status: number, message: string, extra: Record<string, string> = {}): Response {
+  return new Response(`${JSON.stringify({ error: message })}\n`, { status, headers: { ...CORS, ...extra, "content-type": "application/json; charset=utf-8" } });
+}

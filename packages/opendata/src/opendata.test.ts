@@ -1,0 +1,276 @@
+import { gunzipSync } from "node:zlib";
+import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { SCDL_COLUMNS, type ScdlRow, isValidSiret, loadTerritory, scdlProblems } from "@oess/domain";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import jsonld from "jsonld";
+import { Parser } from "n3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATASETS } from "./catalog";
+import type { ConformityReport } from "./conformity";
+import { offlineLoader } from "./dcat";
+import { createOpenDataHandler } from "./http";
+
+let db: TestDatabase;
+let handle: (request: Request) => Promise<Response | null>;
+beforeAll(async () => {
+  db = await createTestDatabase({ seed: true });
+  handle = createOpenDataHandler({ sql: db.sql, prisma: db.prisma, epciSiren: loadTerritory().epciSiren, landingPage: "https://tableau.test/donnees-ouvertes" });
+});
+afterAll(() => db.dispose());
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const response = await handle(new Request(`https://api.test/opendata/${path}`, { headers }));
+  if (!response) throw new Error(`no route for ${path}`);
+  return response;
+}
+const text = async (path: string) => (await get(path)).text();
+const csv = async (path: string) => parse(await text(path), { columns: false, skip_empty_lines: true }) as string[][];
+const count = async (sql: string, params: unknown[] = []) => ((await db.sql.query<{ n: number }>(sql, params))[0] as { n: number }).n;
+
+interface Field {
+  name: string;
+  type: string;
+  constraints?: { required?: boolean; unique?: boolean; pattern?: string; enum?: string[]; minimum?: number; maximum?: number };
+}
+interface Resource {
+  name: string;
+  path: string;
+  schema: { fields: Field[]; primaryKey?: string[]; foreignKeys?: Array<{ fields: string; reference: { resource: string; fields: string } }> };
+}
+
+const TYPE_CHECKS: Record<string, (v: string) => boolean> = {
+  string: () => true,
+  integer: (v) => /^-?\d+$/.test(v),
+  number: (v) => /^-?\d+(\.\d+)?$/.test(v),
+  boolean: (v) => v === "true" || v === "false",
+  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+  datetime: (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(v),
+};
+
+/** Every value of a CSV against its Table Schema: type, required, pattern, enum, bounds, unique. */
+function tableSchemaProblems(rows: string[][], fields: Field[]): string[] {
+  const problems: string[] = [];
+  fields.forEach((field, i) => {
+    const seen = new Set<string>();
+    for (const [n, row] of rows.entries()) {
+      const v = row[i] ?? "";
+      const where = `${field.name} row ${n + 2} "${v}"`;
+      if (v === "") {
+        if (field.constraints?.required) problems.push(`${where}: required`);
+        continue;
+      }
+      if (!TYPE_CHECKS[field.type]?.(v)) problems.push(`${where}: not a ${field.type}`);
+      const c = field.constraints ?? {};
+      if (c.pattern && !new RegExp(`^(?:${c.pattern})$`).test(v)) problems.push(`${where}: does not match ${c.pattern}`);
+      if (c.enum && !c.enum.includes(v)) problems.push(`${where}: not in ${c.enum.join("|")}`);
+      if (c.minimum !== undefined && Number(v) < c.minimum) problems.push(`${where}: below ${c.minimum}`);
+      if (c.maximum !== undefined && Number(v) > c.maximum) problems.push(`${where}: above ${c.maximum}`);
+      if (c.unique && seen.has(v)) problems.push(`${where}: duplicate`);
+      seen.add(v);
+    }
+  });
+  return problems.slice(0, 10);
+}
+
+describe("Data Package ↔ CSV files", () => {
+  it("describes every served CSV: its fields are the file's header, in order, and every value fits its schema", async () => {
+    const pkg = JSON.parse(await text("datapackage.json")) as { resources: Resource[]; licenses: Array<{ name: string; path: string }> };
+    expect(pkg.licenses[0]).toMatchObject({ name: "etalab-2.0", path: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" });
+    expect(pkg.resources.map((r) => r.name)).toEqual([...DATASETS.map((d) => d.name), "scdl-subventions"]);
+    const files = new Map<string, string[][]>();
+    for (const resource of pkg.resources) {
+      const path = resource.path.replace("https://api.test/opendata/", "");
+      const [header, ...rows] = await csv(path);
+      files.set(resource.name, [header ?? [], ...rows]);
+      expect(header, resource.name).toEqual(resource.schema.fields.map((f) => f.name));
+      expect(rows.length, resource.name).toBeGreaterThan(0);
+      expect(tableSchemaProblems(rows, resource.schema.fields), resource.name).toEqual([]);
+    }
+    // Foreign keys hold across the files.
+    for (const resource of pkg.resources) {
+      for (const fk of resource.schema.foreignKeys ?? []) {
+        const [header = [], ...rows] = files.get(resource.name) ?? [];
+        const [refHeader = [], ...refRows] = files.get(fk.reference.resource) ?? [];
+        const keys = new Set(refRows.map((r) => r[refHeader.indexOf(fk.reference.fields)]));
+        const column = header.indexOf(fk.fields);
+        const dangling = rows.map((r) => r[column]).filter((v) => v !== "" && !keys.has(v));
+        expect(dangling, `${resource.name}.${fk.fields} → ${fk.reference.resource}`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe("datasets", () => {
+  it("publish published records only, with the demo label on each row", async () => {
+    const [header = [], ...rows] = await csv("fundings.csv");
+    expect(rows.length).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status = 'PUBLISHED'"));
+    expect(rows.length).toBeLessThan(await count("SELECT count(*)::int AS n FROM funding"));
+    const source = header.indexOf("source");
+    for (const row of rows) expect(row[source]).toMatch(/^Données de démonstration/);
+  });
+
+  it("apply ?year=, ?commune= and ?partner= as SQL does", async () => {
+    const [, ...byYear] = await csv("fundings.csv?year=2022");
+    expect(byYear.length).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status = 'PUBLISHED' AND year = 2022"));
+    const [, ...byCommune] = await csv("enterprises.csv?commune=79191");
+    expect(byCommune.length).toBe(await count("SELECT count(*)::int AS n FROM enterprise WHERE status = 'PUBLISHED' AND commune_code = '79191'"));
+    const [, ...byPartner] = await csv("fundings.csv?partner=region-na");
+    expect(byPartner.length).toBe(
+      await count("SELECT count(*)::int AS n FROM funding f JOIN partner p ON p.id = f.funder_id WHERE f.status = 'PUBLISHED' AND p.slug = 'region-na'"),
+    );
+    expect(byPartner.length).toBeGreaterThan(0);
+  });
+
+  it("say precisely what is wrong with a request", async () => {
+    const cases: Array<[string, number, RegExp]> = [
+      ["fundings.csv?year=20xx", 400, /year="20xx" is not a year/],
+      ["fundings.csv?commune=Niort", 400, /commune="Niort" is not an INSEE commune code/],
+      ["fundings.csv?partner=nobody", 400, /matches no partner/],
+      ["communes.csv?year=2020", 400, /Unknown parameter "year" here; accepted: commune/],
+      ["budget.csv", 404, /No open dataset at \/opendata\/budget.csv/],
+    ];
+    for (const [path, status, message] of cases) {
+      const response = await get(path);
+      expect(response.status, path).toBe(status);
+      expect(((await response.json()) as { error: string }).error, path).toMatch(message);
+    }
+  });
+
+  it("give the same rows in JSON as in CSV, with the licence", async () => {
+    const [, ...rows] = await csv("jobs.csv");
+    const json = (await (await get("jobs.json")).json()) as { license: { spdx: string }; notice: string; records: Array<Record<string, unknown>> };
+    expect(json.license.spdx).toBe("etalab-2.0");
+    expect(json.notice).toMatch(/^Données de démonstration/);
+    expect(json.records).toHaveLength(rows.length);
+    expect(json.records.map((r) => r.id)).toEqual(rows.map((r) => r[0]));
+  });
+
+  it("give the same rows in XLSX, for spreadsheet users", async () => {
+    const [header, ...rows] = await csv("partners.csv");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await get("partners.xlsx")).arrayBuffer());
+    const sheet = workbook.getWorksheet("partners");
+    expect(sheet?.getRow(1).values).toEqual([undefined, ...(header ?? [])]);
+    expect(sheet?.rowCount).toBe(rows.length + 1);
+  });
+});
+
+describe("SCDL Subventions 2.1.1", () => {
+  it("has the 16 columns in order, and every row is valid SCDL", async () => {
+    const [header, ...rows] = await csv("scdl/subventions.csv");
+    expect(header).toEqual([...SCDL_COLUMNS]);
+    expect(rows.length).toBeGreaterThan(100);
+    for (const row of rows) {
+      const record = Object.fromEntries(SCDL_COLUMNS.map((c, i) => [c, row[i] ?? ""])) as ScdlRow;
+      expect(scdlProblems(record), JSON.stringify(record)).toEqual([]);
+    }
+  });
+
+  it("holds exactly the published grants of public bodies, amounts included", async () => {
+    const [, ...rows] = await csv("scdl/subventions.csv");
+    const [expected] = await db.sql.query<{ n: number; total: string }>(
+      `SELECT count(*)::int AS n, sum(f.amount)::text AS total FROM funding f JOIN partner p ON p.id = f.funder_id
+       WHERE f.status = 'PUBLISHED' AND f.instrument = 'GRANT' AND p.is_public_body`,
+    );
+    expect(rows.length).toBe(expected?.n);
+    const cents = rows.reduce((sum, r) => sum + Math.round(Number(r[SCDL_COLUMNS.indexOf("montant")]) * 100), 0);
+    expect(cents).toBe(Math.round(Number(expected?.total) * 100));
+  });
+
+  it("narrows to one funder with ?attribuant=<SIRET>", async () => {
+    const [{ siret } = { siret: "" }] = await db.sql.query<{ siret: string }>("SELECT siret FROM partner WHERE slug = 'ville-niort'");
+    expect(isValidSiret(siret)).toBe(true);
+    const [, ...rows] = await csv(`scdl/subventions.csv?attribuant=${siret}`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row[1]).toBe(siret);
+    expect((await get("scdl/subventions.csv?attribuant=123")).status).toBe(400);
+  });
+
+  it("reports, grant by grant, whether publication met the three-month deadline", async () => {
+    const report = (await (await get("scdl/conformite.json")).json()) as ConformityReport;
+    expect(report.seuil).toBe(23000);
+    expect(report.subventions.length).toBe(
+      await count(`SELECT count(*)::int AS n FROM funding f JOIN partner p ON p.id = f.funder_id
+                   WHERE f.status = 'PUBLISHED' AND f.instrument = 'GRANT' AND p.is_public_body AND f.amount >= 23000 AND f.convention_date IS NOT NULL`),
+    );
+    for (const g of report.subventions) {
+      expect(Number(g.montant)).toBeGreaterThanOrEqual(23000);
+      expect(g.dansLeDelai).toBe(g.datePublication <= g.dateLimitePublication);
+      expect(g.joursDeRetard === 0).toBe(g.dansLeDelai);
+    }
+    expect(report.subventions.some((g) => !g.dansLeDelai)).toBe(true);
+    for (const s of report.synthese) {
+      const mine = report.subventions.filter((g) => g.idAttribuant === s.idAttribuant);
+      expect(s.publieesDansLeDelai + s.publieesEnRetard).toBe(mine.length);
+    }
+  });
+});
+
+describe("DCAT catalogue", () => {
+  it("expands as self-contained JSON-LD into a dcat:Catalog of every dataset, with what data.gouv.fr harvests", async () => {
+    const doc = (await (await get("catalog.jsonld")).json()) as jsonld.JsonLdDocument;
+    const expanded = (await jsonld.expand(doc, { documentLoader: offlineLoader })) as unknown as Array<Record<string, any>>;
+    const DCAT = "http://www.w3.org/ns/dcat#";
+    const DCT = "http://purl.org/dc/terms/";
+    const catalog = expanded.find((n) => n["@type"]?.includes(`${DCAT}Catalog`));
+    expect(catalog?.[`${DCT}license`]?.[0]?.["@id"]).toBe("https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
+    const datasets = catalog?.[`${DCAT}dataset`] as Array<Record<string, any>>;
+    expect(datasets).toHaveLength(DATASETS.length + 1);
+    for (const d of datasets) {
+      for (const property of [`${DCT}identifier`, `${DCT}title`, `${DCT}description`, `${DCAT}keyword`, `${DCT}issued`, `${DCT}modified`, `${DCT}temporal`, `${DCT}accrualPeriodicity`, `${DCT}publisher`, `${DCAT}contactPoint`, `${DCAT}landingPage`, `${DCT}license`]) {
+        expect(d[property], `${d["@id"]} ${property}`).toBeDefined();
+      }
+      expect(d[`${DCAT}landingPage`][0]["@id"]).toBe("https://tableau.test/donnees-ouvertes");
+      for (const distribution of d[`${DCAT}distribution`]) {
+        expect(distribution[`${DCAT}downloadURL`][0]["@id"]).toMatch(/^https:\/\/api\.test\/opendata\//);
+        expect(distribution[`${DCAT}mediaType`][0]["@value"]).toMatch(/^(text\/csv|application\/json|application\/vnd)/);
+      }
+    }
+  });
+
+  it("says the same in Turtle", async () => {
+    const turtle = await text("catalog.ttl");
+    const triples = new Parser({ format: "Turtle" }).parse(turtle);
+    const doc = (await (await get("catalog.jsonld")).json()) as jsonld.JsonLdDocument;
+    const fromJsonLd = (await jsonld.toRDF(doc, { documentLoader: offlineLoader })) as unknown as unknown[];
+    expect(triples.length).toBe(fromJsonLd.length);
+    expect(turtle).toContain("a dcat:Catalog");
+  });
+
+  it("links only to files that are served", async () => {
+    const doc = (await (await get("catalog.jsonld")).json()) as { "dcat:dataset": Array<{ "dcat:distribution": Array<{ "dcat:downloadURL": string }> }> };
+    for (const d of doc["dcat:dataset"]) {
+      for (const dist of d["dcat:distribution"]) expect((await get(dist["dcat:downloadURL"].replace("https://api.test/opendata/", ""))).status).toBe(200);
+    }
+  });
+});
+
+describe("HTTP", () => {
+  it("answers 304 to a client that has the current version, and 200 once the data change", async () => {
+    const first = await get("enterprises.csv");
+    const etag = first.headers.get("etag") as string;
+    const lastModified = first.headers.get("last-modified") as string;
+    expect((await get("enterprises.csv", { "if-none-match": etag })).status).toBe(304);
+    expect((await get("enterprises.csv", { "if-modified-since": lastModified })).status).toBe(304);
+    expect((await get("enterprises.csv?commune=79191", { "if-none-match": etag })).status).toBe(200);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // Last-Modified has one-second precision
+    await db.sql.query("UPDATE enterprise SET name = name WHERE id = (SELECT id FROM enterprise LIMIT 1)");
+    const after = await get("enterprises.csv", { "if-none-match": etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    expect((await get("enterprises.csv", { "if-modified-since": lastModified })).status).toBe(200);
+  });
+
+  it("is open to any origin, names files with the date, suits a CDN and compresses", async () => {
+    const plain = await get("communes.csv");
+    expect(plain.headers.get("access-control-allow-origin")).toBe("*");
+    expect(plain.headers.get("content-disposition")).toMatch(/^attachment; filename="communes-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(plain.headers.get("cache-control")).toMatch(/public, max-age=\d+/);
+    const body = await plain.text();
+    const zipped = await get("communes.csv", { "accept-encoding": "gzip, br" });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8")).toBe(body);
+  });
+});
