@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { openDatabase, targetFromEnv } from "@oess/db";
 import { scratchEnvironment } from "@oess/db/testing";
+import { API_NODE_ARGS } from "../scripts/api-process";
 import { type LoadResult, load, printTable, waitUntilHealthy } from "./load";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "800" }, seconds: { type: "string", default: "10" } } });
@@ -39,7 +40,7 @@ try {
   for (const clients of CLIENTS) floor.push({ label: "SQL floor (driver)", ...(await load(async () => void (await db.sql.query(FLOOR_SQL)), clients, seconds)) });
   await db.close();
 
-  api = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], { cwd: root, env: { ...env, API_PORT: String(port), DEMO_DATA: "off", NODE_ENV: "production" }, stdio: "ignore" });
+  api = spawn(process.execPath, API_NODE_ARGS, { cwd: root, env: { ...env, API_PORT: String(port), DEMO_DATA: "off", NODE_ENV: "production" }, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitUntilHealthy(`http://127.0.0.1:${port}/healthz`, api);
 

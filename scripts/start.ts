@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { API_NODE_ARGS } from "./api-process";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const webDir = fileURLToPath(new URL("../apps/web/", import.meta.url));
@@ -49,7 +50,7 @@ async function waitFor(url: string, accept: (r: Response) => boolean): Promise<v
   }
 }
 
-launch("API", ["--import", "tsx", "apps/api/src/main.ts"], root, { API_PORT: String(apiPort) });
+launch("API", API_NODE_ARGS, root, { API_PORT: String(apiPort) });
 await waitFor(`http://127.0.0.1:${apiPort}/healthz`, (r) => r.ok);
 
 const nextBin = createRequire(webDir).resolve("next/dist/bin/next");

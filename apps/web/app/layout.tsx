@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { SiteNav } from "../components/site-nav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,6 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <p className="site-title">Observatoire de l'économie sociale et solidaire</p>
           <p className="site-subtitle">Maison de l'ESS et PTCE du Niortais</p>
         </header>
+        <SiteNav />
         <main id="contenu" tabIndex={-1}>
           {children}
         </main>

@@ -4,6 +4,16 @@ import { registerUrql } from "@urql/next/rsc";
 
 /** Where the server-side renderer reaches the API (not necessarily the browser's URL). */
 export const API_URL = process.env.API_URL ?? `http://localhost:${process.env.API_PORT ?? 4000}/graphql`;
+const API_ORIGIN = API_URL.replace(/\/graphql$/, "");
+
+/** The API as people's browsers reach it, for download links. */
+export const publicApiUrl = (): string => process.env.PUBLIC_API_URL?.replace(/\/$/, "") ?? `http://localhost:${process.env.API_PORT ?? 4000}`;
+
+/** Reads a JSON document of the open-data API (server side). */
+export async function fetchOpenData<T>(path: string): Promise<T | null> {
+  const response = await fetch(`${API_ORIGIN}/opendata/${path}`, { cache: "no-store" }).catch(() => null);
+  return response?.ok ? ((await response.json()) as T) : null;
+}
 
 const makeClient = () =>
   createClient({

@@ -2,6 +2,7 @@
 // multi-statement migration scripts and bulk inserts with array parameters.
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import type { DatabaseKind } from "./config";
 
 export interface SqlExecutor {
@@ -13,6 +14,11 @@ export interface SqlExecutor {
 export interface SqlDriver extends SqlExecutor {
   readonly kind: DatabaseKind;
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Streams `COPY (query) TO STDOUT …` as it comes from the server, where the driver can
+   * (PostgreSQL; PGlite cannot stream COPY). The query takes no parameters.
+   */
+  copyOut?(copy: string): AsyncIterable<Uint8Array>;
 }
 
 function pgliteExecutor(db: PGlite | Transaction): SqlExecutor {
@@ -49,6 +55,18 @@ export function pgDriver(pool: pg.Pool): SqlDriver {
   return {
     kind: "postgresql",
     ...pgExecutor(pool),
+    async *copyOut(copy) {
+      const client = await pool.connect();
+      let completed = false;
+      try {
+        yield* client.query(copyTo(copy));
+        completed = true;
+      } finally {
+        // A copy that failed or was abandoned (the reader went away) leaves the connection
+        // mid-protocol: destroy it rather than return it to the pool.
+        client.release(completed ? undefined : true);
+      }
+    },
     async transaction(work) {
       const client = await pool.connect();
       try {

@@ -8,7 +8,19 @@ import { fileURLToPath } from "node:url";
 import type { SqlDriver } from "./driver";
 import { MigrationError } from "./errors";
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
+/** prisma/migrations of the repository, found from this module's place (source or built bundle). */
+function findMigrationsDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, "prisma", "migrations");
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new MigrationError("prisma/migrations was not found above the running code; set MIGRATIONS_DIR.");
+    dir = parent;
+  }
+}
+
+export const MIGRATIONS_DIR = process.env.MIGRATIONS_DIR ?? findMigrationsDir();
 
 // Any constant shared by every instance: concurrent start-ups on PostgreSQL wait for each other.
 const MIGRATION_LOCK_KEY = 7_302_114_009;

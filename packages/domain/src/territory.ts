@@ -1,5 +1,6 @@
 // The territory is one EPCI (intercommunalité) and its member communes, read from the official
 // list published by Etalab (INSEE codes, SIREN, population municipale).
+import fs from "node:fs";
 import { createRequire } from "node:module";
 
 export const DEFAULT_EPCI_SIREN = "200041317"; // CA du Niortais
@@ -35,13 +36,11 @@ export class UnknownTerritoryError extends Error {
   }
 }
 
-let epciList: EpciEntry[] | undefined;
-
 /** The EPCI with this SIREN and its communes, most populated first. */
 export function loadTerritory(epciSiren: string = DEFAULT_EPCI_SIREN): Territory {
-  // Loaded lazily with require: the file is 4 MB and only start-up and the seed need it.
-  epciList ??= createRequire(import.meta.url)("@etalab/decoupage-administratif/data/epci.json") as EpciEntry[];
-  const epci = epciList.find((e) => e.code === epciSiren);
+  // Read, not required: the file is 4 MB and `require` would keep it in memory for good.
+  const file = createRequire(import.meta.url).resolve("@etalab/decoupage-administratif/data/epci.json");
+  const epci = (JSON.parse(fs.readFileSync(file, "utf8")) as EpciEntry[]).find((e) => e.code === epciSiren);
   if (!epci) throw new UnknownTerritoryError(epciSiren);
   return {
     epciSiren: epci.code,

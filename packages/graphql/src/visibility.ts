@@ -32,3 +32,15 @@ export const connectionComplexity = (args: { first?: number | null; last?: numbe
   field: 1,
   multiplier: args.first ?? args.last ?? 20,
 });
+
+/** Options of a paged list of related contributed records: visible rows only, bounded and costed pages. */
+export function visibleConnection<OrderBy>(description: string, orderBy: OrderBy) {
+  return {
+    description,
+    cursor: "id" as const,
+    maxSize: pageSize,
+    complexity: connectionComplexity,
+    totalCount: true as const,
+    query: (_args: unknown, ctx: Context) => ({ where: visibleWhere(ctx), orderBy }),
+  };
+}

@@ -1,7 +1,7 @@
 // Legal-deadline watch: each grant of 23 000 € or more from a public body must be published
 // within three months of its convention (décret 2017-779). Published grants are listed with their
 // delay; grants not yet public are only counted, since their details are not public.
-import { SCDL_PUBLICATION_DELAY_MONTHS, SCDL_PUBLICATION_THRESHOLD, scdlPublicationDeadline } from "@oess/domain";
+import { SCDL_PUBLICATION_DELAY_MONTHS, SCDL_PUBLICATION_THRESHOLD, formatEuros, scdlPublicationDeadline } from "@oess/domain";
 import type { ExportContext } from "./dataset";
 
 export interface ConformityGrant {
@@ -97,7 +97,7 @@ export async function conformityReport(ctx: ExportContext, today: string, attrib
   return {
     titre: "Publication des données essentielles des conventions de subvention",
     regle:
-      `Une subvention de ${SCDL_PUBLICATION_THRESHOLD} € ou plus attribuée par une personne publique doit être publiée ` +
+      `Une subvention de ${formatEuros(SCDL_PUBLICATION_THRESHOLD)} ou plus attribuée par une personne publique doit être publiée ` +
       `au format SCDL dans les ${SCDL_PUBLICATION_DELAY_MONTHS} mois suivant la signature de la convention (loi n° 2000-321, art. 10 ; décret n° 2017-779).`,
     seuil: SCDL_PUBLICATION_THRESHOLD,
     delaiMois: SCDL_PUBLICATION_DELAY_MONTHS,

@@ -1,6 +1,6 @@
 // What an open dataset is: its columns (which are also its Table Schema), its keys, and how to
 // read its published rows from the database in batches.
-import type { PrismaClient, SqlExecutor } from "@oess/db";
+import type { PrismaClient, SqlDriver } from "@oess/db";
 
 export type FieldType = "string" | "integer" | "number" | "boolean" | "date" | "datetime";
 
@@ -28,7 +28,7 @@ export type FilterName = keyof Filters;
 
 /** What reading a dataset needs. */
 export interface ExportContext {
-  sql: SqlExecutor;
+  sql: SqlDriver;
   prisma: PrismaClient;
   epciSiren: string;
   /** The demo dataset is labelled as such in every file. */
@@ -45,42 +45,28 @@ export interface Dataset {
   foreignKeys?: ReadonlyArray<{ fields: string; reference: { resource: string; fields: string } }>;
   /** The query-string filters this dataset understands. */
   filters: readonly FilterName[];
-  /** Published rows, batch after batch, in a stable order. */
-  batches(ctx: ExportContext, filters: Filters): AsyncGenerator<Row[]>;
+  /** Published rows: an SQL query, or batches computed otherwise, in a stable order. */
+  source(ctx: ExportContext, filters: Filters): SqlSource | AsyncGenerator<Row[]>;
 }
 
-export const BATCH_SIZE = 10_000;
-
 /**
- * Reads `select` page by page in the order of its unique, indexed `key` (a column, and its SQL
- * type), which `select` must also expose as `_key`: each page is one short indexed query, so
- * memory stays flat and no cursor stays open.
+ * A dataset read by one SQL query. `select` lists the dataset's columns in order, each aliased
+ * to its name; `key` is unique and indexed, and ideally follows the rows' order on disk.
  */
-export async function* keysetBatches(
-  sql: SqlExecutor,
-  select: string,
-  where: string[],
-  params: unknown[],
-  key: { column: string; type: "uuid" | "text" },
-): AsyncGenerator<Row[]> {
-  let last: string | null = null;
-  for (;;) {
-    const conditions = [...where, ...(last === null ? [] : [`${key.column} > $${params.length + 1}::${key.type}`])];
-    const rows: Row[] = await sql.query<Row>(
-      `${select} ${conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : ""} ORDER BY ${key.column} LIMIT ${BATCH_SIZE}`,
-      last === null ? params : [...params, last],
-    );
-    if (rows.length === 0) return;
-    last = String(rows[rows.length - 1]?._key);
-    for (const row of rows) delete row._key;
-    yield rows;
-    if (rows.length < BATCH_SIZE) return;
-  }
+export interface SqlSource {
+  select: string;
+  from: string;
+  where: string[];
+  params: unknown[];
+  key: { column: string; type: "bigint" | "text" };
 }
 
 /** SQL text casts that give the same strings on PGlite and PostgreSQL. */
 export const sqlDate = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 export const sqlInstant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+export const sqlBoolean = (column: string) => `CASE WHEN ${column} THEN 'true' ELSE 'false' END`;
+/** A string as an SQL literal (standard_conforming_strings: only quotes need doubling). */
+export const sqlLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 /** Builds WHERE conditions and their parameters one filter at a time. */
 export class Conditions {

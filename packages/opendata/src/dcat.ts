@@ -1,7 +1,5 @@
 // DCAT-AP catalogue, as self-contained JSON-LD (inline @context: nothing is fetched to read it)
 // and as Turtle, both from one graph. This is what data.gouv.fr's DCAT harvester reads.
-import jsonld from "jsonld";
-import { Parser, Writer } from "n3";
 import { DATASETS, FORMATS, type Format, LICENSE, PUBLISHER, type PublicUrls, SCDL_DATASET, downloadUrl } from "./catalog";
 import type { Dataset } from "./dataset";
 
@@ -93,7 +91,9 @@ export const offlineLoader = async (url: string): Promise<never> => {
 };
 
 export async function catalogTurtle(urls: PublicUrls, facts: CatalogFacts): Promise<string> {
-  const nquads = (await jsonld.toRDF(catalogJsonLd(urls, facts) as jsonld.JsonLdDocument, {
+  // Loaded on first use: RDF tooling is only needed for the Turtle catalogue.
+  const [{ default: jsonld }, { Parser, Writer }] = await Promise.all([import("jsonld"), import("n3")]);
+  const nquads = (await jsonld.toRDF(catalogJsonLd(urls, facts) as Parameters<typeof jsonld.toRDF>[0], {
     format: "application/n-quads",
     documentLoader: offlineLoader,
   })) as unknown as string;

@@ -1,5 +1,5 @@
 import { builder } from "../builder";
-import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
+import { connectionComplexity, pageSize, visibleConnection } from "../visibility";
 import { IntFilter, StringFilter } from "./filters";
 
 export const Commune = builder.prismaNode("Commune", {
@@ -10,14 +10,7 @@ export const Commune = builder.prismaNode("Commune", {
     name: t.exposeString("name", { description: "Official name." }),
     siren: t.exposeString("siren", { description: "SIREN of the commune as a local authority." }),
     population: t.exposeInt("population", { description: "Population municipale (INSEE)." }),
-    enterprises: t.relatedConnection("enterprises", {
-      description: "ESS enterprises located in the commune.",
-      cursor: "id",
-      maxSize: pageSize,
-      complexity: connectionComplexity,
-      totalCount: true,
-      query: (_args, ctx) => ({ where: visibleWhere(ctx), orderBy: { id: "asc" } }),
-    }),
+    enterprises: t.relatedConnection("enterprises", visibleConnection("ESS enterprises located in the commune.", { id: "asc" })),
   }),
 });
 

@@ -1,6 +1,6 @@
 import { legalFormLabel, nafLabel } from "@oess/domain";
 import { builder } from "../builder";
-import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
+import { connectionComplexity, pageSize, visibleConnection, visibleWhere } from "../visibility";
 import { CooperativeKind, LegalFamily } from "./enums";
 import { CooperativeKindFilter, DateFilter, IdFilter, IntFilter, LegalFamilyFilter, RecordStatusFilter, StringFilter } from "./filters";
 import { ContributedRecord, visibleTo } from "./record";
@@ -27,30 +27,9 @@ export const Enterprise = builder.prismaNode("Enterprise", {
     foundedOn: t.expose("foundedOn", { type: "Date", nullable: true, description: "Creation date; null for a project not created (yet)." }),
     commune: t.relation("commune", { description: "Where the enterprise is located." }),
     owner: t.relation("owner", { description: "The partner organisation that recorded it." }),
-    incubations: t.relatedConnection("incubations", {
-      description: "Its incubations, oldest first.",
-      cursor: "id",
-      maxSize: pageSize,
-      complexity: connectionComplexity,
-      totalCount: true,
-      query: (_args, ctx) => ({ where: visibleWhere(ctx), orderBy: { startDate: "asc" } }),
-    }),
-    jobRecords: t.relatedConnection("jobRecords", {
-      description: "Yearly jobs records, oldest first.",
-      cursor: "id",
-      maxSize: pageSize,
-      complexity: connectionComplexity,
-      totalCount: true,
-      query: (_args, ctx) => ({ where: visibleWhere(ctx), orderBy: [{ year: "asc" }, { id: "asc" }] }),
-    }),
-    fundings: t.relatedConnection("fundings", {
-      description: "Fundings received, oldest first.",
-      cursor: "id",
-      maxSize: pageSize,
-      complexity: connectionComplexity,
-      totalCount: true,
-      query: (_args, ctx) => ({ where: visibleWhere(ctx), orderBy: [{ decisionDate: "asc" }, { id: "asc" }] }),
-    }),
+    incubations: t.relatedConnection("incubations", visibleConnection("Its incubations, oldest first.", [{ startDate: "asc" }, { id: "asc" }])),
+    jobRecords: t.relatedConnection("jobRecords", visibleConnection("Yearly jobs records, oldest first.", [{ year: "asc" }, { id: "asc" }])),
+    fundings: t.relatedConnection("fundings", visibleConnection("Fundings received, oldest first.", [{ decisionDate: "asc" }, { id: "asc" }])),
   }),
 });
 

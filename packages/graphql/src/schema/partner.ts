@@ -1,5 +1,5 @@
 import { builder } from "../builder";
-import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
+import { connectionComplexity, pageSize, visibleConnection } from "../visibility";
 import { PartnerKind } from "./enums";
 import { BooleanFilter, IdFilter, PartnerKindFilter, StringFilter } from "./filters";
 
@@ -14,30 +14,9 @@ export const Partner = builder.prismaNode("Partner", {
     kind: t.expose("kind", { type: PartnerKind, description: "Kind of organisation." }),
     siret: t.exposeString("siret", { nullable: true, description: "SIRET of the organisation." }),
     isPublicBody: t.exposeBoolean("isPublicBody", { description: "Public bodies publish their grants in the SCDL « Subventions » format." }),
-    fundingsGiven: t.relatedConnection("fundingsGiven", {
-      description: "Fundings this partner gave.",
-      cursor: "id",
-      maxSize: pageSize,
-      complexity: connectionComplexity,
-      totalCount: true,
-      query: (_args, ctx) => ({ where: visibleWhere(ctx), orderBy: { id: "asc" } }),
-    }),
-    fundingsReceived: t.relatedConnection("fundingsReceived", {
-      description: "Fundings this partner received (e.g. the structure that carries the PTCE).",
-      cursor: "id",
-      maxSize: pageSize,
-      complexity: connectionComplexity,
-      totalCount: true,
-      query: (_args, ctx) => ({ where: visibleWhere(ctx), orderBy: { id: "asc" } }),
-    }),
-    incubations: t.relatedConnection("incubations", {
-      description: "Incubations this partner supported.",
-      cursor: "id",
-      maxSize: pageSize,
-      complexity: connectionComplexity,
-      totalCount: true,
-      query: (_args, ctx) => ({ where: visibleWhere(ctx), orderBy: { id: "asc" } }),
-    }),
+    fundingsGiven: t.relatedConnection("fundingsGiven", visibleConnection("Fundings this partner gave.", { id: "asc" })),
+    fundingsReceived: t.relatedConnection("fundingsReceived", visibleConnection("Fundings this partner received (e.g. the structure that carries the PTCE).", { id: "asc" })),
+    incubations: t.relatedConnection("incubations", visibleConnection("Incubations this partner supported.", { id: "asc" })),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { type Dataset, Conditions, keysetBatches } from "../dataset";
+import { type Dataset, Conditions } from "../dataset";
 import { communeCodeColumn } from "../columns";
 
 export const communes: Dataset = {
@@ -16,15 +16,14 @@ export const communes: Dataset = {
   ],
   primaryKey: ["code"],
   filters: ["commune"],
-  batches(ctx, filters) {
+  source(ctx, filters) {
     const c = new Conditions().add((p) => `epci_siren = ${p}`, ctx.epciSiren);
     if (filters.commune) c.add((p) => `code = ${p}`, filters.commune);
-    return keysetBatches(
-      ctx.sql,
-      `SELECT code AS _key, code, name, siren, epci_siren, population, 'INSEE, via @etalab/decoupage-administratif' AS source FROM commune`,
-      c.where,
-      c.params,
-      { column: "code", type: "text" },
-    );
+    return {
+      select: "code, name, siren, epci_siren, population, 'INSEE, via @etalab/decoupage-administratif' AS source",
+      from: "commune",
+      ...c,
+      key: { column: "code", type: "text" },
+    };
   },
 };

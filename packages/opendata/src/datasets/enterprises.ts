@@ -1,7 +1,7 @@
 import { COOPERATIVE_KINDS, LEGAL_FAMILIES } from "@oess/domain";
 import { communeCodeColumn, dataYearColumn, idColumn, publishedAtColumn, sourceColumn } from "../columns";
-import { type Dataset, Conditions, keysetBatches, sqlDate, sqlInstant } from "../dataset";
-import { byCommune, byPartnerOfEnterprise } from "./scoped";
+import { type Dataset, Conditions, sqlDate, sqlInstant } from "../dataset";
+import { byPartnerOfEnterprise } from "./scoped";
 
 export const enterprises: Dataset = {
   name: "enterprises",
@@ -26,19 +26,17 @@ export const enterprises: Dataset = {
   primaryKey: ["id"],
   foreignKeys: [{ fields: "commune_code", reference: { resource: "communes", fields: "code" } }],
   filters: ["year", "commune", "partner"],
-  batches(ctx, filters) {
+  source(_ctx, filters) {
     const c = new Conditions(["e.status = 'PUBLISHED'"]);
     if (filters.year) c.add((p) => `e.data_year = ${p}`, filters.year);
-    byCommune(c, filters);
-    byPartnerOfEnterprise(c, filters);
-    return keysetBatches(
-      ctx.sql,
-      `SELECT e.id::text AS _key, e.id::text AS id, e.name, e.siret, e.rna, e.legal_family::text AS legal_family, e.cooperative_kind::text AS cooperative_kind,
-         e.naf_code, e.naf_section, e.commune_code, ${sqlDate("e.founded_on")} AS founded_on, e.data_year, ${sqlInstant("e.published_at")} AS published_at, e.source
-       FROM enterprise e`,
-      c.where,
-      c.params,
-      { column: "e.id", type: "uuid" },
-    );
+    if (filters.commune) c.add((p) => `e.commune_code = ${p}`, filters.commune);
+    byPartnerOfEnterprise(c, filters, "e.id");
+    return {
+      select: `e.id::text AS id, e.name, e.siret, e.rna, e.legal_family::text AS legal_family, e.cooperative_kind::text AS cooperative_kind,
+         e.naf_code, e.naf_section, e.commune_code, ${sqlDate("e.founded_on")} AS founded_on, e.data_year, ${sqlInstant("e.published_at")} AS published_at, e.source`,
+      from: "enterprise e",
+      ...c,
+      key: { column: "e.seq", type: "bigint" },
+    };
   },
 };

@@ -1,19 +1,20 @@
 import { AID_NATURES, FUNDING_INSTRUMENTS } from "@oess/domain";
-import { communeCodeColumn, dataYearColumn, idColumn, publishedAtColumn, refColumn, sourceColumn } from "../columns";
-import { type Dataset, Conditions, keysetBatches, sqlDate, sqlInstant } from "../dataset";
+import { dataYearColumn, idColumn, publishedAtColumn, refColumn, sourceColumn } from "../columns";
+import { type Dataset, Conditions, sqlDate, sqlInstant } from "../dataset";
 import { byCommune } from "./scoped";
 
 export const fundings: Dataset = {
   name: "fundings",
   title: "Financements des partenaires",
-  description: "Les subventions, avances remboursables, prêts et prestations que les partenaires du PTCE accordent aux entreprises de l'ESS et à la structure porteuse du PTCE.",
+  description:
+    "Les subventions, avances remboursables, prêts et prestations que les partenaires du PTCE accordent aux entreprises de l'ESS et à la structure porteuse du PTCE. " +
+    "La commune de l'entreprise bénéficiaire est dans enterprises (beneficiary_enterprise_id).",
   keywords: ["financement", "subventions", "ESS", "PTCE", "aides"],
   columns: [
     idColumn("du financement"),
     refColumn("funder_id", "du partenaire financeur"),
     refColumn("beneficiary_enterprise_id", "de l'entreprise bénéficiaire (vide si le bénéficiaire est un partenaire)", false),
     refColumn("beneficiary_partner_id", "du partenaire bénéficiaire (vide si le bénéficiaire est une entreprise)", false),
-    { ...communeCodeColumn(false), description: "Code INSEE de la commune de l'entreprise bénéficiaire." },
     { name: "amount", type: "number", title: "Montant", description: "Montant en euros, point décimal.", constraints: { required: true, minimum: 0 } },
     { name: "year", type: "integer", title: "Exercice", description: "Année budgétaire de la décision.", constraints: { required: true, minimum: 2000, maximum: 2100 } },
     { name: "decision_date", type: "date", title: "Date de décision", description: "Date de la décision d'attribution.", constraints: { required: true } },
@@ -36,22 +37,20 @@ export const fundings: Dataset = {
     { fields: "beneficiary_partner_id", reference: { resource: "partners", fields: "id" } },
   ],
   filters: ["year", "commune", "partner"],
-  batches(ctx, filters) {
+  source(_ctx, filters) {
     const c = new Conditions(["f.status = 'PUBLISHED'"]);
     if (filters.year) c.add((p) => `f.year = ${p}`, filters.year);
     if (filters.partner) c.add((p) => `f.funder_id = ${p}::uuid`, filters.partner);
-    byCommune(c, filters);
-    return keysetBatches(
-      ctx.sql,
-      `SELECT f.id::text AS _key, f.id::text AS id, f.funder_id::text AS funder_id, f.beneficiary_enterprise_id::text AS beneficiary_enterprise_id,
-         f.beneficiary_partner_id::text AS beneficiary_partner_id, e.commune_code, f.amount::text AS amount, f.year, ${sqlDate("f.decision_date")} AS decision_date,
+    byCommune(c, filters, "f.beneficiary_enterprise_id");
+    return {
+      select: `f.id::text AS id, f.funder_id::text AS funder_id, f.beneficiary_enterprise_id::text AS beneficiary_enterprise_id,
+         f.beneficiary_partner_id::text AS beneficiary_partner_id, f.amount::text AS amount, f.year, ${sqlDate("f.decision_date")} AS decision_date,
          f.instrument::text AS instrument, f.purpose, f.decision_reference, ${sqlDate("f.convention_date")} AS convention_date, f.aid_nature::text AS aid_nature,
          f.payment_terms, ${sqlDate("f.payment_start")} AS payment_start, ${sqlDate("f.payment_end")} AS payment_end, f.data_year,
-         ${sqlInstant("f.published_at")} AS published_at, f.source
-       FROM funding f LEFT JOIN enterprise e ON e.id = f.beneficiary_enterprise_id`,
-      c.where,
-      c.params,
-      { column: "f.id", type: "uuid" },
-    );
+         ${sqlInstant("f.published_at")} AS published_at, f.source`,
+      from: "funding f",
+      ...c,
+      key: { column: "f.seq", type: "bigint" },
+    };
   },
 };

@@ -1,6 +1,6 @@
 import { INCUBATION_OUTCOMES } from "@oess/domain";
 import { dataYearColumn, idColumn, publishedAtColumn, refColumn, sourceColumn } from "../columns";
-import { type Dataset, Conditions, keysetBatches, sqlDate, sqlInstant } from "../dataset";
+import { type Dataset, Conditions, sqlDate, sqlInstant } from "../dataset";
 import { byCommune } from "./scoped";
 
 export const incubations: Dataset = {
@@ -25,20 +25,18 @@ export const incubations: Dataset = {
     { fields: "supporting_partner_id", reference: { resource: "partners", fields: "id" } },
   ],
   filters: ["year", "commune", "partner"],
-  batches(ctx, filters) {
+  source(_ctx, filters) {
     const c = new Conditions(["i.status = 'PUBLISHED'"]);
     if (filters.year) c.add((p) => `i.data_year = ${p}`, filters.year);
     if (filters.partner) c.add((p) => `i.supporting_partner_id = ${p}::uuid`, filters.partner);
-    byCommune(c, filters);
-    return keysetBatches(
-      ctx.sql,
-      `SELECT i.id::text AS _key, i.id::text AS id, i.enterprise_id::text AS enterprise_id, i.supporting_partner_id::text AS supporting_partner_id,
+    byCommune(c, filters, "i.enterprise_id");
+    return {
+      select: `i.id::text AS id, i.enterprise_id::text AS enterprise_id, i.supporting_partner_id::text AS supporting_partner_id,
          ${sqlDate("i.start_date")} AS start_date, ${sqlDate("i.end_date")} AS end_date, i.outcome::text AS outcome, i.data_year,
-         ${sqlInstant("i.published_at")} AS published_at, i.source
-       FROM incubation i JOIN enterprise e ON e.id = i.enterprise_id`,
-      c.where,
-      c.params,
-      { column: "i.id", type: "uuid" },
-    );
+         ${sqlInstant("i.published_at")} AS published_at, i.source`,
+      from: "incubation i",
+      ...c,
+      key: { column: "i.seq", type: "bigint" },
+    };
   },
 };

@@ -29,7 +29,7 @@ export const indicators: Dataset = {
   primaryKey: [],
   foreignKeys: [{ fields: "commune_code", reference: { resource: "communes", fields: "code" } }],
   filters: ["year", "commune", "partner"],
-  async *batches(ctx, filters) {
+  async *source(ctx, filters) {
     const rows = await computeIndicators(ctx.prisma, ["YEAR", "COMMUNE", "LEGAL_FAMILY"], {
       fromYear: filters.year,
       toYear: filters.year,

@@ -1,16 +1,17 @@
-import { communeCodeColumn, dataYearColumn, idColumn, publishedAtColumn, refColumn, sourceColumn } from "../columns";
-import { type Dataset, Conditions, keysetBatches, sqlInstant } from "../dataset";
+import { dataYearColumn, idColumn, publishedAtColumn, refColumn, sourceColumn } from "../columns";
+import { type Dataset, Conditions, sqlInstant } from "../dataset";
 import { byCommune, byPartnerOfEnterprise } from "./scoped";
 
 export const jobs: Dataset = {
   name: "jobs",
   title: "Emplois créés",
-  description: "Les emplois créés chaque année par les entreprises de l'ESS accompagnées : effectif (personnes) et équivalents temps plein (ETP).",
+  description:
+    "Les emplois créés chaque année par les entreprises de l'ESS accompagnées : effectif (personnes) et équivalents temps plein (ETP). " +
+    "La commune de chaque entreprise est dans enterprises (enterprise_id).",
   keywords: ["emploi", "ETP", "ESS", "création d'emplois"],
   columns: [
     idColumn("de la déclaration annuelle"),
     refColumn("enterprise_id", "de l'entreprise"),
-    communeCodeColumn(true),
     { name: "year", type: "integer", title: "Année", description: "Année des emplois créés.", constraints: { required: true, minimum: 2000, maximum: 2100 } },
     { name: "jobs_created", type: "integer", title: "Emplois créés", description: "Emplois créés dans l'année (personnes).", constraints: { required: true, minimum: 0 } },
     { name: "fte", type: "number", title: "ETP", description: "Équivalents temps plein de ces emplois.", constraints: { required: true, minimum: 0 } },
@@ -19,24 +20,19 @@ export const jobs: Dataset = {
     sourceColumn,
   ],
   primaryKey: ["id"],
-  foreignKeys: [
-    { fields: "enterprise_id", reference: { resource: "enterprises", fields: "id" } },
-    { fields: "commune_code", reference: { resource: "communes", fields: "code" } },
-  ],
+  foreignKeys: [{ fields: "enterprise_id", reference: { resource: "enterprises", fields: "id" } }],
   filters: ["year", "commune", "partner"],
-  batches(ctx, filters) {
+  source(_ctx, filters) {
     const c = new Conditions(["j.status = 'PUBLISHED'"]);
     if (filters.year) c.add((p) => `j.year = ${p}`, filters.year);
-    byCommune(c, filters);
-    byPartnerOfEnterprise(c, filters);
-    return keysetBatches(
-      ctx.sql,
-      `SELECT j.id::text AS _key, j.id::text AS id, j.enterprise_id::text AS enterprise_id, e.commune_code, j.year, j.jobs_created, j.fte::text AS fte,
-         j.data_year, ${sqlInstant("j.published_at")} AS published_at, j.source
-       FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id`,
-      c.where,
-      c.params,
-      { column: "j.id", type: "uuid" },
-    );
+    byCommune(c, filters, "j.enterprise_id");
+    byPartnerOfEnterprise(c, filters, "j.enterprise_id");
+    return {
+      select: `j.id::text AS id, j.enterprise_id::text AS enterprise_id, j.year, j.jobs_created, j.fte::text AS fte,
+         j.data_year, ${sqlInstant("j.published_at")} AS published_at, j.source`,
+      from: "job_record j",
+      ...c,
+      key: { column: "j.seq", type: "bigint" },
+    };
   },
 };

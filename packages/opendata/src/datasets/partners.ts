@@ -1,6 +1,6 @@
 import { DEMO_DATA_SOURCE, PARTNER_KINDS } from "@oess/domain";
 import { idColumn } from "../columns";
-import { type Dataset, Conditions, keysetBatches } from "../dataset";
+import { type Dataset, Conditions, sqlBoolean, sqlLiteral } from "../dataset";
 
 export const partners: Dataset = {
   name: "partners",
@@ -19,17 +19,15 @@ export const partners: Dataset = {
   ],
   primaryKey: ["id"],
   filters: ["partner"],
-  batches(ctx, filters) {
+  source(ctx, filters) {
     const c = new Conditions();
     if (filters.partner) c.add((p) => `id = ${p}::uuid`, filters.partner);
-    c.params.push(ctx.isDemo ? DEMO_DATA_SOURCE : "Observatoire ESS");
-    const source = `$${c.params.length}`;
-    return keysetBatches(
-      ctx.sql,
-      `SELECT id::text AS _key, id::text AS id, slug, name, short_name, kind::text AS kind, siret, is_public_body, ${source}::text AS source FROM partner`,
-      c.where,
-      c.params,
-      { column: "id", type: "uuid" },
-    );
+    const source = sqlLiteral(ctx.isDemo ? DEMO_DATA_SOURCE : "Observatoire ESS");
+    return {
+      select: `id::text AS id, slug, name, short_name, kind::text AS kind, siret, ${sqlBoolean("is_public_body")} AS is_public_body, ${source} AS source`,
+      from: "partner",
+      ...c,
+      key: { column: "id::text", type: "text" },
+    };
   },
 };

@@ -1,7 +1,7 @@
 // SCDL « Subventions » 2.1.1: the grants awarded by partners that are public bodies, one row
 // per beneficiary, in the schema's 16 columns.
-import { AID_NATURE_SCDL, type AidNature, SCDL_COLUMNS, SCDL_REQUIRED } from "@oess/domain";
-import { type Column, type Dataset, type Row, Conditions, keysetBatches, sqlDate } from "../dataset";
+import { AID_NATURE_SCDL, SCDL_COLUMNS, SCDL_REQUIRED } from "@oess/domain";
+import { type Column, type Dataset, Conditions, sqlDate, sqlLiteral } from "../dataset";
 
 const COLUMN_INFO: Record<(typeof SCDL_COLUMNS)[number], Omit<Column, "name" | "constraints"> & { pattern?: string }> = {
   nomAttribuant: { type: "string", title: "Nom de l'attribuant", description: "Nom officiel de la collectivité attribuant la subvention." },
@@ -44,44 +44,23 @@ export const subventions: Dataset = {
   }),
   primaryKey: [],
   filters: ["year", "attribuant"],
-  async *batches(ctx, filters) {
+  source(_ctx, filters) {
     const c = new Conditions(["f.status = 'PUBLISHED'", "f.instrument = 'GRANT'", "a.is_public_body"]);
     if (filters.year) c.add((p) => `f.year = ${p}`, filters.year);
     if (filters.attribuant) c.add((p) => `a.siret = ${p}`, filters.attribuant);
-    const batches = keysetBatches(
-      ctx.sql,
-      `SELECT f.id::text AS _key, a.name AS attribuant_name, a.siret AS attribuant_siret, ${sqlDate("f.convention_date")} AS convention_date,
-         f.decision_reference, coalesce(e.name, bp.name) AS beneficiary_name, coalesce(e.siret, bp.siret) AS beneficiary_siret, e.rna AS beneficiary_rna,
-         f.purpose, f.amount::text AS amount, f.aid_nature::text AS aid_nature, f.payment_terms, ${sqlDate("f.payment_start")} AS payment_start,
-         ${sqlDate("f.payment_end")} AS payment_end, f.decision_date::text AS decision_date, f.rae_id, f.eu_notification, f.funding_share::text AS funding_share, f.aid_scheme
-       FROM funding f JOIN partner a ON a.id = f.funder_id
-         LEFT JOIN enterprise e ON e.id = f.beneficiary_enterprise_id LEFT JOIN partner bp ON bp.id = f.beneficiary_partner_id`,
-      c.where,
-      c.params,
-      { column: "f.id", type: "uuid" },
-    );
-    for await (const rows of batches) yield rows.map(toScdl);
+    const nature = `CASE f.aid_nature::text ${Object.entries(AID_NATURE_SCDL).map(([k, v]) => `WHEN ${sqlLiteral(k)} THEN ${sqlLiteral(v)}`).join(" ")} END`;
+    const start = sqlDate("coalesce(f.payment_start, f.convention_date, f.decision_date)");
+    return {
+      select: `a.name AS "nomAttribuant", a.siret AS "idAttribuant", ${sqlDate("f.convention_date")} AS "dateConvention",
+        f.decision_reference AS "referenceDecision", coalesce(e.name, bp.name) AS "nomBeneficiaire", coalesce(e.siret, bp.siret) AS "idBeneficiaire",
+        e.rna AS "rnaBeneficiaire", f.purpose AS "objet", f.amount::text AS "montant", ${nature} AS "nature", f.payment_terms AS "conditionsVersement",
+        ${start} || coalesce('/' || ${sqlDate("f.payment_end")}, '') AS "datesPeriodeVersement", f.rae_id AS "idRAE",
+        CASE WHEN f.eu_notification THEN 'oui' ELSE 'non' END AS "notificationUE", coalesce(f.funding_share::text, '1.00') AS "pourcentageSubvention",
+        f.aid_scheme AS "dispositifAide"`,
+      from: `funding f JOIN partner a ON a.id = f.funder_id
+        LEFT JOIN enterprise e ON e.id = f.beneficiary_enterprise_id LEFT JOIN partner bp ON bp.id = f.beneficiary_partner_id`,
+      ...c,
+      key: { column: "f.seq", type: "bigint" },
+    };
   },
 };
-
-function toScdl(r: Row): Row {
-  const start = (r.payment_start as string | null) ?? (r.convention_date as string | null) ?? (r.decision_date as string);
-  return {
-    nomAttribuant: r.attribuant_name as string,
-    idAttribuant: (r.attribuant_siret as string | null) ?? "",
-    dateConvention: (r.convention_date as string | null) ?? "",
-    referenceDecision: (r.decision_reference as string | null) ?? "",
-    nomBeneficiaire: r.beneficiary_name as string,
-    idBeneficiaire: (r.beneficiary_siret as string | null) ?? "",
-    rnaBeneficiaire: (r.beneficiary_rna as string | null) ?? "",
-    objet: r.purpose as string,
-    montant: r.amount as string,
-    nature: AID_NATURE_SCDL[r.aid_nature as AidNature],
-    conditionsVersement: r.payment_terms as string,
-    datesPeriodeVersement: r.payment_end ? `${start}/${r.payment_end as string}` : start,
-    idRAE: (r.rae_id as string | null) ?? "",
-    notificationUE: r.eu_notification ? "oui" : "non",
-    pourcentageSubvention: (r.funding_share as string | null) ?? "1.00",
-    dispositifAide: (r.aid_scheme as string | null) ?? "",
-  };
-}

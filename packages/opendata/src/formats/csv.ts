@@ -1,4 +1,6 @@
-// CSV as data.gouv.fr expects it: UTF-8, comma, `.` decimals, ISO dates, one header row (RFC 4180).
+// CSV as data.gouv.fr expects it: UTF-8, comma, `.` decimals, ISO dates, one header row (RFC 4180
+// quoting). Written exactly as PostgreSQL's COPY … CSV writes it, so that both paths give the same
+// bytes: LF line ends, a missing value as nothing, an empty text as "".
 import type { Column, Row } from "../dataset";
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -6,10 +8,10 @@ const NEEDS_QUOTES = /[",\r\n]/;
 export function csvField(value: Row[string] | undefined): string {
   if (value === null || value === undefined) return "";
   const text = String(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return text === "" || NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export const csvLine = (values: ReadonlyArray<Row[string] | undefined>): string => `${values.map(csvField).join(",")}\r\n`;
+export const csvLine = (values: ReadonlyArray<Row[string] | undefined>): string => `${values.map(csvField).join(",")}\n`;
 
 export async function* toCsv(columns: readonly Column[], batches: AsyncIterable<Row[]>): AsyncGenerator<string> {
   const names = columns.map((c) => c.name);

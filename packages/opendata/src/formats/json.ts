@@ -1,5 +1,6 @@
 // JSON: the records with what a reuser needs to know about them (licence, source, notice).
 import type { Column, Row } from "../dataset";
+import { typed } from "../read";
 
 export interface JsonHeader {
   dataset: string;
@@ -16,7 +17,7 @@ export async function* toJson(header: JsonHeader, columns: readonly Column[], ba
   for await (const rows of batches) {
     let chunk = "";
     for (const row of rows) {
-      chunk += (first ? "\n" : ",\n") + JSON.stringify(Object.fromEntries(names.map((n) => [n, row[n] ?? null])));
+      chunk += (first ? "\n" : ",\n") + JSON.stringify(typed(columns, row));
       first = false;
     }
     yield chunk;
