@@ -12,6 +12,7 @@ const webPort = Number(process.env.PORT ?? 3000);
 const started = performance.now();
 const children = new Set<ChildProcess>();
 let stopping = false;
+let exitCode = 0;
 
 const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 
@@ -22,7 +23,7 @@ function launch(name: string, args: string[], cwd: string, extraEnv: NodeJS.Proc
     children.delete(child);
     if (!stopping) {
       console.error(`[start] The ${name} stopped (${signal ?? `exit code ${code}`}); stopping everything.`);
-      void stop(code || 1);
+      stop(code || 1);
     } else if (children.size === 0) {
       process.exit(exitCode);
     }
@@ -30,8 +31,7 @@ function launch(name: string, args: string[], cwd: string, extraEnv: NodeJS.Proc
   return child;
 }
 
-let exitCode = 0;
-async function stop(code: number): Promise<void> {
+function stop(code: number): void {
   if (stopping) return;
   stopping = true;
   exitCode = code;
@@ -39,8 +39,8 @@ async function stop(code: number): Promise<void> {
   for (const child of children) child.kill("SIGTERM");
   setTimeout(() => process.exit(code), 10_000).unref();
 }
-process.on("SIGINT", () => void stop(0));
-process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
 
 async function waitFor(url: string, accept: (r: Response) => boolean): Promise<void> {
   while (!stopping) {

@@ -119,3 +119,36 @@ describe("database constraints", () => {
     ).rejects.toThrow(/incubation_dates_ordered/);
   });
 });
+
+describe("SCDL rules at publication", () => {
+  const publishedGrant = (over: Record<string, unknown>) =>
+    fundingData({ status: "PUBLISHED", instrument: "GRANT", conventionDate: new Date("2021-02-15"), amount: "30000.00", ...over });
+
+  it("publishes a public body's grant that SCDL can carry", async () => {
+    const grant = await db.prisma.funding.create({ data: publishedGrant({}) });
+    expect(grant.publishedAt).not.toBeNull();
+  });
+
+  it.each([
+    ["without convention date", { conventionDate: null }, /SCDL dateConvention/],
+    ["of zero euros", { amount: "0.00" }, /SCDL montant/],
+    ["without payment terms", { paymentTerms: " " }, /SCDL conditionsVersement/],
+  ])("refuses to publish a public body's grant %s, and keeps it as a draft", async (_, over, message) => {
+    await expect(db.prisma.funding.create({ data: publishedGrant(over) })).rejects.toThrow(message);
+    const draft = await db.prisma.funding.create({ data: publishedGrant({ ...over, status: "DRAFT" }) });
+    await expect(db.prisma.funding.update({ where: { id: draft.id }, data: { status: "PUBLISHED" } })).rejects.toThrow(message);
+  });
+
+  it("publishes a grant to a partner (the structure carrying the PTCE) identified by its SIRET", async () => {
+    const carrier = await db.prisma.partner.create({
+      data: { slug: "carrier", name: "Porteur du PTCE", shortName: "Porteur", kind: "COOPERATIVE", isPublicBody: false, siret: siret("85236410") },
+    });
+    const grant = await db.prisma.funding.create({ data: publishedGrant({ beneficiaryEnterpriseId: null, beneficiaryPartnerId: carrier.id }) });
+    expect(grant.status).toBe("PUBLISHED");
+  });
+
+  it("refuses to publish a grant to a beneficiary without SIRET or RNA", async () => {
+    const project = await db.prisma.enterprise.create({ data: enterpriseData({ siret: null, foundedOn: null }) });
+    await expect(db.prisma.funding.create({ data: publishedGrant({ beneficiaryEnterpriseId: project.id }) })).rejects.toThrow(/SCDL idBeneficiaire/);
+  });
+});
