@@ -58,8 +58,16 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
     }
     try {
       const version = await dataVersion(options.prisma);
-      const lastModified = new Date(Math.floor(version.changedAt.getTime() / 1000) * 1000);
-      const etag = `W/"${version.version}-${createHash("sha1").update(url.pathname + url.search).digest("hex").slice(0, 12)}"`;
+      let changedAt = Math.floor(version.changedAt.getTime() / 1000) * 1000;
+      let identity = url.pathname + url.search;
+      // The deadline report also changes with the calendar: a grant becomes late at midnight.
+      if (url.pathname === "/opendata/scdl/conformite.json") {
+        const today = new Date().toISOString().slice(0, 10);
+        changedAt = Math.max(changedAt, Date.parse(`${today}T00:00:00Z`));
+        identity += today;
+      }
+      const lastModified = new Date(changedAt);
+      const etag = `W/"${version.version}-${createHash("sha1").update(identity).digest("hex").slice(0, 12)}"`;
       const cacheHeaders = { etag, "last-modified": lastModified.toUTCString(), "cache-control": CACHE_CONTROL, vary: "Accept-Encoding" };
       if (notModified(request, etag, lastModified)) return new Response(null, { status: 304, headers: { ...CORS, ...cacheHeaders } });
 

@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import jsonld from "jsonld";
 import { Parser } from "n3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DATASETS, SCDL_DATASET } from "./catalog";
 import type { ConformityReport } from "./conformity";
 import { offlineLoader } from "./dcat";
@@ -287,6 +287,22 @@ describe("HTTP", () => {
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(etag);
     expect(await status("enterprises.csv", { "if-modified-since": lastModified })).toBe(200);
+  });
+
+  it("renews the deadline report every day, since grants become late as days pass", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2030-05-01T10:00:00Z"));
+      const today = await get("scdl/conformite.json");
+      const report = (await today.json()) as ConformityReport;
+      expect(report.dateDuRapport).toBe("2030-05-01");
+      expect(await status("scdl/conformite.json", { "if-none-match": today.headers.get("etag") as string })).toBe(304);
+      vi.setSystemTime(new Date("2030-05-02T10:00:00Z"));
+      expect(await status("scdl/conformite.json", { "if-none-match": today.headers.get("etag") as string })).toBe(200);
+      expect(await status("scdl/conformite.json", { "if-modified-since": today.headers.get("last-modified") as string })).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("is open to any origin, names files with the date, suits a CDN and compresses", async () => {
