@@ -16,7 +16,7 @@ export const ACTIVITIES: readonly Activity[] = [
   { naf: "56.10A", names: ["Le Bistrot coopératif", "La Table solidaire", "Café des possibles"], families: ["COOPERATIVE", "ESS_COMPANY", "ASSOCIATION"] },
   { naf: "38.32Z", names: ["La Ressourcerie", "La Recyclerie", "Réemploi"], families: ["ASSOCIATION", "COOPERATIVE"] },
   { naf: "47.79Z", names: ["Le Comptoir du réemploi", "Fripe et Cie", "La Boutique solidaire"], families: ["ASSOCIATION", "ESS_COMPANY"] },
-  { naf: "01.13Z", names: ["Les Jardins de Cocagne", "Maraîchage bio", "Potager solidaire"], families: ["ASSOCIATION", "COOPERATIVE"] },
+  { naf: "01.13Z", names: ["Les Jardins partagés", "Maraîchage bio", "Potager solidaire"], families: ["ASSOCIATION", "COOPERATIVE"] },
   { naf: "90.01Z", names: ["Compagnie de la Roulotte", "Scène ouverte", "Théâtre en chemin"], families: ["ASSOCIATION", "COOPERATIVE"] },
   { naf: "93.12Z", names: ["Sport pour tous", "Club de canoë", "Les Foulées"], families: ["ASSOCIATION"] },
   { naf: "62.01Z", names: ["Numérique libre", "Code commun", "Atelier web"], families: ["COOPERATIVE", "ESS_COMPANY"] },
