@@ -22,7 +22,8 @@ export const LICENSE = {
 
 export const PUBLISHER = {
   name: "Observatoire ESS du Niortais (Maison de l'ESS et PTCE du Niortais)",
-  email: "contact@observatoire-ess-niortais.example",
+  // Harvesters show this address as the datasets' contact point: set it for a real deployment.
+  email: process.env.OPEN_DATA_CONTACT_EMAIL ?? "contact@observatoire-ess-niortais.example",
 } as const;
 
 export const FORMATS = {
