@@ -22,14 +22,14 @@ const EXAMPLE_QUERY = /* GraphQL */ `# Observatoire ESS — API de recherche / r
 }
 `;
 
-export interface PublicUrls {
+export interface AppUrls {
   /** Public base URL of the API, if it differs from what requests arrive on (behind a proxy). */
   api?: string;
   /** The dashboard's open-data page: the catalogue's landing page. */
   openDataPage: string;
 }
 
-export function createApp({ db, territory, urls }: { db: Database; territory: Territory; urls: PublicUrls }) {
+export function createApp({ db, territory, urls }: { db: Database; territory: Territory; urls: AppUrls }) {
   return createYoga({
     schema,
     // Sessions come with the collaboration work; until then every caller is anonymous.

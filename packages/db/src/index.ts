@@ -2,7 +2,6 @@ export { type DatabaseKind, type DatabaseTarget, describeTarget, targetFromEnv }
 export type { SqlDriver, SqlExecutor } from "./driver";
 export { DatabaseOpenError, MigrationError } from "./errors";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
-export * as Enums from "./generated/prisma/enums";
 export { migrate, readMigrations } from "./migrate";
 export { type Database, openDatabase } from "./open";
 export { type PrepareOptions, prepareDatabase } from "./prepare";

@@ -33,14 +33,22 @@ export const connectionComplexity = (args: { first?: number | null; last?: numbe
   multiplier: args.first ?? args.last ?? 20,
 });
 
+/** Page size and cost of every connection. */
+export const PAGE_OPTIONS = { maxSize: pageSize, complexity: connectionComplexity } as const;
+
 /** Options of a paged list of related contributed records: visible rows only, bounded and costed pages. */
 export function visibleConnection<OrderBy>(description: string, orderBy: OrderBy) {
   return {
     description,
     cursor: "id" as const,
-    maxSize: pageSize,
-    complexity: connectionComplexity,
+    ...PAGE_OPTIONS,
     totalCount: true as const,
     query: (_args: unknown, ctx: Context) => ({ where: visibleWhere(ctx), orderBy }),
   };
 }
+
+/** The caller's filter, restricted to the records the caller may see. */
+export const visibleAnd = <Where>(ctx: Context, where: Where | null | undefined) => ({ AND: [visibleWhere(ctx), where ?? {}] });
+
+/** The caller's ordering, ties broken by id so that pages are stable. */
+export const stableOrder = <OrderBy>(orderBy: OrderBy[] | null | undefined) => [...(orderBy ?? []), { id: "asc" as const }];

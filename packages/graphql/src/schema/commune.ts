@@ -1,5 +1,5 @@
 import { builder } from "../builder";
-import { connectionComplexity, pageSize, visibleConnection } from "../visibility";
+import { PAGE_OPTIONS, visibleConnection } from "../visibility";
 import { IntFilter, StringFilter } from "./filters";
 
 export const Commune = builder.prismaNode("Commune", {
@@ -26,8 +26,7 @@ builder.queryField("communes", (t) =>
       type: "Commune",
       description: "The communes of the configured territory (EPCI). Default order: most populated first.",
       cursor: "code",
-      maxSize: pageSize,
-      complexity: connectionComplexity,
+      ...PAGE_OPTIONS,
       args: { where: t.arg({ type: CommuneWhere, required: false }), orderBy: t.arg({ type: [CommuneOrderBy], required: false }) },
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.commune.findMany({

@@ -1,6 +1,6 @@
 import { legalFormLabel, nafLabel } from "@oess/domain";
 import { builder } from "../builder";
-import { connectionComplexity, pageSize, visibleConnection, visibleWhere } from "../visibility";
+import { PAGE_OPTIONS, stableOrder, visibleAnd, visibleConnection } from "../visibility";
 import { CooperativeKind, LegalFamily } from "./enums";
 import { CooperativeKindFilter, DateFilter, IdFilter, IntFilter, LegalFamilyFilter, RecordStatusFilter, StringFilter } from "./filters";
 import { ContributedRecord, visibleTo } from "./record";
@@ -64,11 +64,10 @@ builder.queryField("enterprises", (t) =>
     type: "Enterprise",
     description: "ESS enterprises. Anonymous callers get exactly the rows of /opendata/enterprises.csv. Default order: by id (stable).",
     cursor: "id",
-    maxSize: pageSize,
-    complexity: connectionComplexity,
+    ...PAGE_OPTIONS,
     args: { where: t.arg({ type: EnterpriseWhere, required: false }), orderBy: t.arg({ type: [EnterpriseOrderBy], required: false }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.enterprise.findMany({ ...query, where: { AND: [visibleWhere(ctx), args.where ?? {}] }, orderBy: [...(args.orderBy ?? []), { id: "asc" }] }),
-    totalCount: (_connection, args, ctx) => ctx.prisma.enterprise.count({ where: { AND: [visibleWhere(ctx), args.where ?? {}] } }),
+      ctx.prisma.enterprise.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    totalCount: (_connection, args, ctx) => ctx.prisma.enterprise.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

@@ -17,35 +17,21 @@ import {
 } from "@oess/domain";
 import { builder } from "../builder";
 
-function values<V extends string>(list: readonly V[], labels: Record<V, string>) {
-  return Object.fromEntries(list.map((v) => [v, { value: v, description: labels[v] }])) as { [K in V]: { value: K; description: string } };
+/** An enum of one of the domain's vocabularies; each value is described by its French label. */
+function domainEnum<V extends string>(name: string, description: string, list: readonly V[], labels: Record<V, string>) {
+  const values = Object.fromEntries(list.map((v) => [v, { value: v, description: labels[v] }])) as { [K in V]: { value: K; description: string } };
+  return builder.enumType(name, { description, values });
 }
 
-export const LegalFamily = builder.enumType("LegalFamily", {
-  description: "Legal family of an ESS structure (famille juridique, loi ESS du 31 juillet 2014).",
-  values: values(LEGAL_FAMILIES, LEGAL_FAMILY_LABELS),
-});
-export const CooperativeKind = builder.enumType("CooperativeKind", {
-  description: "Kind of cooperative: Scop, SCIC, CAE (coopérative d'activité et d'emploi) or other.",
-  values: values(COOPERATIVE_KINDS, COOPERATIVE_KIND_LABELS),
-});
-export const FundingInstrument = builder.enumType("FundingInstrument", {
-  description: "How a partner funds: subvention, avance remboursable, prêt or prestation.",
-  values: values(FUNDING_INSTRUMENTS, FUNDING_INSTRUMENT_LABELS),
-});
-export const AidNature = builder.enumType("AidNature", {
-  description: "SCDL « nature » of an aid: in cash, in kind, or both.",
-  values: values(AID_NATURES, AID_NATURE_SCDL),
-});
-export const IncubationOutcome = builder.enumType("IncubationOutcome", {
-  description: "What became of an incubated project: en cours, créée, abandonnée.",
-  values: values(INCUBATION_OUTCOMES, INCUBATION_OUTCOME_LABELS),
-});
-export const RecordStatus = builder.enumType("RecordStatus", {
-  description: "Publication workflow of a contributed record; anonymous callers only ever see PUBLISHED.",
-  values: values(RECORD_STATUSES, RECORD_STATUS_LABELS),
-});
-export const PartnerKind = builder.enumType("PartnerKind", {
-  description: "Kind of partner organisation of the PTCE.",
-  values: values(PARTNER_KINDS, PARTNER_KIND_LABELS),
-});
+export const LegalFamily = domainEnum("LegalFamily", "Legal family of an ESS structure (famille juridique, loi ESS du 31 juillet 2014).", LEGAL_FAMILIES, LEGAL_FAMILY_LABELS);
+export const CooperativeKind = domainEnum(
+  "CooperativeKind",
+  "Kind of cooperative: Scop, SCIC, CAE (coopérative d'activité et d'emploi) or other.",
+  COOPERATIVE_KINDS,
+  COOPERATIVE_KIND_LABELS,
+);
+export const FundingInstrument = domainEnum("FundingInstrument", "How a partner funds: subvention, avance remboursable, prêt or prestation.", FUNDING_INSTRUMENTS, FUNDING_INSTRUMENT_LABELS);
+export const AidNature = domainEnum("AidNature", "SCDL « nature » of an aid: in cash, in kind, or both.", AID_NATURES, AID_NATURE_SCDL);
+export const IncubationOutcome = domainEnum("IncubationOutcome", "What became of an incubated project: en cours, créée, abandonnée.", INCUBATION_OUTCOMES, INCUBATION_OUTCOME_LABELS);
+export const RecordStatus = domainEnum("RecordStatus", "Publication workflow of a contributed record; anonymous callers only ever see PUBLISHED.", RECORD_STATUSES, RECORD_STATUS_LABELS);
+export const PartnerKind = domainEnum("PartnerKind", "Kind of partner organisation of the PTCE.", PARTNER_KINDS, PARTNER_KIND_LABELS);

@@ -1,5 +1,5 @@
 import { builder } from "../builder";
-import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
+import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
 import { AidNature, FundingInstrument } from "./enums";
 import { AidNatureFilter, BooleanFilter, DateFilter, DecimalFilter, FundingInstrumentFilter, IdFilter, IntFilter, RecordStatusFilter, StringFilter } from "./filters";
 import { ContributedRecord, visibleTo } from "./record";
@@ -61,11 +61,10 @@ builder.queryField("fundings", (t) =>
     type: "Funding",
     description: "Fundings. Anonymous callers get exactly the rows of /opendata/fundings.csv. Default order: by id (stable).",
     cursor: "id",
-    maxSize: pageSize,
-    complexity: connectionComplexity,
+    ...PAGE_OPTIONS,
     args: { where: t.arg({ type: FundingWhere, required: false }), orderBy: t.arg({ type: [FundingOrderBy], required: false }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.funding.findMany({ ...query, where: { AND: [visibleWhere(ctx), args.where ?? {}] }, orderBy: [...(args.orderBy ?? []), { id: "asc" }] }),
-    totalCount: (_connection, args, ctx) => ctx.prisma.funding.count({ where: { AND: [visibleWhere(ctx), args.where ?? {}] } }),
+      ctx.prisma.funding.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    totalCount: (_connection, args, ctx) => ctx.prisma.funding.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

@@ -1,5 +1,5 @@
 import { builder } from "../builder";
-import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
+import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
 import { IncubationOutcome } from "./enums";
 import { DateFilter, IdFilter, IncubationOutcomeFilter, IntFilter, RecordStatusFilter } from "./filters";
 import { ContributedRecord, visibleTo } from "./record";
@@ -43,11 +43,10 @@ builder.queryField("incubations", (t) =>
     type: "Incubation",
     description: "Incubations. Anonymous callers get exactly the rows of /opendata/incubations.csv. Default order: by id (stable).",
     cursor: "id",
-    maxSize: pageSize,
-    complexity: connectionComplexity,
+    ...PAGE_OPTIONS,
     args: { where: t.arg({ type: IncubationWhere, required: false }), orderBy: t.arg({ type: [IncubationOrderBy], required: false }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.incubation.findMany({ ...query, where: { AND: [visibleWhere(ctx), args.where ?? {}] }, orderBy: [...(args.orderBy ?? []), { id: "asc" }] }),
-    totalCount: (_connection, args, ctx) => ctx.prisma.incubation.count({ where: { AND: [visibleWhere(ctx), args.where ?? {}] } }),
+      ctx.prisma.incubation.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    totalCount: (_connection, args, ctx) => ctx.prisma.incubation.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

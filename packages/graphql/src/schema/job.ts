@@ -1,5 +1,5 @@
 import { builder } from "../builder";
-import { connectionComplexity, pageSize, visibleWhere } from "../visibility";
+import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
 import { DecimalFilter, IdFilter, IntFilter, RecordStatusFilter } from "./filters";
 import { ContributedRecord, visibleTo } from "./record";
 
@@ -29,11 +29,10 @@ builder.queryField("jobs", (t) =>
     type: "JobRecord",
     description: "Yearly job records. Anonymous callers get exactly the rows of /opendata/jobs.csv. Default order: by id (stable).",
     cursor: "id",
-    maxSize: pageSize,
-    complexity: connectionComplexity,
+    ...PAGE_OPTIONS,
     args: { where: t.arg({ type: JobRecordWhere, required: false }), orderBy: t.arg({ type: [JobRecordOrderBy], required: false }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.jobRecord.findMany({ ...query, where: { AND: [visibleWhere(ctx), args.where ?? {}] }, orderBy: [...(args.orderBy ?? []), { id: "asc" }] }),
-    totalCount: (_connection, args, ctx) => ctx.prisma.jobRecord.count({ where: { AND: [visibleWhere(ctx), args.where ?? {}] } }),
+      ctx.prisma.jobRecord.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    totalCount: (_connection, args, ctx) => ctx.prisma.jobRecord.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

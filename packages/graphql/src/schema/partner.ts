@@ -1,5 +1,5 @@
 import { builder } from "../builder";
-import { connectionComplexity, pageSize, visibleConnection } from "../visibility";
+import { PAGE_OPTIONS, visibleConnection } from "../visibility";
 import { PartnerKind } from "./enums";
 import { BooleanFilter, IdFilter, PartnerKindFilter, StringFilter } from "./filters";
 
@@ -31,8 +31,7 @@ builder.queryField("partners", (t) =>
     type: "Partner",
     description: "The partner organisations. Default order: by name.",
     cursor: "id",
-    maxSize: pageSize,
-    complexity: connectionComplexity,
+    ...PAGE_OPTIONS,
     args: { where: t.arg({ type: PartnerWhere, required: false }), orderBy: t.arg({ type: [PartnerOrderBy], required: false }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.partner.findMany({ ...query, where: args.where ?? {}, orderBy: [...(args.orderBy ?? [{ name: "asc" }]), { id: "asc" }] }),
