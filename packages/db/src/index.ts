@@ -17,4 +17,5 @@ export {
   type IndicatorRow,
   computeIndicators,
 } from "./queries/indicators";
+export { SURVIVAL_YEARS, type SurvivalCohort, computeSurvival } from "./queries/survival";
 export { type DataVersion, dataVersion } from "./queries/data-change";

@@ -229,3 +229,34 @@ describe("indicators", () => {
     expect(errors?.[0]?.message).toBe('where.nafSections: "ZZ" is not a NAF section (A to U).');
   });
 });
+
+describe("survival", () => {
+  it("counts, per creation year, the incubated enterprises still active three years on, and only mature cohorts", async () => {
+    const { survival } = await ok(`{ survival { foundingYear created survivors } }`);
+    const rows = await db.sql.query<{ founded: string; ceased: string | null }>(
+      `SELECT DISTINCT e.id, e.founded_on::text AS founded, e.ceased_on::text AS ceased FROM enterprise e
+       JOIN incubation i ON i.enterprise_id = e.id AND i.status = 'PUBLISHED' AND i.outcome = 'CREATED' WHERE e.status = 'PUBLISHED'`,
+    );
+    const lastYear = await count(`SELECT max(year)::int AS n FROM job_record WHERE status = 'PUBLISHED'`);
+    const expected = new Map<number, { created: number; survivors: number | null }>();
+    for (const r of rows) {
+      const year = Number(r.founded.slice(0, 4));
+      const threeYearsOn = `${year + 3}${r.founded.slice(4)}`;
+      const cohort = expected.get(year) ?? { created: 0, survivors: year + 3 <= lastYear ? 0 : null };
+      cohort.created++;
+      if (cohort.survivors !== null && (r.ceased === null || r.ceased >= threeYearsOn)) cohort.survivors++;
+      expected.set(year, cohort);
+    }
+    expect(survival).toEqual([...expected].sort(([a], [b]) => a - b).map(([foundingYear, c]) => ({ foundingYear, ...c })));
+    expect(survival.some((c: any) => c.survivors !== null && c.survivors < c.created)).toBe(true);
+    expect(survival.at(-1).survivors).toBeNull();
+  });
+
+  it("restricts cohorts by legal family and by year of creation", async () => {
+    const { all, coops } = await ok(`{ all: survival(where: { fromYear: 2016, toYear: 2019 }) { foundingYear created }
+      coops: survival(where: { fromYear: 2016, toYear: 2019, legalFamilies: [COOPERATIVE] }) { foundingYear created } }`);
+    expect(all.map((c: any) => c.foundingYear)).toEqual([2016, 2017, 2018, 2019]);
+    for (const c of coops) expect(c.created).toBeLessThan(all.find((a: any) => a.foundingYear === c.foundingYear).created);
+  });
+});
+

@@ -3,6 +3,7 @@
 // Published records only.
 import type { FundingInstrument, LegalFamily } from "@oess/domain";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { inList } from "./sql-list";
 
 export const INDICATOR_DIMENSIONS = ["YEAR", "COMMUNE", "LEGAL_FAMILY", "PARTNER", "INSTRUMENT", "NAF_SECTION"] as const;
 export type IndicatorDimension = (typeof INDICATOR_DIMENSIONS)[number];
@@ -106,14 +107,15 @@ export async function computeIndicators(
   const where: Prisma.Sql[] = [];
   if (filter.fromYear != null) where.push(Prisma.sql`facts.year >= ${filter.fromYear}`);
   if (filter.toYear != null) where.push(Prisma.sql`facts.year <= ${filter.toYear}`);
-  const inList = (column: string, values: readonly string[] | null | undefined, cast = "") => {
-    if (values && values.length > 0) where.push(Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(values.map((v) => Prisma.sql`${v}${Prisma.raw(cast)}`))})`);
-  };
-  inList("facts.commune_code", filter.communeCodes);
-  inList("facts.legal_family", filter.legalFamilies);
-  inList("facts.partner_id", filter.partnerIds, "::uuid");
-  inList("facts.instrument", filter.instruments);
-  inList("facts.naf_section", filter.nafSections);
+  where.push(
+    ...[
+      inList("facts.commune_code", filter.communeCodes),
+      inList("facts.legal_family", filter.legalFamilies),
+      inList("facts.partner_id", filter.partnerIds, "::uuid"),
+      inList("facts.instrument", filter.instruments),
+      inList("facts.naf_section", filter.nafSections),
+    ].filter((c) => c !== null),
+  );
 
   const select = dims.map((d) => OUTPUT_COLUMNS[d]).join(", ");
   const group = dims.flatMap((d) => DIMENSION_COLUMNS[d]).join(", ");

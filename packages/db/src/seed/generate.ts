@@ -36,6 +36,7 @@ export interface EnterpriseRow {
   nafSection: string;
   communeCode: string;
   foundedOn: string | null;
+  ceasedOn: string | null;
   status: RecordStatus;
   dataYear: number;
   ownerPartnerId: string;
@@ -115,6 +116,12 @@ function addDays(date: string, days: number): string {
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 const dateBetween = (rng: Random, from: string, to: string): string => addDays(from, rng.int(0, daysBetween(from, to)));
 const dayOfYear = (rng: Random, year: number): string => dateBetween(rng, `${year}-01-01`, `${year}-12-31`);
+const CESSATION_SEED = 0x5e55;
+/** About one young ESS enterprise in twelve ceases each year (INSEE puts 3-year survival near 75 %). */
+const cessation = (rng: Random, foundingYear: number): string | null => {
+  for (let year = foundingYear + 1; year <= LAST_YEAR; year++) if (rng.chance(0.085)) return dayOfYear(rng, year);
+  return null;
+};
 /** When a record was published: some days after the fact it reports, if it is published at all. */
 const publication = (rng: Random, status: RecordStatus, after: string, minDays: number, maxDays: number): string | null =>
   status === "PUBLISHED" ? `${addDays(after, rng.int(minDays, maxDays))}T09:00:00Z` : null;
@@ -224,6 +231,7 @@ export function* generateEnterprises(ctx: GeneratorContext, options: { scale: nu
       nafSection: nafSection(activity.naf) ?? "S",
       communeCode: commune.code,
       foundedOn,
+      ceasedOn: null,
       status,
       dataYear: yearOf(foundedOn ?? projectStart),
       ownerPartnerId: owner,
@@ -295,7 +303,16 @@ export function* generateEnterprises(ctx: GeneratorContext, options: { scale: nu
       }
     }
 
-    yield { enterprise, incubation, jobs, fundings };
+    // Some enterprises cease (survival rates need them). Drawn from a generator of its own so that
+    // the rest of the dataset does not depend on it; nothing is recorded after the cessation year.
+    const ceasedOn = foundedOn ? cessation(new Random(CESSATION_SEED + i), yearOf(foundedOn)) : null;
+    if (ceasedOn) {
+      enterprise.ceasedOn = ceasedOn;
+      const lastYear = yearOf(ceasedOn);
+      yield { enterprise, incubation, jobs: jobs.filter((j) => j.year <= lastYear), fundings: fundings.filter((f) => f.year <= lastYear) };
+    } else {
+      yield { enterprise, incubation, jobs, fundings };
+    }
   }
 }
 

@@ -23,6 +23,7 @@ export const enterpriseTable = (source: string): TableSpec<EnterpriseRow> => ({
     c("naf_section", "text", (r) => r.nafSection),
     c("commune_code", "text", (r) => r.communeCode),
     c("founded_on", "date", (r) => r.foundedOn),
+    c("ceased_on", "date", (r) => r.ceasedOn),
     ...record<EnterpriseRow>(),
   ],
 });

@@ -25,6 +25,7 @@ export const Enterprise = builder.prismaNode("Enterprise", {
     nafLabel: t.string({ nullable: true, description: "Label of the NAF code, in French.", resolve: (e) => nafLabel(e.nafCode) ?? null }),
     nafSection: t.exposeString("nafSection", { description: "NAF section letter (A to U)." }),
     foundedOn: t.expose("foundedOn", { type: "Date", nullable: true, description: "Creation date; null for a project not created (yet)." }),
+    ceasedOn: t.expose("ceasedOn", { type: "Date", nullable: true, description: "Date the enterprise ceased activity (cessation); null while active." }),
     commune: t.relation("commune", { description: "Where the enterprise is located." }),
     owner: t.relation("owner", { description: "The partner organisation that recorded it." }),
     incubations: t.relatedConnection("incubations", visibleConnection("Its incubations, oldest first.", [{ startDate: "asc" }, { id: "asc" }])),

@@ -1,4 +1,4 @@
-import { INDICATOR_MEASURES, type IndicatorFilter, type IndicatorRow, computeIndicators } from "@oess/db";
+import { INDICATOR_MEASURES, type IndicatorFilter, type IndicatorRow, SURVIVAL_YEARS, type SurvivalCohort, computeIndicators, computeSurvival } from "@oess/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
 import { selectedFields } from "../selection";
@@ -81,3 +81,28 @@ builder.queryField("indicators", (t) =>
   }),
 );
 
+
+const SurvivalCohortRef = builder.objectRef<SurvivalCohort>("SurvivalCohort").implement({
+  description: `The enterprises created in one year after an incubation, and how many were still active ${SURVIVAL_YEARS} years later.`,
+  fields: (t) => ({
+    foundingYear: t.exposeInt("foundingYear", { description: "Year the enterprises were created (the cohort)." }),
+    created: t.exposeInt("created", { description: "Enterprises created that year after a published incubation." }),
+    survivors: t.exposeInt("survivors", {
+      nullable: true,
+      description: `Of those, how many had not ceased ${SURVIVAL_YEARS} years after their creation; null while the cohort is too young (the ${SURVIVAL_YEARS} years end after the last year with published figures).`,
+    }),
+  }),
+});
+
+builder.queryField("survival", (t) =>
+  t.field({
+    type: [SurvivalCohortRef],
+    description: `Survival at ${SURVIVAL_YEARS} years (pérennité) of the enterprises created after incubation, by year of creation. Filters apply to the cohort: years are creation years, partners are the incubating partners.`,
+    args: { where: t.arg({ type: IndicatorWhere, required: false, description: "Restricts the cohorts." }) },
+    resolve: (_root, { where }, ctx) => {
+      const filter = where ?? {};
+      checkIndicatorFilter(filter);
+      return computeSurvival(ctx.prisma, filter);
+    },
+  }),
+);
