@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import Link from "next/link";
+import { type ReactNode, Suspense } from "react";
+import { ChartPatterns } from "../components/charts/palette";
 import { SiteNav } from "../components/site-nav";
+import { GraphqlProvider } from "../components/urql-provider";
+import { API_URL } from "../lib/api";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,11 +23,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <p className="site-title">Observatoire de l'économie sociale et solidaire</p>
           <p className="site-subtitle">Maison de l'ESS et PTCE du Niortais</p>
         </header>
-        <SiteNav />
+        <Suspense>
+          <SiteNav />
+        </Suspense>
         <main id="contenu" tabIndex={-1}>
-          {children}
+          <GraphqlProvider serverUrl={API_URL}>{children}</GraphqlProvider>
         </main>
+        <ChartPatterns />
         <footer className="site-footer">
+          <p>
+            <Link href="/methodologie">Méthodologie</Link> · <Link href="/accessibilite">Accessibilité : non conforme</Link> ·{" "}
+            <Link href="/donnees-ouvertes">Données ouvertes</Link>
+          </p>
           <p>Données publiées sous Licence Ouverte 2.0 (Etalab). Partenaires : CA du Niortais, Ville de Niort, Région Nouvelle-Aquitaine, URSCOP, CRESS, SCIC Élan Coopératif Niortais, Université de Poitiers, comité de bassin d'emploi.</p>
         </footer>
       </body>

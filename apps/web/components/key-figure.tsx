@@ -1,6 +1,6 @@
-export function KeyFigure({ label, value, detail }: { label: string; value: string; detail?: string }) {
+export function KeyFigure({ id, label, value, detail }: { id: string; label: string; value: string; detail?: string }) {
   return (
-    <div className="key-figure">
+    <div className="key-figure" data-figure={id}>
       <dt>{label}</dt>
       <dd>
         <span className="key-figure__value">{value}</span>

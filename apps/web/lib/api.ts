@@ -3,7 +3,7 @@ import { cacheExchange, createClient, fetchExchange } from "@urql/core";
 import { registerUrql } from "@urql/next/rsc";
 
 /** Where the server-side renderer reaches the API (not necessarily the browser's URL). */
-const API_URL = process.env.API_URL ?? `http://localhost:${process.env.API_PORT ?? 4000}/graphql`;
+export const API_URL = process.env.API_URL ?? `http://localhost:${process.env.API_PORT ?? 4000}/graphql`;
 const API_ORIGIN = API_URL.replace(/\/graphql$/, "");
 
 /** The API as people's browsers reach it, for download links. */

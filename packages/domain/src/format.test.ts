@@ -1,8 +1,16 @@
 import { expect, it } from "vitest";
-import { formatDecimal, formatEuros, formatInteger } from "./format";
+import { formatChange, formatDecimal, formatEuros, formatInteger, formatPercent } from "./format";
 
 it("formats figures the French way, with narrow no-break spaces", () => {
   expect(formatInteger(1234567)).toBe("1\u202f234\u202f567");
   expect(formatDecimal(1234.56)).toBe("1\u202f234,6");
   expect(formatEuros("1234567.89")).toBe("1\u202f234\u202f568\u00a0€");
+});
+
+it("shares and changes are French percentages, signed, with a narrow no-break space", () => {
+  expect(formatPercent(0.256)).toBe("26\u202f%");
+  expect(formatChange(112, 100)).toBe("+12\u202f%");
+  expect(formatChange(95, 100)).toBe("\u22125\u202f%");
+  expect(formatChange(100, 100)).toBe("0\u202f%");
+  expect(formatChange(5, 0)).toBeNull();
 });

@@ -7,3 +7,11 @@ export const formatInteger = (n: number): string => integer.format(n);
 export const formatDecimal = (n: number): string => decimal.format(n);
 /** Amounts arrive as decimal strings from the API, to keep cents exact until display. */
 export const formatEuros = (amount: number | string): string => euros.format(Number(amount));
+const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
+const change = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" });
+// French typography: a narrow no-break space before « % » (Intl gives a wide one) and a true minus.
+const typeset = (text: string): string => text.replace("\u00a0%", "\u202f%").replace("-", "\u2212");
+/** A share (0.25 → « 25 % »). */
+export const formatPercent = (share: number): string => typeset(percent.format(share));
+/** A change between two values (« +12 % », « −5 % »); null when there is nothing to compare with. */
+export const formatChange = (current: number, previous: number): string | null => (previous > 0 ? typeset(change.format(current / previous - 1)) : null);

@@ -1,0 +1,82 @@
+"use client";
+// A chart as officials and screen-reader users both need it: a title, one sentence saying what it
+// shows, the chart, the table of exactly the plotted values, and those values as CSV.
+import { type Column, csvHref, toCsv } from "../lib/csv";
+import { BarChart, type BarChartProps } from "./charts/bar-chart";
+
+export interface ChartCardProps<Row> extends Omit<BarChartProps<Row>, "label"> {
+  id: string;
+  title: string;
+  summary: string;
+  columns: readonly Column<Row>[];
+  /** The CSV's file name, without extension; the active filters are appended to it. */
+  fileName: string;
+  filterSuffix: string;
+  className?: string;
+}
+
+export function ChartCard<Row>({ id, title, summary, columns, fileName, filterSuffix, className, ...chart }: ChartCardProps<Row>) {
+  const empty = chart.rows.length === 0;
+  return (
+    <section className={className ? `chart-card ${className}` : "chart-card"} aria-labelledby={`${id}-titre`} id={id}>
+      <h2 id={`${id}-titre`}>{title}</h2>
+      <p className="chart-summary" id={`${id}-resume`}>
+        {summary}
+      </p>
+      {empty ? (
+        <p className="chart-empty">Aucune donnée publiée pour ces filtres.</p>
+      ) : (
+        <>
+          <figure className="chart" aria-describedby={`${id}-resume`}>
+            <BarChart {...chart} label={title} />
+          </figure>
+          <details className="chart-data">
+            <summary>Tableau des données du graphique</summary>
+            <DataTable caption={title} columns={columns} rows={chart.rows} />
+          </details>
+          <p className="chart-actions">
+            <a href={csvHref(toCsv(columns, chart.rows))} download={`${fileName}${filterSuffix}.csv`}>
+              Télécharger ces données (CSV)
+            </a>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function DataTable<Row>({ caption, columns, rows }: { caption: string; columns: readonly Column<Row>[]; rows: readonly Row[] }) {
+  const [head, ...rest] = columns;
+  if (!head) return null;
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={c.numeric ? "num" : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const key = head.shown(row);
+            return (
+              <tr key={key}>
+                <th scope="row">{key}</th>
+                {rest.map((c) => (
+                  <td key={c.label} className={c.numeric ? "num" : undefined}>
+                    {c.shown(row)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+// urql for client components: during server rendering it queries the API directly and hands the
+// results to the browser with the HTML; afterwards the browser queries /graphql (same origin).
+import { UrqlProvider, cacheExchange, createClient, fetchExchange, ssrExchange } from "@urql/next";
+import { type ReactNode, useMemo } from "react";
+
+export function GraphqlProvider({ serverUrl, children }: { serverUrl: string; children: ReactNode }) {
+  const [client, ssr] = useMemo(() => {
+    const isClient = typeof window !== "undefined";
+    const ssr = ssrExchange({ isClient });
+    const client = createClient({
+      url: isClient ? "/graphql" : serverUrl,
+      exchanges: [cacheExchange, ssr, fetchExchange],
+      suspense: true,
+      fetchOptions: { cache: "no-store" },
+    });
+    return [client, ssr] as const;
+  }, [serverUrl]);
+  return (
+    <UrqlProvider client={client} ssr={ssr}>
+      {children}
+    </UrqlProvider>
+  );
+}

@@ -1,0 +1,68 @@
+// What the filters can choose from, read once per request on the server.
+import { gql } from "@urql/core";
+import { cache } from "react";
+import { getClient } from "./api";
+import type { FilterOptions } from "./filters";
+
+const OPTIONS = gql`
+  query FilterOptions {
+    dataset {
+      territoryName
+      notice
+    }
+    headlineFigures {
+      firstYear
+      lastYear
+    }
+    communes(first: 100, orderBy: [{ name: Asc }]) {
+      edges {
+        node {
+          code
+          name
+          population
+        }
+      }
+    }
+    partners(first: 100, orderBy: [{ name: Asc }]) {
+      edges {
+        node {
+          databaseId
+          slug
+          shortName
+          name
+        }
+      }
+    }
+  }
+`;
+
+interface OptionsData {
+  dataset: { territoryName: string; notice: string | null };
+  headlineFigures: { firstYear: number | null; lastYear: number | null };
+  communes: { edges: Array<{ node: FilterOptions["communes"][number] }> };
+  partners: { edges: Array<{ node: FilterOptions["partners"][number] }> };
+}
+
+export interface DashboardContext {
+  options: FilterOptions;
+  territoryName: string;
+  notice: string | null;
+}
+
+/** Null when the API cannot be reached: pages then say so instead of failing. */
+export const loadDashboardContext = cache(async (): Promise<DashboardContext | null> => {
+  const result = await getClient().query<OptionsData>(OPTIONS, {}).toPromise();
+  if (!result.data) return null;
+  const { dataset, headlineFigures, communes, partners } = result.data;
+  const lastYear = headlineFigures.lastYear ?? new Date().getFullYear();
+  return {
+    territoryName: dataset.territoryName,
+    notice: dataset.notice,
+    options: {
+      firstYear: headlineFigures.firstYear ?? lastYear,
+      lastYear,
+      communes: communes.edges.map((e) => e.node),
+      partners: partners.edges.map((e) => e.node),
+    },
+  };
+});

@@ -1,0 +1,160 @@
+"use client";
+import { formatChange, formatDecimal, formatEuros, formatInteger } from "@oess/domain/format";
+import { HEADLINE_INDICATORS } from "@oess/domain/indicators";
+import { gql } from "@urql/next";
+import { ChartCard } from "../components/chart-card";
+import { compactEuros } from "../components/charts/bar-chart";
+import { KeyFigure } from "../components/key-figure";
+import { everyYear, peak, sum } from "../lib/rows";
+import type { ViewProps } from "../lib/view";
+import { useViewQuery } from "./use-view-query";
+
+const QUERY = gql`
+  query Overview($where: IndicatorWhere) {
+    indicators(groupBy: [YEAR], where: $where) {
+      year
+      jobsCreated
+      fullTimeEquivalents
+      enterprisesIncubated
+      enterprisesCreated
+      fundingAmount
+      fundingCount
+    }
+  }
+`;
+
+interface YearRow {
+  year: number | null;
+  jobsCreated: number;
+  fullTimeEquivalents: string;
+  enterprisesIncubated: number;
+  enterprisesCreated: number;
+  fundingAmount: string;
+  fundingCount: number;
+}
+
+const emptyYear = (year: number): YearRow => ({
+  year,
+  jobsCreated: 0,
+  fullTimeEquivalents: "0",
+  enterprisesIncubated: 0,
+  enterprisesCreated: 0,
+  fundingAmount: "0",
+  fundingCount: 0,
+});
+
+const yearColumn = { label: "Année", raw: (r: YearRow) => r.year, shown: (r: YearRow) => String(r.year) };
+
+/** « En 2025 : 58, +12 % par rapport à 2024 » — the change the council asks about first. */
+function lastYearDetail(rows: readonly YearRow[], value: (r: YearRow) => number, format: (n: number) => string): string {
+  const last = rows.at(-1);
+  const previous = rows.at(-2);
+  if (!last || last.year === null) return "";
+  const change = previous ? formatChange(value(last), value(previous)) : null;
+  return `En ${last.year} : ${format(value(last))}${change && previous ? `, ${change} par rapport à ${previous.year}` : ""}.`;
+}
+
+export function OverviewView({ where, period, filterSuffix, partnerFiltered }: ViewProps) {
+  const data = useViewQuery(QUERY, { where });
+  const rows = everyYear(data.indicators as YearRow[], period, emptyYear);
+  const jobs = sum(rows, (r) => r.jobsCreated);
+  const fte = sum(rows, (r) => Number(r.fullTimeEquivalents));
+  const incubated = sum(rows, (r) => r.enterprisesIncubated);
+  const funding = sum(rows, (r) => Number(r.fundingAmount));
+  const fundings = sum(rows, (r) => r.fundingCount);
+  const span = period.from === period.to ? `en ${period.from}` : `de ${period.from} à ${period.to}`;
+  const jobsPeak = peak(rows, (r) => r.jobsCreated);
+  const fundingPeak = peak(rows, (r) => Number(r.fundingAmount));
+
+  return (
+    <>
+      <section aria-labelledby="chiffres-cles">
+        <h2 id="chiffres-cles" className="visually-hidden">
+          Chiffres clés
+        </h2>
+        <dl className="key-figures">
+          <KeyFigure
+            id="emplois"
+            label={HEADLINE_INDICATORS.jobsCreated.label}
+            value={partnerFiltered ? "—" : formatInteger(jobs)}
+            detail={
+              partnerFiltered
+                ? "Les emplois ne sont pas rattachés à un partenaire : retirez ce filtre pour les voir."
+                : `soit ${formatDecimal(fte)} équivalents temps plein, ${span}. ${lastYearDetail(rows, (r) => r.jobsCreated, formatInteger)}`
+            }
+          />
+          <KeyFigure
+            id="incubees"
+            label={HEADLINE_INDICATORS.enterprisesIncubated.label}
+            value={formatInteger(incubated)}
+            detail={`projets entrés en incubation ${span}. ${lastYearDetail(rows, (r) => r.enterprisesIncubated, formatInteger)}`}
+          />
+          <KeyFigure
+            id="financements"
+            label={HEADLINE_INDICATORS.fundingAmount.label}
+            value={formatEuros(funding)}
+            detail={`${formatInteger(fundings)} financements ${span}. ${lastYearDetail(rows, (r) => Number(r.fundingAmount), formatEuros)}`}
+          />
+        </dl>
+      </section>
+      <div className="chart-grid">
+        <ChartCard
+          id="emplois-par-annee"
+          title="Emplois créés par année"
+          summary={
+            partnerFiltered
+              ? "Les emplois ne sont pas rattachés à un partenaire : le filtre partenaire n'en laisse aucun."
+              : `${formatInteger(jobs)} emplois créés ${span} ; l'année la plus forte est ${jobsPeak?.year} avec ${formatInteger(jobsPeak?.jobsCreated ?? 0)} emplois.`
+          }
+          rows={partnerFiltered ? [] : rows}
+          category={(r) => String(r.year)}
+          series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}
+          format={formatInteger}
+          columns={[
+            yearColumn,
+            { label: "Emplois créés", raw: (r) => r.jobsCreated, shown: (r) => formatInteger(r.jobsCreated), numeric: true },
+          ]}
+          fileName="emplois-par-annee"
+          filterSuffix={filterSuffix}
+        />
+        <ChartCard
+          id="incubation-par-annee"
+          title="Projets incubés et entreprises créées par année"
+          summary={`${formatInteger(incubated)} projets sont entrés en incubation ${span}${partnerFiltered ? "" : ` et ${formatInteger(sum(rows, (r) => r.enterprisesCreated))} entreprises ont été créées`}.`}
+          rows={rows}
+          category={(r) => String(r.year)}
+          series={[
+            { label: "Projets incubés", value: (r) => r.enterprisesIncubated },
+            ...(partnerFiltered ? [] : [{ label: "Entreprises créées", value: (r: YearRow) => r.enterprisesCreated }]),
+          ]}
+          format={formatInteger}
+          columns={[
+            yearColumn,
+            { label: "Projets incubés", raw: (r) => r.enterprisesIncubated, shown: (r) => formatInteger(r.enterprisesIncubated), numeric: true },
+            ...(partnerFiltered
+              ? []
+              : [{ label: "Entreprises créées", raw: (r: YearRow) => r.enterprisesCreated, shown: (r: YearRow) => formatInteger(r.enterprisesCreated), numeric: true }]),
+          ]}
+          fileName="incubation-par-annee"
+          filterSuffix={filterSuffix}
+        />
+        <ChartCard
+          id="financements-par-annee"
+          title="Financements par année"
+          summary={`${formatEuros(funding)} de financements ${span} ; l'année la plus forte est ${fundingPeak?.year} avec ${formatEuros(fundingPeak?.fundingAmount ?? 0)}.`}
+          rows={rows}
+          category={(r) => String(r.year)}
+          series={[{ label: "Montant des financements", value: (r) => Number(r.fundingAmount) }]}
+          format={formatEuros}
+          short={compactEuros}
+          columns={[
+            yearColumn,
+            { label: "Montant (€)", raw: (r) => r.fundingAmount, shown: (r) => formatEuros(r.fundingAmount), numeric: true },
+          ]}
+          fileName="financements-par-annee"
+          filterSuffix={filterSuffix}
+        />
+      </div>
+    </>
+  );
+}
