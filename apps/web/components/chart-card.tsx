@@ -1,11 +1,14 @@
-"use client";
 // A chart as officials and screen-reader users both need it: a title, one sentence saying what it
 // shows, the chart, the table of exactly the plotted values, and those values as CSV.
+import type { ReactNode } from "react";
 import { type Column, csvHref, toCsv } from "../lib/csv";
-import { BarChart, type BarChartProps } from "./charts/bar-chart";
 
-export interface ChartCardProps<Row> extends Omit<BarChartProps<Row>, "label"> {
+export interface ChartCardProps<Row> {
   id: string;
+  /** The plotted values, one per table row. */
+  rows: readonly Row[];
+  /** The chart itself, drawn from the same rows. */
+  children: ReactNode;
   title: string;
   summary: string;
   columns: readonly Column<Row>[];
@@ -15,8 +18,8 @@ export interface ChartCardProps<Row> extends Omit<BarChartProps<Row>, "label"> {
   className?: string;
 }
 
-export function ChartCard<Row>({ id, title, summary, columns, fileName, filterSuffix, className, ...chart }: ChartCardProps<Row>) {
-  const empty = chart.rows.length === 0;
+export function ChartCard<Row>({ id, title, summary, rows, columns, fileName, filterSuffix, className, children }: ChartCardProps<Row>) {
+  const empty = rows.length === 0;
   return (
     <section className={className ? `chart-card ${className}` : "chart-card"} aria-labelledby={`${id}-titre`} id={id}>
       <h2 id={`${id}-titre`}>{title}</h2>
@@ -28,14 +31,14 @@ export function ChartCard<Row>({ id, title, summary, columns, fileName, filterSu
       ) : (
         <>
           <figure className="chart" aria-describedby={`${id}-resume`}>
-            <BarChart {...chart} label={title} />
+            {children}
           </figure>
           <details className="chart-data">
             <summary>Tableau des données du graphique</summary>
-            <DataTable caption={title} columns={columns} rows={chart.rows} />
+            <DataTable caption={title} columns={columns} rows={rows} />
           </details>
           <p className="chart-actions">
-            <a href={csvHref(toCsv(columns, chart.rows))} download={`${fileName}${filterSuffix}.csv`}>
+            <a href={csvHref(toCsv(columns, rows))} download={`${fileName}${filterSuffix}.csv`}>
               Télécharger ces données (CSV)
             </a>
           </p>
@@ -49,7 +52,8 @@ export function DataTable<Row>({ caption, columns, rows }: { caption: string; co
   const [head, ...rest] = columns;
   if (!head) return null;
   return (
-    <div className="table-scroll">
+    // Scrollable on narrow screens, hence reachable by keyboard.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>

@@ -33,7 +33,7 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
     for (const [name, value] of new FormData(form)) if (typeof value === "string" && value !== "") params.set(name, value);
     const search = params.toString();
     setCopied(false);
-    startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false }));
+    startTransition(() => router.push(search ? `${pathname}?${search}` : pathname, { scroll: false }));
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -2,8 +2,8 @@
 import { formatEuros, formatInteger, formatPercent } from "@oess/domain/format";
 import { FUNDING_INSTRUMENTS, FUNDING_INSTRUMENT_LABELS, type FundingInstrument } from "@oess/domain/vocabulary";
 import { gql } from "@urql/next";
-import { ChartCard } from "../components/chart-card";
-import { compactEuros } from "../components/charts/bar-chart";
+import { BarChartCard } from "../components/charts/bar-chart-card";
+import { compactEuros } from "../components/charts/compact";
 import { type Column } from "../lib/csv";
 import { byDescending, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
@@ -63,7 +63,7 @@ export function FundingView({ where, period, filterSuffix }: ViewProps) {
 
   return (
     <div className="chart-grid">
-      <ChartCard
+      <BarChartCard
         id="financements-par-partenaire"
         title="Financements par partenaire"
         summary={
@@ -81,7 +81,7 @@ export function FundingView({ where, period, filterSuffix }: ViewProps) {
         fileName="financements-par-partenaire"
         filterSuffix={filterSuffix}
       />
-      <ChartCard
+      <BarChartCard
         id="financements-par-instrument"
         title="Financements par instrument"
         summary={
@@ -102,7 +102,7 @@ export function FundingView({ where, period, filterSuffix }: ViewProps) {
         fileName="financements-par-instrument"
         filterSuffix={filterSuffix}
       />
-      <ChartCard
+      <BarChartCard
         id="financements-par-annee-instrument"
         title="Financements par année et par instrument"
         summary={`Chaque barre empile les montants des ${used.length} instruments de l'année ; le total figure au-dessus. ${formatEuros(total)} ${span}.`}

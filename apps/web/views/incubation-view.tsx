@@ -1,7 +1,7 @@
 "use client";
 import { formatInteger, formatPercent } from "@oess/domain/format";
 import { gql } from "@urql/next";
-import { ChartCard } from "../components/chart-card";
+import { BarChartCard } from "../components/charts/bar-chart-card";
 import { byDescending, everyYear, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
@@ -56,7 +56,7 @@ export function IncubationView({ where, period, filterSuffix, partnerFiltered }:
 
   return (
     <div className="chart-grid">
-      <ChartCard
+      <BarChartCard
         id="incubees-creees-par-annee"
         title="Projets incubés et entreprises créées, par année"
         summary={
@@ -81,7 +81,7 @@ export function IncubationView({ where, period, filterSuffix, partnerFiltered }:
         fileName="incubation-par-annee"
         filterSuffix={filterSuffix}
       />
-      <ChartCard
+      <BarChartCard
         id="perennite-3-ans"
         title="Pérennité à 3 ans des entreprises créées après incubation"
         summary={
@@ -104,7 +104,7 @@ export function IncubationView({ where, period, filterSuffix, partnerFiltered }:
         fileName="perennite-3-ans"
         filterSuffix={filterSuffix}
       />
-      <ChartCard
+      <BarChartCard
         id="incubees-par-partenaire"
         title="Projets incubés par partenaire accompagnateur"
         summary={

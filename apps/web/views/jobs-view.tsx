@@ -3,7 +3,7 @@ import { formatDecimal, formatInteger } from "@oess/domain/format";
 import { NAF_SECTION_LABELS } from "@oess/domain/naf-sections";
 import { LEGAL_FAMILY_LABELS, type LegalFamily } from "@oess/domain/vocabulary";
 import { gql } from "@urql/next";
-import { ChartCard } from "../components/chart-card";
+import { BarChartCard } from "../components/charts/bar-chart-card";
 import { byDescending, everyYear, peak, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
@@ -70,7 +70,7 @@ export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewP
 
   return (
     <div className="chart-grid">
-      <ChartCard
+      <BarChartCard
         id="emplois-etp-par-annee"
         title="Emplois créés et équivalents temps plein, par année"
         summary={`${formatInteger(total)} emplois créés ${span}, soit ${formatDecimal(fte)} équivalents temps plein ; le plus haut en ${best?.year} (${formatInteger(best?.jobsCreated ?? 0)} emplois).`}
@@ -82,7 +82,7 @@ export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewP
         fileName="emplois-etp-par-annee"
         filterSuffix={filterSuffix}
       />
-      <ChartCard
+      <BarChartCard
         id="emplois-par-famille"
         title="Emplois créés par famille juridique"
         summary={topFamily ? `${LEGAL_FAMILY_LABELS[topFamily.legalFamily]} en tête avec ${formatInteger(topFamily.jobsCreated)} emplois, ${share(topFamily.jobsCreated)} % du total.` : "Aucun emploi publié pour ces filtres."}
@@ -95,7 +95,7 @@ export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewP
         fileName="emplois-par-famille-juridique"
         filterSuffix={filterSuffix}
       />
-      <ChartCard
+      <BarChartCard
         id="emplois-par-secteur"
         title="Emplois créés par secteur d'activité (sections NAF)"
         summary={topSection ? `Le secteur « ${NAF_SECTION_LABELS[topSection.nafSection]} » compte le plus d'emplois créés : ${formatInteger(topSection.jobsCreated)}.` : "Aucun emploi publié pour ces filtres."}

@@ -3,7 +3,8 @@ import { formatChange, formatDecimal, formatEuros, formatInteger } from "@oess/d
 import { HEADLINE_INDICATORS } from "@oess/domain/indicators";
 import { gql } from "@urql/next";
 import { ChartCard } from "../components/chart-card";
-import { compactEuros } from "../components/charts/bar-chart";
+import { compactEuros } from "../components/charts/compact";
+import { ColumnChart } from "../components/charts/column-chart";
 import { KeyFigure } from "../components/key-figure";
 import { everyYear, peak, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
@@ -107,27 +108,20 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
               : `${formatInteger(jobs)} emplois créés ${span} ; l'année la plus forte est ${jobsPeak?.year} avec ${formatInteger(jobsPeak?.jobsCreated ?? 0)} emplois.`
           }
           rows={partnerFiltered ? [] : rows}
-          category={(r) => String(r.year)}
-          series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}
-          format={formatInteger}
           columns={[
             yearColumn,
             { label: "Emplois créés", raw: (r) => r.jobsCreated, shown: (r) => formatInteger(r.jobsCreated), numeric: true },
           ]}
           fileName="emplois-par-annee"
           filterSuffix={filterSuffix}
-        />
+        >
+          <ColumnChart rows={rows} category={(r) => String(r.year)} series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]} short={formatInteger} label="Emplois créés par année" />
+        </ChartCard>
         <ChartCard
           id="incubation-par-annee"
           title="Projets incubés et entreprises créées par année"
           summary={`${formatInteger(incubated)} projets sont entrés en incubation ${span}${partnerFiltered ? "" : ` et ${formatInteger(sum(rows, (r) => r.enterprisesCreated))} entreprises ont été créées`}.`}
           rows={rows}
-          category={(r) => String(r.year)}
-          series={[
-            { label: "Projets incubés", value: (r) => r.enterprisesIncubated },
-            ...(partnerFiltered ? [] : [{ label: "Entreprises créées", value: (r: YearRow) => r.enterprisesCreated }]),
-          ]}
-          format={formatInteger}
           columns={[
             yearColumn,
             { label: "Projets incubés", raw: (r) => r.enterprisesIncubated, shown: (r) => formatInteger(r.enterprisesIncubated), numeric: true },
@@ -137,23 +131,38 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
           ]}
           fileName="incubation-par-annee"
           filterSuffix={filterSuffix}
-        />
+        >
+          <ColumnChart
+            rows={rows}
+            category={(r) => String(r.year)}
+            series={[
+              { label: "Projets incubés", value: (r) => r.enterprisesIncubated },
+              ...(partnerFiltered ? [] : [{ label: "Entreprises créées", value: (r: YearRow) => r.enterprisesCreated }]),
+            ]}
+            short={formatInteger}
+            label="Projets incubés et entreprises créées par année"
+          />
+        </ChartCard>
         <ChartCard
           id="financements-par-annee"
           title="Financements par année"
           summary={`${formatEuros(funding)} de financements ${span} ; l'année la plus forte est ${fundingPeak?.year} avec ${formatEuros(fundingPeak?.fundingAmount ?? 0)}.`}
           rows={rows}
-          category={(r) => String(r.year)}
-          series={[{ label: "Montant des financements", value: (r) => Number(r.fundingAmount) }]}
-          format={formatEuros}
-          short={compactEuros}
           columns={[
             yearColumn,
             { label: "Montant (€)", raw: (r) => r.fundingAmount, shown: (r) => formatEuros(r.fundingAmount), numeric: true },
           ]}
           fileName="financements-par-annee"
           filterSuffix={filterSuffix}
-        />
+        >
+          <ColumnChart
+            rows={rows}
+            category={(r) => String(r.year)}
+            series={[{ label: "Montant des financements", value: (r) => Number(r.fundingAmount) }]}
+            short={compactEuros}
+            label="Financements par année"
+          />
+        </ChartCard>
       </div>
     </>
   );

@@ -1,8 +1,9 @@
 "use client";
 import { formatDecimal, formatEuros, formatInteger } from "@oess/domain/format";
 import { gql } from "@urql/next";
-import { ChartCard, DataTable } from "../components/chart-card";
-import { compactEuros } from "../components/charts/bar-chart";
+import { DataTable } from "../components/chart-card";
+import { BarChartCard } from "../components/charts/bar-chart-card";
+import { compactEuros } from "../components/charts/compact";
 import { type Column, csvHref, toCsv } from "../lib/csv";
 import { byDescending } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
@@ -76,7 +77,7 @@ export function TerritoryView({ where, filterSuffix, partnerFiltered, communes }
   return (
     <div className="chart-grid">
       {partnerFiltered ? null : (
-        <ChartCard
+        <BarChartCard
           id="emplois-par-commune"
           title="Emplois créés par commune"
           summary={
@@ -94,7 +95,7 @@ export function TerritoryView({ where, filterSuffix, partnerFiltered, communes }
           filterSuffix={filterSuffix}
         />
       )}
-      <ChartCard
+      <BarChartCard
         id="financements-par-habitant"
         title="Financements par habitant, par commune"
         summary={

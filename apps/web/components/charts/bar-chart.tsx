@@ -2,6 +2,7 @@
 // One chart component for the whole dashboard: columns or horizontal bars, one or several
 // series, grouped or stacked. Recharts' accessibility layer makes it keyboard-operable.
 import { Bar, CartesianGrid, BarChart as Chart, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { compact } from "./compact";
 import { seriesFill } from "./palette";
 
 export interface Series<Row> {
@@ -23,10 +24,6 @@ export interface BarChartProps<Row> {
   label: string;
 }
 
-// « 850 k », « 1,4 M »: short enough to sit above a bar.
-const COMPACT = new Intl.NumberFormat("fr-FR", { notation: "compact", maximumSignificantDigits: 2 });
-export const compact = (n: number): string => COMPACT.format(n);
-export const compactEuros = (n: number): string => `${compact(n)}\u00a0€`;
 const AXIS_TICK = { fill: "#1d2433", fontSize: 13 };
 
 export function BarChart<Row>({ rows, category, series, format, short = compact, horizontal = false, stacked = false, label }: BarChartProps<Row>) {

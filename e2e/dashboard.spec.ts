@@ -1,0 +1,181 @@
+import { gzipSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
+import { type Page, expect, test } from "@playwright/test";
+
+const API = "http://localhost:4310";
+const PAGES = [
+  { path: "/", name: "accueil", title: "Vue d'ensemble" },
+  { path: "/emplois", name: "emplois", title: "Emplois" },
+  { path: "/incubation", name: "incubation", title: "Incubation" },
+  { path: "/financements", name: "financements", title: "Financements" },
+  { path: "/territoire", name: "territoire", title: "Territoire" },
+  { path: "/donnees-ouvertes", name: "donnees-ouvertes", title: "Données ouvertes" },
+  { path: "/methodologie", name: "methodologie", title: "Méthodologie" },
+  { path: "/accessibilite", name: "accessibilite", title: "Déclaration d'accessibilité" },
+];
+const VIEWPORTS = [
+  { name: "bureau", width: 1280, height: 900 },
+  { name: "telephone", width: 390, height: 844 },
+];
+
+/** Console errors, failed requests and any request that would leave this machine. */
+function watch(page: Page) {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (!["localhost", "127.0.0.1"].includes(url.hostname) && url.protocol !== "data:") problems.push(`outside request: ${r.url()}`);
+  });
+  return problems;
+}
+
+async function graphql<T>(request: import("@playwright/test").APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await request.post(`${API}/graphql`, { data: { query, variables } });
+  const body = await response.json();
+  expect(body.errors).toBeUndefined();
+  return body.data as T;
+}
+
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
+const fr = (n: number) => plain(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(n));
+
+for (const viewport of VIEWPORTS) {
+  test(`every page loads cleanly, offline, and passes axe (WCAG 2.1 A/AA) — ${viewport.name}`, async ({ browser }) => {
+    // @axe-core/playwright needs a page of a context of its own.
+    const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    for (const p of PAGES) {
+      await page.goto(p.path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.title);
+      await page.waitForLoadState("networkidle");
+      const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${p.path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+      await page.screenshot({ path: `test-results/screenshots/${p.name}-${viewport.name}.png`, fullPage: true });
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+}
+
+test("a filter change rewrites the URL, the charts follow, and the URL alone restores the view", async ({ page, browser }) => {
+  const problems = watch(page);
+  await page.goto("/emplois");
+  const table = page.locator("#emplois-par-famille table");
+  const before = await table.textContent({ timeout: 10_000 });
+  await page.getByLabel("Commune").selectOption({ label: "Niort" });
+  await expect(page).toHaveURL(/\/emplois\?commune=79191$/);
+  await page.getByLabel("Depuis").selectOption("2019");
+  await expect(page).toHaveURL(/\/emplois\?debut=2019&commune=79191$/);
+  await expect(page.locator(".view-summary")).toContainText("De 2019 à 2025 · Commune : Niort");
+  await expect(table).not.toHaveText(before ?? "");
+  const after = await table.textContent();
+
+  // A fresh browser, with nothing but the link.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByLabel("Commune")).toHaveValue("79191");
+  await expect(other.getByLabel("Depuis")).toHaveValue("2019");
+  await expect(other.locator("#emplois-par-famille table")).toHaveText(after ?? "");
+  await context.close();
+
+  // Back restores the previous view, controls included.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/emplois\?commune=79191$/);
+  await expect(page.getByLabel("Depuis")).toHaveValue("");
+  expect(problems).toEqual([]);
+});
+
+test("the headline figures equal the API's indicators for the same filters", async ({ page, request }) => {
+  const { partners } = await graphql<{ partners: { edges: Array<{ node: { databaseId: string; slug: string } }> } }>(request, `{ partners(first: 100) { edges { node { databaseId slug } } } }`);
+  const region = partners.edges.find((e) => e.node.slug === "region-na")?.node.databaseId;
+  const views = [
+    { url: "/", where: {} },
+    { url: "/?debut=2019&fin=2023&commune=79191&famille=cooperative", where: { fromYear: 2019, toYear: 2023, communeCodes: ["79191"], legalFamilies: ["COOPERATIVE"] } },
+    { url: "/?debut=2021&partenaire=region-na", where: { fromYear: 2021, partnerIds: [region] } },
+  ];
+  for (const view of views) {
+    const { indicators } = await graphql<{ indicators: Array<{ jobsCreated: number; enterprisesIncubated: number; fundingAmount: string }> }>(
+      request,
+      `query ($where: IndicatorWhere) { indicators(groupBy: [], where: $where) { jobsCreated enterprisesIncubated fundingAmount } }`,
+      { where: view.where },
+    );
+    const [totals] = indicators;
+    await page.goto(view.url);
+    const figure = (id: string) => page.locator(`[data-figure="${id}"] .key-figure__value`);
+    if (view.where.partnerIds) await expect(figure("emplois")).toHaveText("—");
+    else await expect(figure("emplois")).toHaveText(fr(totals?.jobsCreated ?? 0), { useInnerText: true });
+    expect(plain(await figure("incubees").innerText())).toBe(fr(totals?.enterprisesIncubated ?? 0));
+    expect(plain(await figure("financements").innerText())).toBe(`${fr(Number(totals?.fundingAmount ?? 0))} €`);
+  }
+});
+
+test("a chart's table and CSV hold exactly its values, with the filters applied", async ({ page, request }) => {
+  await page.goto("/financements?debut=2020&famille=association");
+  const card = page.locator("#financements-par-partenaire");
+  await card.getByText("Tableau des données du graphique").click();
+  const rows = card.locator("tbody tr");
+  const { indicators } = await graphql<{ indicators: Array<{ partnerName: string; fundingAmount: string; fundingCount: number }> }>(
+    request,
+    `{ indicators(groupBy: [PARTNER], where: { fromYear: 2020, legalFamilies: [ASSOCIATION] }) { partnerName fundingAmount fundingCount } }`,
+  );
+  const expected = indicators.filter((r) => r.fundingCount > 0).sort((a, b) => Number(b.fundingAmount) - Number(a.fundingAmount));
+  await expect(rows).toHaveCount(expected.length);
+  for (const [i, r] of expected.entries()) await expect(rows.nth(i)).toHaveText(`${r.partnerName}${fr(Number(r.fundingAmount))} €`.replace(/ /g, " "), { useInnerText: false });
+
+  const link = card.getByRole("link", { name: "Télécharger ces données (CSV)" });
+  expect(await link.getAttribute("download")).toBe("financements-par-partenaire_2020-2025_association.csv");
+  const href = (await link.getAttribute("href")) as string;
+  const csv = decodeURIComponent(href.slice(href.indexOf(",") + 1)).replace(/^\uFEFF/, "");
+  expect(csv.trim().split("\r\n")).toEqual(["Partenaire,Montant (€)", ...expected.map((r) => `${r.partnerName},${r.fundingAmount}`)]);
+});
+
+test("without JavaScript the pages are complete and the filter form still works", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/territoire");
+  await expect(page.locator("table").first()).toBeAttached();
+  await page.getByLabel("Famille juridique").selectOption("cooperative");
+  await page.getByRole("button", { name: "Appliquer" }).click();
+  await expect(page).toHaveURL(/\/territoire\?.*famille=cooperative/);
+  await expect(page.locator(".view-summary")).toContainText("Famille juridique : Coopérative");
+  await expect(page.getByRole("table", { name: "Chiffres par commune" }).locator("tbody tr")).toHaveCount(40);
+  await context.close();
+});
+
+test("charts answer the keyboard (Recharts accessibility layer)", async ({ page }) => {
+  await page.goto("/financements");
+  const chart = page.locator("#financements-par-instrument .recharts-surface");
+  await chart.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.locator("#financements-par-instrument .recharts-tooltip-wrapper")).toContainText("Subvention");
+});
+
+test("printing gives an A4 page with the view in words, the tables and no navigation", async ({ page }) => {
+  await page.goto("/incubation?debut=2018");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeHidden();
+  await expect(page.getByRole("form", { name: "Filtres" })).toBeHidden();
+  await expect(page.locator(".view-summary")).toContainText(/De 2018 à 2025.*Édité le \d+/);
+  await expect(page.getByRole("table", { name: "Pérennité à 3 ans des entreprises créées après incubation" })).toBeVisible();
+  const pdf = await page.pdf({ format: "A4", path: "test-results/screenshots/incubation-impression.pdf" });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  await page.screenshot({ path: "test-results/screenshots/incubation-impression.png", fullPage: true });
+});
+
+test("the home page's JavaScript stays under 250 kB gzipped", async ({ page }) => {
+  const sizes: Promise<number>[] = [];
+  page.on("response", (r) => {
+    if (r.request().resourceType() === "script") sizes.push(r.body().then((b) => gzipSync(b).length));
+  });
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  expect(total).toBeGreaterThan(0);
+  expect(total).toBeLessThan(250_000);
+});
