@@ -3,10 +3,13 @@ import type { Database } from "@oess/db";
 import type { Territory } from "@oess/domain";
 import { schema } from "@oess/graphql";
 import { createYoga } from "graphql-yoga";
+import type { IncomingMessage } from "node:http";
+import { useMutationCsrf } from "./plugins/csrf";
 import { useHealthz } from "./plugins/healthz";
 import { limitPlugins } from "./plugins/limits";
 import { useOpenData } from "./plugins/opendata";
 import { responseCachePlugin } from "./plugins/response-cache";
+import { sessionContext, useSessionCookies } from "./plugins/session";
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Observatoire ESS — API de recherche / research API
 # Chiffres clés de 2020 à 2025 / headline figures, 2020 to 2025
@@ -32,13 +35,18 @@ export interface AppUrls {
 export function createApp({ db, territory, urls }: { db: Database; territory: Territory; urls: AppUrls }) {
   return createYoga({
     schema,
-    // Sessions come with the collaboration work; until then every caller is anonymous.
-    context: () => ({ prisma: db.prisma, territory, viewer: null }),
+    context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => ({
+      prisma: db.prisma,
+      territory,
+      ...(await sessionContext(db.prisma, request, req?.socket.remoteAddress)),
+    }),
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: { title: "Observatoire ESS — GraphQL", defaultQuery: EXAMPLE_QUERY },
     plugins: [
       useHealthz(db),
+      useMutationCsrf(),
+      useSessionCookies(),
       useOpenData({ sql: db.sql, prisma: db.prisma, epciSiren: territory.epciSiren, landingPage: urls.openDataPage, apiUrl: urls.api }),
       ...limitPlugins(),
       responseCachePlugin(db.prisma),

@@ -5,7 +5,7 @@ export { Prisma, PrismaClient } from "./generated/prisma/client";
 export { migrate, readMigrations } from "./migrate";
 export { type Database, openDatabase } from "./open";
 export { type PrepareOptions, prepareDatabase } from "./prepare";
-export { DEMO_ACCOUNTS, DEMO_PARTNERS, FIRST_YEAR, LAST_YEAR, type SeedReport, SeedError, seedDemoData, wipeData } from "./seed";
+export { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, FIRST_YEAR, LAST_YEAR, type SeedReport, SeedError, seedDemoData, wipeData } from "./seed";
 export { syncTerritory } from "./territory";
 export { type DatasetInfo, datasetInfo } from "./queries/dataset";
 export {

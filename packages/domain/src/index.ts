@@ -5,3 +5,4 @@ export * from "./naf";
 export * from "./territory";
 export * from "./vocabulary";
 export * from "./scdl";
+export * from "./records";

@@ -10,12 +10,23 @@ import PrismaUtilsPlugin from "@pothos/plugin-prisma-utils";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Prisma } from "@oess/db";
+import { GraphQLError } from "graphql";
 import { LIMITS } from "./limits";
 
 /** A signed-in user and the partner organisations they belong to. */
 export interface Viewer {
   userId: string;
   memberships: ReadonlyArray<{ partnerId: string; role: MemberRole }>;
+  /** The session the request came with (absent for tests that build a viewer directly). */
+  sessionId?: string;
+}
+
+/** What the HTTP layer lends to resolvers that deal with sessions. */
+export interface HttpContext {
+  /** The URL as the browser sees it (behind the dashboard's proxy: the dashboard's URL). */
+  publicUrl: string;
+  clientIp: string;
+  setCookie: (cookie: string) => void;
 }
 
 export interface Context {
@@ -23,7 +34,13 @@ export interface Context {
   territory: Territory;
   /** Null for anonymous callers: they see published records only. */
   viewer: Viewer | null;
+  http?: HttpContext;
 }
+
+/** Whether the viewer may write this partner's records: its editors, and the PTCE's admins. */
+export const canEdit = (viewer: Viewer | null, partnerId: string): boolean =>
+  viewer?.memberships.some((m) => m.role === "ADMIN" || (m.partnerId === partnerId && m.role === "EDITOR")) ?? false;
+export const isAdmin = (viewer: Viewer | null): boolean => viewer?.memberships.some((m) => m.role === "ADMIN") ?? false;
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -32,11 +49,16 @@ export const builder = new SchemaBuilder<{
     Decimal: { Input: string; Output: Prisma.Decimal | string };
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
+    JSON: { Input: never; Output: unknown };
   };
   AuthScopes: {
-    /** A member of this partner (by id). */
+    /** Any signed-in user. */
+    signedIn: boolean;
+    /** A member of this partner (by id), whatever the role. */
     memberOf: string;
-    /** A coordinator of the PTCE: reviews and publishes any record. */
+    /** May write this partner's records: an editor of it, or an admin. */
+    editorOf: string;
+    /** A coordinator of the PTCE: reviews and publishes any record, manages accounts. */
     admin: boolean;
   };
   DefaultFieldNullability: false;
@@ -45,9 +67,16 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({
+      signedIn: ctx.viewer !== null,
       memberOf: (partnerId) => ctx.viewer?.memberships.some((m) => m.partnerId === partnerId) ?? false,
-      admin: ctx.viewer?.memberships.some((m) => m.role === "ADMIN") ?? false,
+      editorOf: (partnerId) => canEdit(ctx.viewer, partnerId),
+      admin: isAdmin(ctx.viewer),
     }),
+    // Refusals say whether signing in would help, in the interface's language.
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer
+        ? new GraphQLError("Vous n'avez pas le droit de faire cela : votre rôle ne le permet pas pour cette organisation ou ce record.", { extensions: { code: "FORBIDDEN" } })
+        : new GraphQLError("Connectez-vous pour faire cela.", { extensions: { code: "UNAUTHENTICATED" } }),
   },
   relay: {
     clientMutationId: "omit",
@@ -87,3 +116,7 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: "Read access to the Observatoire ESS: published figures and records." });
+builder.mutationType({
+  description:
+    "Writes, for signed-in partners: records, review and publication, comments, imports, accounts. Every mutation needs the `X-GraphQL-Yoga-CSRF` header (CSRF protection) and writes an audit event in the same transaction as its change.",
+});

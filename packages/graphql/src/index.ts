@@ -10,7 +10,13 @@ import "./schema/job";
 import "./schema/funding";
 import "./schema/indicator";
 import "./schema/headline";
+import "./schema/account";
+import "./schema/workflow";
+import "./schema/record-mutations";
+import "./schema/history";
+import "./schema/comments";
 
-export type { Context, Viewer } from "./builder";
+export type { Context, HttpContext, Viewer } from "./builder";
+export { viewerFromSession } from "./collab/sessions";
 export { LIMITS } from "./limits";
 export const schema = describeGenerated(builder.toSchema());

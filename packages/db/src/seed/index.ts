@@ -3,11 +3,12 @@ import type { Territory } from "@oess/domain";
 import type { SqlDriver, SqlExecutor } from "../driver";
 import { insertRows } from "./bulk-insert";
 import { ENTERPRISES_PER_SCALE, type EnterpriseBundle, type GeneratorContext, SOURCE, generateEnterprises, generatePtceFundings } from "./generate";
-import { DEMO_ACCOUNTS, DEMO_PARTNERS, siretOf } from "./partners";
+import { hashPassword } from "@oess/auth";
+import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, siretOf } from "./partners";
 import { Random } from "./random";
 import { enterpriseTable, fundingTable, incubationTable, jobTable } from "./tables";
 
-export { DEMO_ACCOUNTS, DEMO_PARTNERS } from "./partners";
+export { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD } from "./partners";
 export { ENTERPRISES_PER_SCALE, FIRST_YEAR, LAST_YEAR } from "./generate";
 
 export const DEFAULT_SEED = 79_000;
@@ -60,7 +61,7 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
     }
     for (const account of DEMO_ACCOUNTS) {
       const userId = ids.uuid();
-      await tx.query("INSERT INTO app_user (id, email, name) VALUES ($1, $2, $3)", [userId, account.email, account.name]);
+      await tx.query("INSERT INTO app_user (id, email, name, password_hash) VALUES ($1, $2, $3, $4)", [userId, account.email, account.name, await hashPassword(DEMO_PASSWORD)]);
       for (const m of account.memberships) {
         await tx.query(`INSERT INTO membership (user_id, partner_id, role) VALUES ($1, $2, $3::"MemberRole")`, [userId, partnerIds[m.partner], m.role]);
       }
@@ -112,5 +113,5 @@ async function insertChunk(tx: SqlExecutor, chunk: EnterpriseBundle[], report: S
 
 /** Deletes every partner, account and record (communes, reference data, stay). */
 export async function wipeData(sql: SqlExecutor): Promise<void> {
-  await sql.exec("TRUNCATE funding, job_record, incubation, enterprise, membership, app_user, partner, app_setting");
+  await sql.exec("TRUNCATE comment, audit_event, session, login_attempt, funding, job_record, incubation, enterprise, membership, app_user, partner, app_setting");
 }

@@ -38,6 +38,9 @@ export interface DemoAccount {
   memberships: ReadonlyArray<{ partner: string; role: "VIEWER" | "EDITOR" | "ADMIN" }>;
 }
 
+/** The demo accounts' password: printed by `npm start` and the README; demo data only. */
+export const DEMO_PASSWORD = "demo-niort-2026";
+
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "coordination@elan-niortais.example", name: "Camille Coordination", memberships: [{ partner: "scic-elan", role: "ADMIN" }] },
   { email: "editrice@agglo-niort.example", name: "Élise Éditrice (CAN)", memberships: [{ partner: "can", role: "EDITOR" }] },

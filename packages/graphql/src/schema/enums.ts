@@ -10,6 +10,8 @@ import {
   INCUBATION_OUTCOMES,
   LEGAL_FAMILIES,
   LEGAL_FAMILY_LABELS,
+  MEMBER_ROLE_LABELS,
+  MEMBER_ROLES,
   PARTNER_KIND_LABELS,
   PARTNER_KINDS,
   RECORD_STATUS_LABELS,
@@ -35,3 +37,4 @@ export const AidNature = domainEnum("AidNature", "SCDL « nature » of an aid: i
 export const IncubationOutcome = domainEnum("IncubationOutcome", "What became of an incubated project: en cours, créée, abandonnée.", INCUBATION_OUTCOMES, INCUBATION_OUTCOME_LABELS);
 export const RecordStatus = domainEnum("RecordStatus", "Publication workflow of a contributed record; anonymous callers only ever see PUBLISHED.", RECORD_STATUSES, RECORD_STATUS_LABELS);
 export const PartnerKind = domainEnum("PartnerKind", "Kind of partner organisation of the PTCE.", PARTNER_KINDS, PARTNER_KIND_LABELS);
+export const MemberRole = domainEnum("MemberRole", "Role of a user in a partner organisation.", MEMBER_ROLES, MEMBER_ROLE_LABELS);

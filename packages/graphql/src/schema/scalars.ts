@@ -37,3 +37,11 @@ builder.scalarType("DateTime", {
     return date;
   },
 });
+
+builder.scalarType("JSON", {
+  description: "A JSON value: a record as it was before or after a change.",
+  serialize: (value) => value,
+  parseValue: () => {
+    throw new GraphQLError("JSON is an output type only.");
+  },
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { enterpriseProblems, fundingProblems, grantPublicationProblems, incubationProblems, jobRecordProblems } from "./records";
+
+const inTerritory = (code: string) => code === "79191";
+const provenance = { source: "Saisie CAN", dataYear: 2024 };
+const fields = (problems: Array<{ field: string }>) => problems.map((p) => p.field);
+
+describe("enterprise", () => {
+  const valid = { name: "Scop Les Ateliers", siret: "73282932000074", legalFamily: "COOPERATIVE", cooperativeKind: "SCOP", nafCode: "88.99B", communeCode: "79191", foundedOn: "2023-04-01", ...provenance } as const;
+  it("accepts a complete enterprise", () => expect(enterpriseProblems(valid, inTerritory)).toEqual([]));
+  it("names the SIRET check digit, the NAF code, the commune and the cooperative kind", () => {
+    const problems = enterpriseProblems({ ...valid, siret: "73282932000075", nafCode: "88.99", communeCode: "75056", cooperativeKind: null }, inTerritory);
+    expect(fields(problems)).toEqual(["cooperativeKind", "siret", "nafCode", "communeCode"]);
+    expect(problems[1]?.message).toContain("clé de contrôle");
+  });
+  it("wants an RNA in its format, and only for associations", () => {
+    expect(enterpriseProblems({ ...valid, siret: null, rna: "W12345" }, inTerritory).map((p) => p.message)).toEqual([
+      "Le numéro RNA s'écrit W suivi de 9 chiffres (ex. W791234567).",
+      "Seule une association a un numéro RNA.",
+    ]);
+  });
+  it("refuses a cessation before the creation", () => expect(fields(enterpriseProblems({ ...valid, ceasedOn: "2022-01-01" }, inTerritory))).toEqual(["ceasedOn"]));
+});
+
+describe("incubation, jobs, funding", () => {
+  it("ties the end date to the outcome", () => {
+    const base = { enterpriseId: "e", supportingPartnerId: "p", startDate: "2024-01-10", outcome: "CREATED", ...provenance } as const;
+    expect(fields(incubationProblems(base))).toEqual(["endDate"]);
+    expect(fields(incubationProblems({ ...base, endDate: "2023-12-31" }))).toEqual(["endDate"]);
+    expect(incubationProblems({ ...base, endDate: "2024-09-30" })).toEqual([]);
+    expect(fields(incubationProblems({ ...base, outcome: "IN_PROGRESS", endDate: "2024-09-30" }))).toEqual(["endDate"]);
+  });
+  it("keeps FTE within the jobs created and dates real", () => {
+    expect(fields(jobRecordProblems({ enterpriseId: "e", year: 2024, jobsCreated: 2, fte: "2.5", ...provenance }))).toEqual(["fte"]);
+    expect(fields(jobRecordProblems({ enterpriseId: "e", year: 1999, jobsCreated: -1, fte: "abc", ...provenance }))).toEqual(["year", "jobsCreated", "fte"]);
+  });
+  it("checks a funding's amount, beneficiary, dates and SCDL fields", () => {
+    const base = { funderId: "f", beneficiaryEnterpriseId: "e", amount: "15000.50", year: 2024, decisionDate: "2024-03-01", instrument: "GRANT", purpose: "Démarrage", ...provenance } as const;
+    expect(fundingProblems(base)).toEqual([]);
+    expect(fields(fundingProblems({ ...base, beneficiaryPartnerId: "p", amount: "0", decisionDate: "2024-02-30", fundingShare: "1.5", raeId: "123456" }))).toEqual([
+      "beneficiaryEnterpriseId",
+      "amount",
+      "decisionDate",
+      "fundingShare",
+      "raeId",
+    ]);
+    expect(fields(grantPublicationProblems({ conventionDate: null, amount: "100", paymentTerms: " ", beneficiarySiret: null, beneficiaryRna: null }))).toEqual([
+      "conventionDate",
+      "paymentTerms",
+      "beneficiaryEnterpriseId",
+    ]);
+  });
+});

@@ -1,0 +1,159 @@
+// The authorization matrix: anonymous, viewer, editor of partner A (CAN), PTCE admin × every
+// mutation × a record of A or of another organisation (Ville de Niort). Each case says allowed
+// or refused; a refused case must have written nothing.
+import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "./builder";
+import { DEMO, runner } from "./collab/fixtures";
+import { RECORD_KINDS, type RecordKind } from "./collab/records";
+
+let db: TestDatabase;
+let t: ReturnType<typeof runner>;
+const viewers: Record<string, Viewer | null> = {};
+beforeAll(async () => {
+  db = await createTestDatabase({ seed: true });
+  t = runner(db);
+  viewers.anonymous = null;
+  viewers.viewer = await t.viewerOf(DEMO.viewerCan);
+  viewers.editor = await t.viewerOf(DEMO.editorCan);
+  viewers.admin = await t.viewerOf(DEMO.admin);
+});
+afterAll(() => db.dispose());
+
+type Role = "anonymous" | "viewer" | "editor" | "admin";
+type Side = "own" | "other";
+const OWNER: Record<Side, string> = { own: "can", other: "ville-niort" };
+
+interface Case {
+  mutation: string;
+  /** Prepares the state and returns the operation and its variables. */
+  prepare: (side: Side) => Promise<{ query: string; variables: Record<string, unknown> }>;
+  allowed: (role: Role, side: Side) => boolean;
+}
+
+const editorOrAdmin = (role: Role, side: Side) => role === "admin" || (role === "editor" && side === "own");
+const adminOnly = (role: Role) => role === "admin";
+const CHANGE = "{ status version }";
+
+const recordCases = (kind: RecordKind): Case[] => [
+  {
+    mutation: `create${kind}`,
+    prepare: async (side) => ({
+      query: `mutation ($partnerId: String!, $input: ${kind}Input!) { create${kind}(partnerId: $partnerId, input: $input) ${CHANGE} }`,
+      variables: { partnerId: await t.partnerId(OWNER[side]), input: await t.validInput(kind, OWNER[side]) },
+    }),
+    allowed: editorOrAdmin,
+  },
+  {
+    mutation: `update${kind}`,
+    prepare: async (side) => {
+      const record = await t.makeRecord(kind, OWNER[side], "DRAFT");
+      return {
+        query: `mutation ($id: ID!, $version: Int!, $input: ${kind}Input!) { update${kind}(id: $id, version: $version, input: $input) ${CHANGE} }`,
+        variables: { id: record.globalId, version: record.version, input: await t.validInput(kind, OWNER[side]) },
+      };
+    },
+    allowed: editorOrAdmin,
+  },
+  ...(
+    [
+      ["submitRecord", "DRAFT", editorOrAdmin, ""],
+      ["publishRecord", "SUBMITTED", adminOnly, ""],
+      ["rejectRecord", "SUBMITTED", adminOnly, ', reason: "Montant à vérifier"'],
+      ["deleteRecord", "DRAFT", editorOrAdmin, ""],
+    ] as const
+  ).map(([mutation, status, allowed, extra]) => ({
+    mutation: `${mutation} (${kind})`,
+    prepare: async (side: Side) => {
+      const record = await t.makeRecord(kind, OWNER[side], status);
+      return { query: `mutation ($id: ID!, $version: Int!) { ${mutation}(id: $id, version: $version${extra}) ${CHANGE} }`, variables: { id: record.globalId, version: record.version } };
+    },
+    allowed,
+  })),
+];
+
+const CASES: Case[] = [
+  ...RECORD_KINDS.flatMap(recordCases),
+  {
+    mutation: "addComment (on a draft record)",
+    prepare: async (side) => {
+      const record = await t.makeRecord("JobRecord", OWNER[side], "DRAFT");
+      return { query: `mutation ($id: ID!) { addComment(recordId: $id, body: "À vérifier") { databaseId } }`, variables: { id: record.globalId } };
+    },
+    // Whoever may see the draft: its organisation's members and the admins.
+    allowed: (role, side) => role === "admin" || (side === "own" && role !== "anonymous"),
+  },
+  {
+    mutation: "hideComment",
+    prepare: async (side) => {
+      const author = await t.viewerOf(side === "own" ? DEMO.editorCan : DEMO.editorVille);
+      const comment = await db.prisma.comment.create({ data: { authorId: author.userId, viewPath: "/emplois", body: "Remarque" } });
+      return { query: `mutation ($id: String!) { hideComment(id: $id) { hidden } }`, variables: { id: comment.id } };
+    },
+    allowed: adminOnly,
+  },
+  {
+    mutation: "createUser",
+    prepare: async (side) => ({
+      query: `mutation ($email: String!) { createUser(email: $email, name: "Nouvelle personne", password: "un mot de passe assez long") { databaseId } }`,
+      variables: { email: `nouveau-${side}-${Math.random().toString(36).slice(2)}@exemple.fr` },
+    }),
+    allowed: adminOnly,
+  },
+  {
+    mutation: "setMembership",
+    prepare: async (side) => ({
+      query: `mutation ($userId: String!, $partnerId: String!) { setMembership(userId: $userId, partnerId: $partnerId, role: EDITOR) { role } }`,
+      variables: { userId: (await t.viewerOf(DEMO.viewerCan)).userId, partnerId: await t.partnerId(OWNER[side]) },
+    }),
+    allowed: adminOnly,
+  },
+  {
+    mutation: "removeMembership",
+    prepare: async (side) => {
+      const user = await db.prisma.user.create({ data: { email: `membre-${Math.random().toString(36).slice(2)}@exemple.fr`, name: "Membre" } });
+      const partnerId = await t.partnerId(OWNER[side]);
+      await db.prisma.membership.create({ data: { userId: user.id, partnerId, role: "VIEWER" } });
+      return { query: `mutation ($userId: String!, $partnerId: String!) { removeMembership(userId: $userId, partnerId: $partnerId) }`, variables: { userId: user.id, partnerId } };
+    },
+    allowed: adminOnly,
+  },
+];
+
+const ROLES: Role[] = ["anonymous", "viewer", "editor", "admin"];
+const SIDES: Side[] = ["own", "other"];
+const REFUSALS = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"]);
+
+/** Everything a write could touch, to prove a refusal wrote nothing. */
+const footprint = async () =>
+  (
+    await db.sql.query<{ n: string }>(
+      `SELECT concat_ws('/', (SELECT count(*) FROM audit_event), (SELECT count(*) FROM comment WHERE hidden_at IS NOT NULL), (SELECT count(*) FROM app_user),
+        (SELECT count(*) FROM membership), (SELECT string_agg(role::text, ',' ORDER BY user_id, partner_id) FROM membership),
+        (SELECT sum(version) FROM enterprise), (SELECT sum(version) FROM incubation), (SELECT sum(version) FROM job_record), (SELECT sum(version) FROM funding),
+        (SELECT count(*) FROM enterprise), (SELECT count(*) FROM funding), (SELECT count(*) FROM job_record), (SELECT count(*) FROM incubation)) AS n`,
+    )
+  )[0]?.n;
+
+describe(`authorization matrix: ${ROLES.length} roles × ${CASES.length} mutations × ${SIDES.length} organisations = ${ROLES.length * CASES.length * SIDES.length} cases`, () => {
+  for (const c of CASES) {
+    for (const role of ROLES) {
+      for (const side of SIDES) {
+        const expected = c.allowed(role, side);
+        it(`${c.mutation} by ${role} on ${side} organisation's record: ${expected ? "allowed" : "refused"}`, async () => {
+          const { query, variables } = await c.prepare(side);
+          const before = await footprint();
+          const result = await t.run(query, variables, viewers[role] ?? null);
+          if (expected) {
+            expect(result.errors).toBeUndefined();
+            expect(await footprint()).not.toBe(before);
+          } else {
+            expect(result.errors?.length).toBe(1);
+            expect(REFUSALS).toContain(result.errors?.[0]?.extensions?.code);
+            expect(await footprint()).toBe(before);
+          }
+        });
+      }
+    }
+  }
+});

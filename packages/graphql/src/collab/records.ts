@@ -1,0 +1,84 @@
+// The four kinds of contributed records share one life: created as drafts by an organisation's
+// editors, submitted, then published or rejected by the PTCE's coordination. This module holds
+// that life once for all four.
+import type { Prisma, PrismaClient } from "@oess/db";
+import { decodeGlobalID } from "@pothos/plugin-relay";
+import { type Viewer, canEdit, isAdmin } from "../builder";
+import { conflict, notFound } from "./errors";
+
+export const RECORD_KINDS = ["Enterprise", "Incubation", "JobRecord", "Funding"] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+export type RecordStatus = "DRAFT" | "SUBMITTED" | "PUBLISHED" | "REJECTED";
+
+export const RECORD_LABELS: Record<RecordKind, string> = {
+  Enterprise: "Entreprise",
+  Incubation: "Incubation",
+  JobRecord: "Emplois de l'année",
+  Funding: "Financement",
+};
+
+export interface StoredRecord {
+  id: string;
+  status: RecordStatus;
+  version: number;
+  ownerPartnerId: string;
+  [field: string]: unknown;
+}
+
+// Prisma gives each model its own delegate type; these are the operations the workflow needs,
+// which all four delegates have with these shapes.
+interface RecordTable {
+  findUnique(args: { where: { id: string } }): Promise<StoredRecord | null>;
+  create(args: { data: Record<string, unknown> }): Promise<StoredRecord>;
+  updateMany(args: { where: { id: string; version: number }; data: Record<string, unknown> }): Promise<{ count: number }>;
+  deleteMany(args: { where: { id: string; version: number } }): Promise<{ count: number }>;
+}
+
+type Client = PrismaClient | Prisma.TransactionClient;
+export function recordTable(db: Client, kind: RecordKind): RecordTable {
+  const tables = { Enterprise: db.enterprise, Incubation: db.incubation, JobRecord: db.jobRecord, Funding: db.funding };
+  return tables[kind] as unknown as RecordTable;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** A record's kind and database id from its global ID; null when the ID names no contributed record. */
+export function parseRecordId(globalId: string): { kind: RecordKind; id: string } | null {
+  try {
+    const { typename, id } = decodeGlobalID(globalId);
+    return (RECORD_KINDS as readonly string[]).includes(typename) && isUuid(id) ? { kind: typename as RecordKind, id } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Published records are public; others belong to their organisation's members and the admins. */
+export const canSee = (viewer: Viewer | null, record: Pick<StoredRecord, "status" | "ownerPartnerId">): boolean =>
+  record.status === "PUBLISHED" || isAdmin(viewer) || (viewer?.memberships.some((m) => m.partnerId === record.ownerPartnerId) ?? false);
+
+/** The record, if it exists and the viewer may see it; "not found" otherwise, so as to leak nothing. */
+export async function visibleRecord(db: Client, viewer: Viewer | null, kind: RecordKind, id: string): Promise<StoredRecord> {
+  const record = isUuid(id) ? await recordTable(db, kind).findUnique({ where: { id } }) : null;
+  if (!record || !canSee(viewer, record)) throw notFound(RECORD_LABELS[kind]);
+  return record;
+}
+
+/** Editors change their organisation's records while drafts or rejected; admins, any record. */
+export const canChange = (viewer: Viewer | null, record: Pick<StoredRecord, "status" | "ownerPartnerId">): boolean =>
+  isAdmin(viewer) || (canEdit(viewer, record.ownerPartnerId) && (record.status === "DRAFT" || record.status === "REJECTED"));
+
+/**
+ * Writes `data` only if the record is still at `version` (optimistic concurrency): two people
+ * editing the same record never silently overwrite each other. Returns the record as written.
+ */
+export async function writeAtVersion(tx: Prisma.TransactionClient, kind: RecordKind, id: string, version: number, data: Record<string, unknown>, userId: string): Promise<StoredRecord> {
+  const table = recordTable(tx, kind);
+  const { count } = await table.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 }, updatedById: userId } });
+  if (count === 0) {
+    const current = await table.findUnique({ where: { id } });
+    if (!current) throw notFound(RECORD_LABELS[kind]);
+    throw conflict(current.version, version);
+  }
+  return (await table.findUnique({ where: { id } })) as StoredRecord;
+}

@@ -1,0 +1,117 @@
+// Who changed what and when: each record's history, the admins' audit log and review queue.
+import { builder } from "../builder";
+import { notFound } from "../collab/errors";
+import { RECORD_KINDS, parseRecordId, visibleRecord } from "../collab/records";
+import { PAGE_OPTIONS } from "../visibility";
+
+const AuditActionEnum = builder.enumType("AuditAction", {
+  description: "What a change did.",
+  values: ["CREATE", "UPDATE", "SUBMIT", "PUBLISH", "REJECT", "DELETE", "GRANT_ROLE", "REVOKE_ROLE", "HIDE"] as const,
+});
+
+builder.prismaObject("AuditEvent", {
+  description: "One change: who, when, what, and the record before and after.",
+  fields: (t) => ({
+    databaseId: t.exposeString("id", { description: "The event's UUID." }),
+    at: t.expose("at", { type: "DateTime", description: "When." }),
+    actorName: t.string({ nullable: true, description: "Who (display name).", select: { actor: { select: { name: true } } }, resolve: (e) => e.actor?.name ?? null }),
+    entity: t.exposeString("entity", { description: "Kind of record: Enterprise, Incubation, JobRecord, Funding, Membership, User, Comment." }),
+    entityId: t.exposeString("entityId", { description: "The record's database id." }),
+    action: t.expose("action", { type: AuditActionEnum, description: "What was done." }),
+    before: t.expose("before", { type: "JSON", nullable: true, description: "The record before (null for a creation)." }),
+    after: t.expose("after", { type: "JSON", nullable: true, description: "The record after (null for a deletion)." }),
+    note: t.exposeString("note", { nullable: true, description: "Reason given (rejection) or where the change came from (import)." }),
+  }),
+});
+
+builder.queryField("history", (t) =>
+  t.prismaField({
+    type: ["AuditEvent"],
+    description: "A record's history, oldest first: visible to whoever may see the record.",
+    args: { id: t.arg.id({ required: true, description: "Global ID of the record." }) },
+    resolve: async (query, _root, args, ctx) => {
+      const parsed = parseRecordId(String(args.id));
+      if (!parsed) throw notFound("Record");
+      await visibleRecord(ctx.prisma, ctx.viewer, parsed.kind, parsed.id);
+      return ctx.prisma.auditEvent.findMany({ ...query, where: { entity: parsed.kind, entityId: parsed.id }, orderBy: { seq: "asc" } });
+    },
+  }),
+);
+
+const AuditWhere = builder.inputType("AuditWhere", {
+  description: "Restricts the audit log.",
+  fields: (t) => ({
+    entity: t.string({ description: "Kind of record." }),
+    actorId: t.string({ description: "UUID of the user who acted." }),
+    ownerPartnerId: t.string({ description: "UUID of the organisation whose record it is." }),
+    since: t.field({ type: "DateTime", description: "From this instant." }),
+  }),
+});
+
+builder.queryField("auditLog", (t) =>
+  t.prismaConnection({
+    type: "AuditEvent",
+    cursor: "seq",
+    ...PAGE_OPTIONS,
+    authScopes: { admin: true },
+    description: "Every change, newest first (admins only).",
+    args: { where: t.arg({ type: AuditWhere, required: false }) },
+    resolve: (query, _root, { where }, ctx) =>
+      ctx.prisma.auditEvent.findMany({
+        ...query,
+        where: {
+          entity: where?.entity ?? undefined,
+          actorId: where?.actorId ?? undefined,
+          ownerPartnerId: where?.ownerPartnerId ?? undefined,
+          at: where?.since ? { gte: where.since } : undefined,
+        },
+        orderBy: { seq: "desc" },
+      }),
+  }),
+);
+
+interface QueueItem {
+  kind: (typeof RECORD_KINDS)[number];
+  id: string;
+  version: number;
+  ownerPartnerId: string;
+  updatedAt: Date;
+  label: string;
+}
+
+const QueueItemRef = builder.objectRef<QueueItem>("ReviewItem").implement({
+  description: "A record waiting for review.",
+  fields: (t) => ({
+    kind: t.exposeString("kind", { description: "Enterprise, Incubation, JobRecord or Funding." }),
+    databaseId: t.exposeString("id", { description: "The record's UUID." }),
+    version: t.exposeInt("version", { description: "Its version." }),
+    ownerPartnerId: t.exposeString("ownerPartnerId", { description: "UUID of the organisation that submitted it." }),
+    submittedAt: t.expose("updatedAt", { type: "DateTime", description: "When it was last changed (submitted)." }),
+    label: t.exposeString("label", { description: "What it is, in words." }),
+  }),
+});
+
+builder.queryField("reviewQueue", (t) =>
+  t.field({
+    type: [QueueItemRef],
+    authScopes: { admin: true },
+    description: "Submitted records awaiting review, oldest first (admins only).",
+    resolve: async (_root, _args, ctx) => {
+      const where = { status: "SUBMITTED" as const };
+      const select = { id: true, version: true, ownerPartnerId: true, updatedAt: true };
+      const [enterprises, incubations, jobs, fundings] = await Promise.all([
+        ctx.prisma.enterprise.findMany({ where, select: { ...select, name: true } }),
+        ctx.prisma.incubation.findMany({ where, select: { ...select, startDate: true, enterprise: { select: { name: true } } } }),
+        ctx.prisma.jobRecord.findMany({ where, select: { ...select, year: true, jobsCreated: true, enterprise: { select: { name: true } } } }),
+        ctx.prisma.funding.findMany({ where, select: { ...select, amount: true, year: true, funder: { select: { shortName: true } }, beneficiaryEnterprise: { select: { name: true } } } }),
+      ]);
+      const items: QueueItem[] = [
+        ...enterprises.map((r) => ({ ...r, kind: "Enterprise" as const, label: r.name })),
+        ...incubations.map((r) => ({ ...r, kind: "Incubation" as const, label: `${r.enterprise.name} — incubation depuis le ${r.startDate.toISOString().slice(0, 10)}` })),
+        ...jobs.map((r) => ({ ...r, kind: "JobRecord" as const, label: `${r.enterprise.name} — ${r.jobsCreated} emplois en ${r.year}` })),
+        ...fundings.map((r) => ({ ...r, kind: "Funding" as const, label: `${r.funder.shortName} → ${r.beneficiaryEnterprise?.name ?? "partenaire"} — ${r.amount.toFixed()} € (${r.year})` })),
+      ];
+      return items.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
+    },
+  }),
+);
