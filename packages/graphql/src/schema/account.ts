@@ -4,7 +4,7 @@ import { GraphQLError } from "graphql";
 import { builder } from "../builder";
 import { audit } from "../collab/audit";
 import { invalidInput, notFound, refused } from "../collab/errors";
-import { signIn } from "../collab/sessions";
+import { signIn, viewerFromSession } from "../collab/sessions";
 import { MemberRole } from "./enums";
 
 export const Membership = builder.prismaObject("Membership", {
@@ -53,6 +53,8 @@ builder.mutationField("login", (t) =>
       if (!ctx.http) throw new GraphQLError("Sign-in needs an HTTP request.");
       const { token, userId } = await signIn(ctx.prisma, email, password, ctx.http.clientIp);
       ctx.http.setCookie(sessionCookie(token, ctx.http.publicUrl));
+      // The rest of this request is the signed-in user's: they may read their own account.
+      ctx.viewer = await viewerFromSession(ctx.prisma, token);
       return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: userId } });
     },
   }),
