@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@oess/db/demo-accounts";
 import { API_NODE_ARGS } from "./api-process";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -57,6 +58,19 @@ const nextBin = createRequire(webDir).resolve("next/dist/bin/next");
 launch("dashboard", [nextBin, "start", "--port", String(webPort)], webDir, { API_URL: `http://127.0.0.1:${apiPort}/graphql` });
 await waitFor(`http://127.0.0.1:${webPort}/`, () => true);
 
+/** The demo accounts, when the database holds the demo dataset (never for real data). */
+async function demoAccounts(): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ dataset { isDemo } }" }),
+  }).catch(() => null);
+  const isDemo = ((await response?.json().catch(() => null)) as { data?: { dataset?: { isDemo?: boolean } } } | null)?.data?.dataset?.isDemo;
+  if (!isDemo) return "";
+  const rows = DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(38)} ${a.memberships.map((m) => `${m.role} ${m.partner}`).join(", ")}`);
+  return `\n  Comptes de démonstration / demo accounts (mot de passe / password: ${DEMO_PASSWORD})\n  Espace partenaire: http://localhost:${webPort}/connexion\n${rows.join("\n")}\n`;
+}
+
 if (!stopping) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`
@@ -65,7 +79,7 @@ if (!stopping) {
     Tableau de bord / dashboard   http://localhost:${webPort}
     API GraphQL (GraphiQL)        http://localhost:${apiPort}/graphql
     Santé / health                http://localhost:${apiPort}/healthz
-
+${await demoAccounts()}
   Ctrl-C to stop.
 `);
 }

@@ -19,3 +19,4 @@ export {
 } from "./queries/indicators";
 export { SURVIVAL_YEARS, type SurvivalCohort, computeSurvival } from "./queries/survival";
 export { type DataVersion, dataVersion } from "./queries/data-change";
+export { type Column as BulkColumn, type TableSpec, column as bulkColumn, insertRows } from "./seed/bulk-insert";

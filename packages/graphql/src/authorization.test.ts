@@ -29,6 +29,8 @@ interface Case {
   /** Prepares the state and returns the operation and its variables. */
   prepare: (side: Side) => Promise<{ query: string; variables: Record<string, unknown> }>;
   allowed: (role: Role, side: Side) => boolean;
+  /** False for a mutation that writes nothing even when allowed (a preview). */
+  writes?: false;
 }
 
 const editorOrAdmin = (role: Role, side: Side) => role === "admin" || (role === "editor" && side === "own");
@@ -120,6 +122,21 @@ const CASES: Case[] = [
   },
 ];
 
+const importCase = (name: "previewImport" | "runImport"): Case => ({
+  mutation: name,
+  prepare: async (side) => {
+    const enterprise = await t.makeRecord("Enterprise", OWNER[side], "PUBLISHED");
+    const { siret } = await db.prisma.enterprise.findUniqueOrThrow({ where: { id: enterprise.id } });
+    return {
+      query: `mutation ($p: String!, $f: File!) { ${name}(partnerId: $p, kind: JOBS, file: $f) { applied problems { message } } }`,
+      variables: { p: await t.partnerId(OWNER[side]), f: new File([`siret;annee;emplois_crees;etp\n${siret};2025;2;1.5\n`], "emplois.csv") },
+    };
+  },
+  allowed: editorOrAdmin,
+  ...(name === "previewImport" ? { writes: false as const } : {}),
+});
+CASES.push(importCase("previewImport"), importCase("runImport"));
+
 const ROLES: Role[] = ["anonymous", "viewer", "editor", "admin"];
 const SIDES: Side[] = ["own", "other"];
 const REFUSALS = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"]);
@@ -146,7 +163,8 @@ describe(`authorization matrix: ${ROLES.length} roles × ${CASES.length} mutatio
           const result = await t.run(query, variables, viewers[role] ?? null);
           if (expected) {
             expect(result.errors).toBeUndefined();
-            expect(await footprint()).not.toBe(before);
+            if (c.writes === false) expect(await footprint()).toBe(before);
+            else expect(await footprint()).not.toBe(before);
           } else {
             expect(result.errors?.length).toBe(1);
             expect(REFUSALS).toContain(result.errors?.[0]?.extensions?.code);

@@ -50,6 +50,7 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: never; Output: unknown };
+    File: { Input: File; Output: never };
   };
   AuthScopes: {
     /** Any signed-in user. */

@@ -15,6 +15,7 @@ import "./schema/workflow";
 import "./schema/record-mutations";
 import "./schema/history";
 import "./schema/comments";
+import "./schema/import";
 
 export type { Context, HttpContext, Viewer } from "./builder";
 export { viewerFromSession } from "./collab/sessions";

@@ -76,7 +76,7 @@ describe("workflow", () => {
       { p: await t.partnerId("can"), i: { name: " ", siret: "732 829 320 00075", legalFamily: "COOPERATIVE", nafCode: "99.99Z", communeCode: "75056", foundedOn: "2025-02-30", source: "x", dataYear: 2025 } },
       editor,
     );
-    expect(result.errors?.[0]?.extensions?.problems.map((p: { field: string }) => p.field)).toEqual(["input.name", "input.cooperativeKind", "input.siret", "input.nafCode", "input.communeCode", "input.foundedOn"]);
+    expect((result.errors?.[0]?.extensions?.problems as Array<{ field: string }>).map((p) => p.field)).toEqual(["input.name", "input.cooperativeKind", "input.siret", "input.nafCode", "input.communeCode", "input.foundedOn"]);
     expect(await db.prisma.auditEvent.count()).toBe(before);
   });
 });

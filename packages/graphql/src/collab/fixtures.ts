@@ -8,7 +8,7 @@ import { schema } from "../index";
 import type { RecordKind, RecordStatus } from "./records";
 
 const territory = loadTerritory();
-export type GraphqlResult = { data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> };
+export type GraphqlResult = { data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, any> }> };
 
 export function runner(db: TestDatabase) {
   const run = async (source: string, variableValues: Record<string, unknown> = {}, viewer: Viewer | null = null): Promise<GraphqlResult> =>

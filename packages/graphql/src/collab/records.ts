@@ -30,6 +30,7 @@ export interface StoredRecord {
 interface RecordTable {
   findUnique(args: { where: { id: string } }): Promise<StoredRecord | null>;
   create(args: { data: Record<string, unknown> }): Promise<StoredRecord>;
+  createMany(args: { data: Array<Record<string, unknown>> }): Promise<{ count: number }>;
   updateMany(args: { where: { id: string; version: number }; data: Record<string, unknown> }): Promise<{ count: number }>;
   deleteMany(args: { where: { id: string; version: number } }): Promise<{ count: number }>;
 }

@@ -48,7 +48,7 @@ builder.mutationField("login", (t) =>
   t.prismaField({
     type: "User",
     description: "Signs in with e-mail and password: sets the session cookie (HttpOnly, SameSite=Lax). Failed attempts are limited per account and per address.",
-    args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    args: { email: t.arg.string({ required: true, description: "Sign-in e-mail address (case does not matter)." }), password: t.arg.string({ required: true, description: "Password." }) },
     resolve: async (query, _root, { email, password }, ctx) => {
       if (!ctx.http) throw new GraphQLError("Sign-in needs an HTTP request.");
       const { token, userId } = await signIn(ctx.prisma, email, password, ctx.http.clientIp);
@@ -77,7 +77,11 @@ builder.mutationField("createUser", (t) =>
     type: "User",
     authScopes: { admin: true },
     description: "Creates an account (admins only). Give it roles with `setMembership`.",
-    args: { email: t.arg.string({ required: true }), name: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    args: {
+      email: t.arg.string({ required: true, description: "Sign-in e-mail address." }),
+      name: t.arg.string({ required: true, description: "Display name." }),
+      password: t.arg.string({ required: true, description: "Initial password, 12 characters at least." }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const email = args.email.trim().toLowerCase();
       const problems = [
@@ -103,7 +107,11 @@ builder.mutationField("setMembership", (t) =>
     type: "Membership",
     authScopes: { admin: true },
     description: "Gives a user a role in a partner organisation, or changes it (admins only).",
-    args: { userId: t.arg.string({ required: true }), partnerId: t.arg.string({ required: true }), role: t.arg({ type: MemberRole, required: true }) },
+    args: {
+      userId: t.arg.string({ required: true, description: "UUID of the user." }),
+      partnerId: t.arg.string({ required: true, description: "UUID of the partner organisation." }),
+      role: t.arg({ type: MemberRole, required: true, description: "The role to give." }),
+    },
     resolve: async (query, _root, { userId, partnerId, role }, ctx) => {
       const [user, partner] = await Promise.all([
         ctx.prisma.user.findUnique({ where: { id: userId }, select: { id: true } }).catch(() => null),
@@ -125,7 +133,7 @@ builder.mutationField("removeMembership", (t) =>
   t.boolean({
     authScopes: { admin: true },
     description: "Takes a user's role in a partner organisation away (admins only). An admin cannot remove their own admin role.",
-    args: { userId: t.arg.string({ required: true }), partnerId: t.arg.string({ required: true }) },
+    args: { userId: t.arg.string({ required: true, description: "UUID of the user." }), partnerId: t.arg.string({ required: true, description: "UUID of the partner organisation." }) },
     resolve: async (_root, { userId, partnerId }, ctx) => {
       if (userId === ctx.viewer?.userId) throw refused("Vous ne pouvez pas retirer votre propre rôle : demandez-le à une autre personne de la coordination.");
       return ctx.prisma.$transaction(async (tx) => {

@@ -40,7 +40,10 @@ builder.queryField("comments", (t) =>
     type: ["Comment"],
     authScopes: { signedIn: true },
     description: "The comments on a record (by global ID) or on a dashboard view (by path), oldest first. Signed-in users.",
-    args: { recordId: t.arg.id({ required: false }), viewPath: t.arg.string({ required: false }) },
+    args: {
+      recordId: t.arg.id({ required: false, description: "Global ID of the record." }),
+      viewPath: t.arg.string({ required: false, description: 'Path and query string of the view, e.g. "/emplois?commune=79191".' }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const where = await commentTarget(ctx, args.recordId ? String(args.recordId) : null, args.viewPath);
       return ctx.prisma.comment.findMany({ ...query, where, orderBy: { createdAt: "asc" }, take: 500 });
@@ -53,7 +56,11 @@ builder.mutationField("addComment", (t) =>
     type: "Comment",
     authScopes: { signedIn: true },
     description: "Comments on a record (by global ID) or on a dashboard view (by path). Signed-in users, whatever their role.",
-    args: { recordId: t.arg.id({ required: false }), viewPath: t.arg.string({ required: false }), body: t.arg.string({ required: true }) },
+    args: {
+      recordId: t.arg.id({ required: false, description: "Global ID of the record." }),
+      viewPath: t.arg.string({ required: false, description: 'Path and query string of the view, e.g. "/emplois?commune=79191".' }),
+      body: t.arg.string({ required: true, description: "The comment, 1 to 4 000 characters." }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const body = args.body.trim();
       if (body.length === 0 || body.length > 4000) throw invalidInput([{ field: "body", message: "Écrivez un commentaire de 1 à 4 000 caractères." }], "");

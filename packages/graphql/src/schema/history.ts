@@ -6,7 +6,17 @@ import { PAGE_OPTIONS } from "../visibility";
 
 const AuditActionEnum = builder.enumType("AuditAction", {
   description: "What a change did.",
-  values: ["CREATE", "UPDATE", "SUBMIT", "PUBLISH", "REJECT", "DELETE", "GRANT_ROLE", "REVOKE_ROLE", "HIDE"] as const,
+  values: {
+    CREATE: { description: "Created." },
+    UPDATE: { description: "Changed." },
+    SUBMIT: { description: "Submitted for review." },
+    PUBLISH: { description: "Published." },
+    REJECT: { description: "Rejected, with a reason." },
+    DELETE: { description: "Deleted (a draft)." },
+    GRANT_ROLE: { description: "A role given or changed." },
+    REVOKE_ROLE: { description: "A role taken away." },
+    HIDE: { description: "A comment hidden." },
+  } as const,
 });
 
 builder.prismaObject("AuditEvent", {

@@ -151,7 +151,7 @@ function recordMutations<Raw, Input>(spec: KindSpec<Raw, Input>) {
       description: `Records a new ${spec.kind} (« ${label} ») for a partner organisation, as a draft. Editors of that organisation, or admins.`,
       args: {
         partnerId: t.arg.string({ required: true, description: "UUID of the organisation that records it (owns it)." }),
-        input: t.arg({ type: spec.inputRef, required: true }),
+        input: t.arg({ type: spec.inputRef, required: true, description: "The record's fields." }),
       },
       // Generic arguments defeat Pothos' inference here; their shape is the one declared just above.
       authScopes: (_root, args) => ({ editorOf: (args as unknown as CreateArgs<Raw>).partnerId }),
@@ -179,7 +179,7 @@ function recordMutations<Raw, Input>(spec: KindSpec<Raw, Input>) {
       args: {
         id: t.arg.id({ required: true, description: "Global ID of the record." }),
         version: t.arg.int({ required: true, description: "The version you read." }),
-        input: t.arg({ type: spec.inputRef, required: true }),
+        input: t.arg({ type: spec.inputRef, required: true, description: "All the record's fields, as they should now be." }),
       },
       authScopes: async (_root, args, ctx) => {
         if (!ctx.viewer) return false;

@@ -92,7 +92,7 @@ builder.mutationField("deleteRecord", (t) =>
   t.field({
     type: RecordChangeRef,
     description: "Deletes a draft or rejected record (published and submitted records stay). Editors of the owning organisation, or admins. Returns the record as it was.",
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "Global ID of the record." }), version: t.arg.int({ required: true, description: "The version you read." }) },
     authScopes: async (_root, args, ctx) => {
       if (!ctx.viewer) return false;
       const { record } = await target(ctx, String(args.id));

@@ -1,0 +1,118 @@
+// Imports: preview, all-or-nothing, natural keys (re-importing changes nothing), CSV and XLSX.
+import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "./builder";
+import { DEMO, runner } from "./collab/fixtures";
+
+let db: TestDatabase;
+let t: ReturnType<typeof runner>;
+let editor: Viewer;
+let can: string;
+let sirets: string[];
+beforeAll(async () => {
+  db = await createTestDatabase({ seed: true });
+  t = runner(db);
+  editor = await t.viewerOf(DEMO.editorCan);
+  can = await t.partnerId("can");
+  const published = await db.prisma.enterprise.findMany({ where: { status: "PUBLISHED", siret: { not: null } }, orderBy: { seq: "asc" }, take: 3 });
+  sirets = published.map((e) => e.siret as string);
+});
+afterAll(() => db.dispose());
+
+const IMPORT = (name: string) => `mutation ($p: String!, $k: ImportKind!, $f: File!) { ${name}(partnerId: $p, kind: $k, file: $f) {
+  rowCount created updated unchanged applied problems { line column message } } }`;
+const send = async (name: "previewImport" | "runImport", kind: string, file: File, viewer: Viewer = editor) => {
+  const result = await t.run(IMPORT(name), { p: can, k: kind, f: file }, viewer);
+  expect(result.errors).toBeUndefined();
+  return result.data[name];
+};
+const csv = (name: string, text: string) => new File([`\uFEFF${text}`], name, { type: "text/csv" });
+const audits = () => db.prisma.auditEvent.count();
+
+describe("jobs from CSV", () => {
+  const file = () => csv("emplois-2026.csv", `SIRET;Année;Emplois créés;ETP\n${sirets[0]};2026;3;2,5\n${sirets[1]?.replace(/(\d{3})/g, "$1 ")};2026;1;1\n`);
+
+  it("previews, imports in one go as drafts of the organisation, and changes nothing on a second import", async () => {
+    expect(await send("previewImport", "JOBS", file())).toEqual({ rowCount: 2, created: 2, updated: 0, unchanged: 0, applied: false, problems: [] });
+    expect(await db.prisma.jobRecord.count({ where: { year: 2026 } })).toBe(0);
+
+    const before = await audits();
+    expect(await send("runImport", "JOBS", file())).toMatchObject({ created: 2, applied: true });
+    const rows = await db.prisma.jobRecord.findMany({ where: { year: 2026 }, orderBy: { jobsCreated: "desc" } });
+    expect(rows.map((r) => [r.jobsCreated, r.fte.toFixed(), r.status, r.ownerPartnerId, r.source])).toEqual([
+      [3, "2.5", "DRAFT", can, "Import emplois-2026.csv"],
+      [1, "1", "DRAFT", can, "Import emplois-2026.csv"],
+    ]);
+    expect(await audits()).toBe(before + 2);
+
+    expect(await send("runImport", "JOBS", file())).toMatchObject({ created: 0, updated: 0, unchanged: 2, applied: true });
+    expect(await audits()).toBe(before + 2);
+
+    const changed = csv("emplois-2026.csv", `siret;annee;emplois_crees;etp\n${sirets[0]};2026;4;3\n${sirets[1]};2026;1;1\n`);
+    expect(await send("runImport", "JOBS", changed)).toMatchObject({ created: 0, updated: 1, unchanged: 1, applied: true });
+    expect(await audits()).toBe(before + 3);
+  });
+
+  it("lists every faulty row with its column and reason, and writes nothing at all", async () => {
+    const bad = csv(
+      "emplois.csv",
+      `siret,annee,emplois_crees,etp\n${sirets[2]},2027,2,1.5\n73282932000075,2027,1,1\n${sirets[2]},2027,x,1\n${sirets[2]},1999,2,3\n${sirets[2]},2027,2,1.5\n`,
+    );
+    const before = await audits();
+    const report = await send("runImport", "JOBS", bad);
+    expect(report.applied).toBe(false);
+    expect(report.problems).toEqual([
+      { line: 3, column: "siret", message: "Aucune entreprise connue (ou visible pour vous) n'a le SIRET ou RNA 73282932000075 : enregistrez-la d'abord." },
+      { line: 4, column: "emplois_crees", message: "« x » n'est pas un nombre entier." },
+      { line: 5, column: "annee", message: "Année entre 2000 et 2100 attendue." },
+      { line: 5, column: "etp", message: "Les équivalents temps plein ne peuvent dépasser le nombre d'emplois créés." },
+      { line: 6, column: "annee", message: "Même entreprise et même année qu'à la ligne 2." },
+    ]);
+    expect(await db.prisma.jobRecord.count({ where: { year: 2027 } })).toBe(0);
+    expect(await audits()).toBe(before);
+  });
+
+  it("names missing columns and unreadable files", async () => {
+    expect((await send("previewImport", "JOBS", csv("x.csv", "siret;annee\n1;2\n"))).problems).toEqual([
+      { line: 1, column: "emplois_crees", message: "Colonne manquante." },
+      { line: 1, column: "etp", message: "Colonne manquante." },
+    ]);
+    expect((await send("previewImport", "JOBS", new File(["PK..."], "x.xlsx"))).problems[0].message).toMatch(/^Classeur XLSX illisible/);
+    expect((await send("previewImport", "JOBS", new File(["a"], "x.pdf"))).problems[0].message).toBe("Format non pris en charge : envoyez un fichier .csv ou .xlsx.");
+  });
+});
+
+describe("fundings from XLSX", () => {
+  async function workbook(amount: number | string) {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Financements");
+    sheet.addRow(["financeur", "beneficiaire_siret", "montant", "annee", "date_decision", "instrument", "objet", "reference_decision", "date_convention"]);
+    sheet.addRow(["can", sirets[0], amount, 2026, new Date("2026-02-03T00:00:00Z"), "Subvention", "Aide à l'emploi", "DEL-2026-014", "17/02/2026"]);
+    sheet.addRow(["ville-niort", sirets[1], 3000, 2026, "2026-03-01", "prêt", "Prêt d'honneur", "VN-2026-2", ""]);
+    return new File([new Uint8Array(await book.xlsx.writeBuffer())], "financements.xlsx");
+  }
+
+  it("imports the first sheet, dates typed or French, and matches rows again on funder, decision and beneficiary", async () => {
+    expect(await send("runImport", "FUNDINGS", await workbook(12500.5))).toMatchObject({ rowCount: 2, created: 2, applied: true, problems: [] });
+    const grant = await db.prisma.funding.findFirstOrThrow({ where: { decisionReference: "DEL-2026-014" } });
+    expect([grant.amount.toFixed(), grant.decisionDate.toISOString().slice(0, 10), grant.conventionDate?.toISOString().slice(0, 10), grant.instrument, grant.status]).toEqual([
+      "12500.5",
+      "2026-02-03",
+      "2026-02-17",
+      "GRANT",
+      "DRAFT",
+    ]);
+    expect(await send("runImport", "FUNDINGS", await workbook(12500.5))).toMatchObject({ created: 0, unchanged: 2 });
+    expect(await send("previewImport", "FUNDINGS", await workbook(13000))).toMatchObject({ updated: 1, unchanged: 1 });
+  });
+
+  it("refuses to overwrite a published funding through an import", async () => {
+    await db.prisma.funding.updateMany({ where: { decisionReference: "VN-2026-2" }, data: { status: "PUBLISHED" } });
+    const text = csv("f.csv", `financeur,beneficiaire_siret,montant,annee,date_decision,instrument,objet,reference_decision\nville-niort,${sirets[1]},3500,2026,2026-03-01,pret,Prêt d'honneur,VN-2026-2\n`);
+    const report = await send("runImport", "FUNDINGS", text);
+    expect(report.problems).toEqual([
+      { line: 2, column: "reference_decision", message: "Le financement VN-2026-2 existe déjà, avec d'autres valeurs, et il est soumis, publié ou d'une autre organisation : demandez à la coordination de le modifier." },
+    ]);
+  });
+});

@@ -1,0 +1,99 @@
+// Importing a CSV or XLSX file of yearly jobs or fundings: a preview that lists every faulty row
+// and what would change, then the import itself, all or nothing. Rows are matched on natural keys
+// (enterprise and year; funder, decision reference and beneficiary), so re-importing a file
+// changes nothing.
+import { GraphQLError } from "graphql";
+import { builder } from "../builder";
+import { refused } from "../collab/errors";
+import { type ImportKind, type ImportPlan, type ImportProblem, applyImport, planImport } from "../import/plan";
+import { TableError, readTable } from "../import/read-table";
+
+builder.scalarType("File", {
+  description: "A file sent with the GraphQL multipart request specification.",
+  serialize: () => {
+    throw new GraphQLError("File is an input type only.");
+  },
+  // Duck-typed: the HTTP layer may hand over its own File implementation (a fetch polyfill).
+  parseValue: (value) => {
+    const file = value as Partial<File> | null;
+    if (typeof file?.name !== "string" || typeof file.arrayBuffer !== "function") throw new GraphQLError("Envoyez le fichier en multipart (spécification GraphQL multipart request).");
+    return file as File;
+  },
+});
+
+const ImportKindEnum = builder.enumType("ImportKind", {
+  description: "What a file holds.",
+  values: {
+    JOBS: { description: "Yearly jobs: siret (or rna), annee, emplois_crees, etp; optional source, millesime." },
+    FUNDINGS: {
+      description:
+        "Fundings: financeur, beneficiaire_siret (or beneficiaire_rna, beneficiaire_partenaire), montant, annee, date_decision, instrument, objet, reference_decision; optional date_convention, nature, conditions_versement, debut_versement, fin_versement, part_subvention, notification_ue, dispositif, id_rae, source, millesime.",
+    },
+  } as const,
+});
+
+const ImportProblemRef = builder.objectRef<ImportProblem>("ImportProblem").implement({
+  description: "Why a row of the file cannot be imported.",
+  fields: (t) => ({
+    line: t.exposeInt("line", { description: "Row number as the spreadsheet shows it (the header is row 1)." }),
+    column: t.exposeString("column", { description: "Column at fault (empty when the whole row is)." }),
+    message: t.exposeString("message", { description: "What is wrong, in French." }),
+  }),
+});
+
+interface Report {
+  plan: ImportPlan;
+  fileName: string;
+  applied: boolean;
+}
+
+const ImportReportRef = builder.objectRef<Report>("ImportReport").implement({
+  description: "What an import would do (preview) or did.",
+  fields: (t) => ({
+    fileName: t.exposeString("fileName", { description: "The file's name." }),
+    rowCount: t.int({ description: "Data rows in the file.", resolve: (r) => r.plan.rowCount }),
+    created: t.int({ description: "Records created (or to create).", resolve: (r) => r.plan.rows.filter((x) => x.action === "CREATE").length }),
+    updated: t.int({ description: "Records changed (or to change).", resolve: (r) => r.plan.rows.filter((x) => x.action === "UPDATE").length }),
+    unchanged: t.int({ description: "Rows identical to what is recorded.", resolve: (r) => r.plan.rows.filter((x) => x.action === "UNCHANGED").length }),
+    problems: t.field({ type: [ImportProblemRef], description: "Every faulty row and why; empty when the file can be imported.", resolve: (r) => r.plan.problems }),
+    applied: t.exposeBoolean("applied", { description: "True once written; false for a preview, or when problems prevented the import (then nothing was written)." }),
+  }),
+});
+
+async function plan(ctx: Parameters<typeof planImport>[0], kind: ImportKind, file: File): Promise<ImportPlan> {
+  try {
+    const table = await readTable(file.name, new Uint8Array(await file.arrayBuffer()));
+    return await planImport(ctx, kind, table);
+  } catch (error) {
+    if (error instanceof TableError) return { kind, rowCount: 0, rows: [], problems: [{ line: 0, column: "", message: error.message }] };
+    throw error;
+  }
+}
+
+for (const [name, apply] of [
+  ["previewImport", false],
+  ["runImport", true],
+] as const) {
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: ImportReportRef,
+      description: apply
+        ? "Imports the file into the organisation's drafts: if any row is faulty nothing is written (see `problems`); otherwise one transaction writes every row and its audit event. Editors of the organisation, or admins."
+        : "Reads the file and says what an import would do, row by row, without writing anything. Editors of the organisation, or admins.",
+      args: {
+        partnerId: t.arg.string({ required: true, description: "UUID of the organisation the records belong to." }),
+        kind: t.arg({ type: ImportKindEnum, required: true, description: "What the file holds." }),
+        file: t.arg({ type: "File", required: true, description: "A .csv (comma or semicolon, UTF-8) or .xlsx file, 10 MB and 50 000 rows at most." }),
+      },
+      authScopes: (_root, args) => ({ editorOf: args.partnerId }),
+      resolve: async (_root, { partnerId, kind, file }, ctx) => {
+        if (!ctx.viewer) throw refused("Connectez-vous pour importer.", "UNAUTHENTICATED");
+        const context = { prisma: ctx.prisma, viewer: ctx.viewer, partnerId, source: `Import ${file.name}` };
+        const planned = await plan(context, kind, file);
+        const writable = apply && planned.problems.length === 0 && planned.rows.some((r) => r.action !== "UNCHANGED");
+        if (writable) await applyImport(context, planned, `Import du fichier ${file.name}`);
+        return { plan: planned, fileName: file.name, applied: apply && planned.problems.length === 0 };
+      },
+    }),
+  );
+}
