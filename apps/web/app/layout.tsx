@@ -22,6 +22,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <p className="site-title">Observatoire de l'économie sociale et solidaire</p>
           <p className="site-subtitle">Maison de l'ESS et PTCE du Niortais</p>
+          <Link className="site-account" href="/espace-partenaire">
+            Espace partenaire
+          </Link>
         </header>
         <Suspense>
           <SiteNav />

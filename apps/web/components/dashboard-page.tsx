@@ -7,6 +7,7 @@ import { type DashboardPageProps, type ViewProps, viewProps } from "../lib/view"
 import { ApiUnavailable } from "./api-unavailable";
 import { DemoNotice } from "./demo-notice";
 import { FilterBar } from "./filter-bar";
+import { ViewComments } from "./view-comments";
 
 const editedOn = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
@@ -41,6 +42,7 @@ export async function DashboardPage({
       {notice ? <DemoNotice notice={notice} /> : null}
       <FilterBar options={options} filters={filters} />
       {children(view)}
+      <ViewComments />
     </>
   );
 }

@@ -77,6 +77,9 @@ export interface FundingInput extends ProvenanceInput {
   raeId?: string | null;
 }
 
+/** « 12 500,50 € » → "12500.50": amounts as French people write them. */
+export const normalizeDecimal = (text: string): string => text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
+
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

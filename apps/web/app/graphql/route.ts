@@ -12,6 +12,9 @@ async function forward(request: Request): Promise<Response> {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
+  // The API decides the session cookie's Secure flag from the URL the browser used.
+  headers.set("x-forwarded-proto", request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", ""));
+  headers.set("x-forwarded-host", request.headers.get("x-forwarded-host") ?? url.host);
   const upstream = await fetch(`${API_URL}${url.search}`, {
     method: request.method,
     headers,

@@ -1,5 +1,5 @@
 // The columns of an import file, in French, and how each turns into a field of the domain's input.
-import { FUNDING_INSTRUMENT_LABELS, FUNDING_INSTRUMENTS, type FundingInstrument, normalizeIdentifier } from "@oess/domain";
+import { FUNDING_INSTRUMENT_LABELS, FUNDING_INSTRUMENTS, type FundingInstrument, normalizeDecimal, normalizeIdentifier } from "@oess/domain";
 import { columnKey } from "./read-table";
 
 /** A cell that could not be read: the column and why. */
@@ -32,7 +32,7 @@ export class Cells {
   decimal(column: string, required = true): string | null {
     const raw = required ? this.required(column) : this.text(column);
     if (!raw) return null;
-    const value = raw.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
+    const value = normalizeDecimal(raw);
     if (!/^-?\d+(\.\d+)?$/.test(value)) this.problems.push({ column, message: `« ${raw} » n'est pas un nombre.` });
     return value;
   }

@@ -1,4 +1,6 @@
 // Who changed what and when: each record's history, the admins' audit log and review queue.
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { formatEuros } from "@oess/domain";
 import { builder } from "../builder";
 import { notFound } from "../collab/errors";
 import { RECORD_KINDS, parseRecordId, visibleRecord } from "../collab/records";
@@ -92,6 +94,7 @@ interface QueueItem {
 const QueueItemRef = builder.objectRef<QueueItem>("ReviewItem").implement({
   description: "A record waiting for review.",
   fields: (t) => ({
+    id: t.id({ description: "The record's global ID.", resolve: (item) => encodeGlobalID(item.kind, item.id) }),
     kind: t.exposeString("kind", { description: "Enterprise, Incubation, JobRecord or Funding." }),
     databaseId: t.exposeString("id", { description: "The record's UUID." }),
     version: t.exposeInt("version", { description: "Its version." }),
@@ -119,7 +122,7 @@ builder.queryField("reviewQueue", (t) =>
         ...enterprises.map((r) => ({ ...r, kind: "Enterprise" as const, label: r.name })),
         ...incubations.map((r) => ({ ...r, kind: "Incubation" as const, label: `${r.enterprise.name} — incubation depuis le ${r.startDate.toISOString().slice(0, 10)}` })),
         ...jobs.map((r) => ({ ...r, kind: "JobRecord" as const, label: `${r.enterprise.name} — ${r.jobsCreated} emplois en ${r.year}` })),
-        ...fundings.map((r) => ({ ...r, kind: "Funding" as const, label: `${r.funder.shortName} → ${r.beneficiaryEnterprise?.name ?? "partenaire"} — ${r.amount.toFixed()} € (${r.year})` })),
+        ...fundings.map((r) => ({ ...r, kind: "Funding" as const, label: `${r.funder.shortName} → ${r.beneficiaryEnterprise?.name ?? "partenaire"} — ${formatEuros(r.amount.toFixed())} (${r.year})` })),
       ];
       return items.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
     },

@@ -14,6 +14,7 @@ import {
   incubationProblems,
   jobRecordProblems,
   nafSection,
+  normalizeDecimal,
   normalizeIdentifier,
 } from "@oess/domain";
 import { type Context, builder } from "../builder";
@@ -240,7 +241,7 @@ recordMutations({
 recordMutations({
   kind: "JobRecord",
   inputRef: JobRecordInputRef,
-  normalize: (raw): JobRecordInput => ({ ...raw, fte: raw.fte.trim().replace(",", "."), source: raw.source.trim() }),
+  normalize: (raw): JobRecordInput => ({ ...raw, fte: normalizeDecimal(raw.fte), source: raw.source.trim() }),
   problems: (input) => jobRecordProblems(input),
   references: (tx, ctx, input) => enterpriseRef(tx, ctx, input.enterpriseId, "enterpriseId"),
   data: (input) => ({ ...input }),
@@ -254,7 +255,7 @@ recordMutations({
     ...raw,
     beneficiaryEnterpriseId: text(raw.beneficiaryEnterpriseId),
     beneficiaryPartnerId: text(raw.beneficiaryPartnerId),
-    amount: raw.amount.trim().replace(",", "."),
+    amount: normalizeDecimal(raw.amount),
     decisionDate: raw.decisionDate.trim(),
     purpose: raw.purpose.trim(),
     decisionReference: text(raw.decisionReference),
@@ -262,7 +263,7 @@ recordMutations({
     paymentTerms: text(raw.paymentTerms),
     paymentStart: text(raw.paymentStart),
     paymentEnd: text(raw.paymentEnd),
-    fundingShare: text(raw.fundingShare)?.replace(",", ".") ?? null,
+    fundingShare: text(raw.fundingShare) === null ? null : normalizeDecimal(raw.fundingShare as string),
     aidScheme: text(raw.aidScheme),
     raeId: text(raw.raeId),
     source: raw.source.trim(),

@@ -9,6 +9,7 @@ interface RecordShape {
   source: string;
   dataYear: number;
   ownerPartnerId: string;
+  reviewNote: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -20,6 +21,7 @@ export const ContributedRecord = builder.interfaceRef<RecordShape>("ContributedR
     version: t.exposeInt("version", { description: "Incremented at each change; updates must quote it (optimistic concurrency)." }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true, description: "When the record was first published; null if it never was." }),
     source: t.exposeString("source", { description: "Where the figure comes from (source)." }),
+    reviewNote: t.exposeString("reviewNote", { nullable: true, description: "Why the PTCE's coordination rejected it, while it is rejected." }),
     dataYear: t.exposeInt("dataYear", { description: "Data year (millésime) of the figure." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),

@@ -1,0 +1,182 @@
+"use client";
+// The partner's desk: who they are, what they can enter, their records in progress, and for the
+// PTCE's coordination the queue of what awaits review.
+import { MEMBER_ROLE_LABELS, RECORD_STATUS_LABELS, type RecordStatus } from "@oess/domain/vocabulary";
+import { gql } from "@urql/core";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { mutate, query } from "../../lib/partner-api";
+import { RECORD_SPECS } from "./record-specs";
+import { useSession } from "./session";
+
+interface Row {
+  id: string;
+  status: RecordStatus;
+  label: string;
+  owner: string;
+  kind: string;
+}
+interface QueueItem {
+  id: string;
+  kind: string;
+  databaseId: string;
+  label: string;
+  submittedAt: string;
+}
+
+const IN_PROGRESS = gql`
+  query InProgress {
+    enterprises(first: 50, where: { status: { in: [DRAFT, SUBMITTED, REJECTED] } }) { edges { node { id status name owner { shortName } } } }
+    incubations(first: 50, where: { status: { in: [DRAFT, SUBMITTED, REJECTED] } }) { edges { node { id status startDate enterprise { name } owner { shortName } } } }
+    jobRecords(first: 50, where: { status: { in: [DRAFT, SUBMITTED, REJECTED] } }) { edges { node { id status year jobsCreated enterprise { name } owner { shortName } } } }
+    fundings(first: 50, where: { status: { in: [DRAFT, SUBMITTED, REJECTED] } }) { edges { node { id status amount year funder { shortName } owner { shortName } } } }
+  }
+`;
+const QUEUE = gql`
+  query Queue {
+    reviewQueue { id kind databaseId label submittedAt }
+  }
+`;
+const LOGOUT = gql`
+  mutation Logout {
+    logout
+  }
+`;
+
+type Edges<N> = { edges: Array<{ node: N }> };
+type Base = { id: string; status: RecordStatus; owner: { shortName: string } };
+const KIND_LABELS: Record<string, string> = Object.fromEntries(RECORD_SPECS.map((s) => [s.kind, s.title]));
+const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" });
+const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+
+export function PartnerHome() {
+  const router = useRouter();
+  const { me, isAdmin, editable } = useSession();
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [queue, setQueue] = useState<QueueItem[]>([]);
+  useEffect(() => {
+    void (async () => {
+      const result = await query<{
+        enterprises: Edges<Base & { name: string }>;
+        incubations: Edges<Base & { startDate: string; enterprise: { name: string } }>;
+        jobRecords: Edges<Base & { year: number; jobsCreated: number; enterprise: { name: string } }>;
+        fundings: Edges<Base & { amount: string; year: number; funder: { shortName: string } }>;
+      }>(IN_PROGRESS);
+      const d = result.data;
+      const row = (kind: string, n: Base, label: string): Row => ({ id: n.id, status: n.status, owner: n.owner.shortName, kind, label });
+      setRows(
+        d
+          ? [
+              ...d.enterprises.edges.map(({ node: n }) => row("Enterprise", n, n.name)),
+              ...d.incubations.edges.map(({ node: n }) => row("Incubation", n, `${n.enterprise.name}, depuis le ${n.startDate}`)),
+              ...d.jobRecords.edges.map(({ node: n }) => row("JobRecord", n, `${n.enterprise.name} : ${n.jobsCreated} emplois en ${n.year}`)),
+              ...d.fundings.edges.map(({ node: n }) => row("Funding", n, `${n.funder.shortName}, ${euros.format(Number(n.amount))} (${n.year})`)),
+            ]
+          : [],
+      );
+      if (isAdmin) setQueue((await query<{ reviewQueue: QueueItem[] }>(QUEUE)).data?.reviewQueue ?? []);
+    })();
+  }, [isAdmin]);
+
+  const logout = async () => {
+    await mutate(LOGOUT);
+    router.push("/");
+    router.refresh();
+  };
+
+  return (
+    <>
+      <h1>Espace partenaire</h1>
+      <p className="lead">
+        Bonjour {me.name}. {me.memberships.map((m) => `${MEMBER_ROLE_LABELS[m.role]} pour ${m.partner.shortName}`).join(" · ")}.{" "}
+        <button type="button" className="secondary" onClick={() => void logout()}>
+          Se déconnecter
+        </button>
+      </p>
+      {editable.length > 0 || isAdmin ? (
+        <section className="panel" aria-labelledby="saisir-titre">
+          <h2 id="saisir-titre">Saisir</h2>
+          <ul className="action-list">
+            {RECORD_SPECS.map((s) => (
+              <li key={s.slug}>
+                <Link className="button" href={`/espace-partenaire/saisie?type=${s.slug}`}>
+                  {s.title} : nouvelle saisie
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link className="button secondary-link" href="/espace-partenaire/import">
+                Importer un fichier (emplois, financements)
+              </Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+      {isAdmin ? (
+        <section className="panel" aria-labelledby="relecture-titre">
+          <h2 id="relecture-titre">À relire ({queue.length})</h2>
+          {queue.length === 0 ? (
+            <p>Rien n'attend de relecture.</p>
+          ) : (
+            <table>
+              <caption className="visually-hidden">Records soumis, du plus ancien au plus récent</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Record</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Soumis le</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queue.map((q) => (
+                  <tr key={q.databaseId}>
+                    <th scope="row">
+                      <Link href={`/espace-partenaire/fiche?id=${encodeURIComponent(q.id)}`}>{q.label}</Link>
+                    </th>
+                    <td>{KIND_LABELS[q.kind]}</td>
+                    <td>{when.format(new Date(q.submittedAt))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+      <section className="panel" aria-labelledby="en-cours-titre">
+        <h2 id="en-cours-titre">{isAdmin ? "Enregistrements non publiés (toutes organisations)" : "Vos enregistrements non publiés"}</h2>
+        {rows === null ? (
+          <p role="status">Chargement…</p>
+        ) : rows.length === 0 ? (
+          <p>Aucun brouillon, ni record soumis ou rejeté.</p>
+        ) : (
+          <table>
+            <caption className="visually-hidden">Brouillons, records soumis et rejetés</caption>
+            <thead>
+              <tr>
+                <th scope="col">Record</th>
+                <th scope="col">Type</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Statut</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link href={`/espace-partenaire/fiche?id=${encodeURIComponent(r.id)}`}>{r.label}</Link>
+                  </th>
+                  <td>{KIND_LABELS[r.kind]}</td>
+                  <td>{r.owner}</td>
+                  <td>
+                    <span className={`status status--${r.status.toLowerCase()}`}>{RECORD_STATUS_LABELS[r.status]}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
