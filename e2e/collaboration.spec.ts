@@ -1,6 +1,7 @@
 // The collaboration flow in a browser: an editor enters a funding and imports a file, the PTCE's
 // coordination reviews and publishes, and the funding reaches the open data.
 import { type Page, expect, test } from "@playwright/test";
+import { expectAccessible } from "./axe";
 
 const API = "http://localhost:4310";
 const PASSWORD = "demo-niort-2026";
@@ -27,6 +28,7 @@ test("enter, import, submit, review, publish: the funding reaches the open data"
   const editor = await (await browser.newContext()).newPage();
   await signIn(editor, "editrice@agglo-niort.example");
   await expect(editor.getByText("Bonjour Élise Éditrice (CAN).")).toBeVisible();
+  await expectAccessible(editor, "/espace-partenaire");
   await editor.screenshot({ path: "test-results/screenshots/espace-partenaire-bureau.png", fullPage: true });
 
   // A funding, entered with a mistake first: the message sits next to its field.
@@ -48,6 +50,7 @@ test("enter, import, submit, review, publish: the funding reaches the open data"
   await editor.getByRole("button", { name: "Enregistrer le brouillon" }).click();
   await expect(editor.locator(".form-error")).toContainText("La saisie comporte 1 erreur");
   await expect(editor.locator("#champ-amount-erreur")).toHaveText("Montant en euros attendu, avec au plus 2 décimales et un point (ex. 15000.50).");
+  await expectAccessible(editor, "/espace-partenaire/saisie (with errors)");
   await editor.screenshot({ path: "test-results/screenshots/saisie-erreurs-bureau.png", fullPage: true });
   await editor.getByLabel("Montant (€)").fill("25 000 €");
   await editor.getByRole("button", { name: "Enregistrer le brouillon" }).click();
@@ -68,6 +71,7 @@ test("enter, import, submit, review, publish: the funding reaches the open data"
   await editor.getByRole("button", { name: "Prévisualiser" }).click();
   await editor.getByRole("button", { name: "Importer 2 lignes" }).click();
   await expect(editor.getByRole("heading", { name: "Import terminé" })).toBeVisible();
+  await expectAccessible(editor, "/espace-partenaire/import");
   await editor.screenshot({ path: "test-results/screenshots/import-bureau.png", fullPage: true });
 
   // The coordination reviews and publishes.
@@ -76,6 +80,7 @@ test("enter, import, submit, review, publish: the funding reaches the open data"
   await admin.getByRole("table").filter({ hasText: "Soumis le" }).getByRole("link", { name: /25\s000\s€/ }).first().click();
   await admin.getByRole("button", { name: "Publier", exact: true }).click();
   await expect(admin.locator(".status")).toHaveText("Publié");
+  await expectAccessible(admin, "/espace-partenaire/fiche");
   await admin.screenshot({ path: "test-results/screenshots/fiche-publiee-bureau.png", fullPage: true });
 
   // Public: the open data has it.

@@ -110,6 +110,8 @@ describe("fuzzing every mutation's input (fast-check)", () => {
     ["createUser", "mutation ($e: String!, $n: String!, $w: String!) { createUser(email: $e, name: $n, password: $w) { databaseId } }", () => fc.record({ e: fc.oneof(text, fc.emailAddress()), n: text, w: text })],
     ["setMembership", "mutation ($u: String!, $p: String!) { setMembership(userId: $u, partnerId: $p, role: ADMIN) { role } }", (can) => fc.record({ u: text, p: partner(can) })],
     ["removeMembership", "mutation ($u: String!, $p: String!) { removeMembership(userId: $u, partnerId: $p) }", (can) => fc.record({ u: text, p: partner(can) })],
+    ["submitAllDrafts", "mutation ($p: String!) { submitAllDrafts(partnerId: $p) { changed } }", (can) => fc.record({ p: fc.oneof(text, fc.constant(can.replace(/.$/, "0"))) })],
+    ["publishAllSubmitted", "mutation ($p: String!) { publishAllSubmitted(partnerId: $p) { changed } }", (can) => fc.record({ p: fc.oneof(text, fc.constant(can.replace(/.$/, "0"))) })],
     ["login", "mutation ($e: String!, $w: String!) { login(email: $e, password: $w) { name } }", () => fc.record({ e: fc.oneof(text, fc.emailAddress()), w: text })],
   ];
 

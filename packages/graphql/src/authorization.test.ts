@@ -136,6 +136,19 @@ const importCase = (name: "previewImport" | "runImport"): Case => ({
   ...(name === "previewImport" ? { writes: false as const } : {}),
 });
 CASES.push(importCase("previewImport"), importCase("runImport"));
+for (const [name, status, allowed] of [
+  ["submitAllDrafts", "DRAFT", editorOrAdmin],
+  ["publishAllSubmitted", "SUBMITTED", adminOnly],
+] as const) {
+  CASES.push({
+    mutation: name,
+    prepare: async (side) => {
+      await t.makeRecord("JobRecord", OWNER[side], status);
+      return { query: `mutation ($p: String!) { ${name}(partnerId: $p) { changed } }`, variables: { p: await t.partnerId(OWNER[side]) } };
+    },
+    allowed,
+  });
+}
 
 const ROLES: Role[] = ["anonymous", "viewer", "editor", "admin"];
 const SIDES: Side[] = ["own", "other"];

@@ -1,6 +1,7 @@
 // Imports: preview, all-or-nothing, natural keys (re-importing changes nothing), CSV and XLSX.
 import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "./builder";
 import { DEMO, runner } from "./collab/fixtures";
@@ -114,5 +115,25 @@ describe("fundings from XLSX", () => {
     expect(report.problems).toEqual([
       { line: 2, column: "reference_decision", message: "Le financement VN-2026-2 existe déjà, avec d'autres valeurs, et il est soumis, publié ou d'une autre organisation : demandez à la coordination de le modifier." },
     ]);
+  });
+});
+
+describe("fuzzing imports (fast-check)", () => {
+  it("answers any file with a report, never a server error, and writes nothing unless every row is valid", async () => {
+    const footprint = async () => (await db.sql.query<{ n: string }>("SELECT concat_ws('/', (SELECT count(*) FROM job_record), (SELECT count(*) FROM funding), (SELECT count(*) FROM audit_event)) AS n"))[0]?.n;
+    const header = fc.constantFrom("siret;annee;emplois_crees;etp\n", "financeur,beneficiaire_siret,montant,annee,date_decision,instrument,objet,reference_decision\n", "");
+    const cell = fc.oneof(fc.string(), fc.constantFrom("2024", "1,5", sirets[0] ?? "", "can", "subvention", "31/02/2024", "-3", '"'));
+    const line = fc.array(cell, { maxLength: 9 }).map((cells) => cells.join(fc.sample(fc.constantFrom(";", ","), 1)[0]));
+    await fc.assert(
+      fc.asyncProperty(header, fc.array(line, { maxLength: 6 }), fc.constantFrom("JOBS", "FUNDINGS"), fc.constantFrom("f.csv", "f.xlsx", "f.txt"), async (head, lines, kind, name) => {
+        const before = await footprint();
+        const result = await t.run(IMPORT("runImport"), { p: can, k: kind, f: new File([head + lines.join("\n")], name) }, editor);
+        expect(result.errors).toBeUndefined();
+        const report = result.data.runImport;
+        if (!report.applied) expect(await footprint()).toBe(before);
+        else expect(report.problems).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -12,6 +12,7 @@ import "./schema/indicator";
 import "./schema/headline";
 import "./schema/account";
 import "./schema/workflow";
+import "./schema/bulk-workflow";
 import "./schema/record-mutations";
 import "./schema/history";
 import "./schema/comments";

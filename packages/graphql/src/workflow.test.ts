@@ -81,6 +81,28 @@ describe("workflow", () => {
   });
 });
 
+describe("bulk review", () => {
+  it("submits all of an organisation's drafts, then publishes what may be, leaving the rest submitted", async () => {
+    const ville = await t.partnerId("ville-niort");
+    const editorVille = await t.viewerOf(DEMO.editorVille);
+    const ready = await t.makeRecord("JobRecord", "ville-niort", "DRAFT");
+    const blocked = await t.makeRecord("Enterprise", "ville-niort", "DRAFT");
+    const child = await db.prisma.incubation.create({
+      data: { enterpriseId: blocked.id, supportingPartnerId: ville, startDate: new Date("2024-01-01"), outcome: "IN_PROGRESS", status: "DRAFT", source: "t", dataYear: 2024, ownerPartnerId: ville },
+    });
+    const submitted = await t.run(`mutation ($p: String!) { submitAllDrafts(partnerId: $p) { changed remaining } }`, { p: ville }, editorVille);
+    expect(submitted.data.submitAllDrafts.remaining).toBe(0);
+    // The enterprise is withheld by hand, so its incubation cannot be published with the rest.
+    await db.prisma.enterprise.update({ where: { id: blocked.id }, data: { status: "REJECTED" } });
+    const before = await db.prisma.auditEvent.count({ where: { action: "PUBLISH" } });
+    const published = await t.run(`mutation ($p: String!) { publishAllSubmitted(partnerId: $p) { changed remaining } }`, { p: ville }, admin);
+    expect(published.data.publishAllSubmitted.remaining).toBe(1);
+    expect((await db.prisma.jobRecord.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("PUBLISHED");
+    expect((await db.prisma.incubation.findUniqueOrThrow({ where: { id: child.id } })).status).toBe("SUBMITTED");
+    expect(await db.prisma.auditEvent.count({ where: { action: "PUBLISH" } })).toBe(before + published.data.publishAllSubmitted.changed);
+  });
+});
+
 describe("no lost update", () => {
   it("lets exactly one of two concurrent edits of the same version through; the other learns the current version", async () => {
     const record = await t.makeRecord("JobRecord", "can", "DRAFT");

@@ -19,6 +19,7 @@ interface Row {
 }
 interface QueueItem {
   id: string;
+  ownerPartnerId: string;
   kind: string;
   databaseId: string;
   label: string;
@@ -35,9 +36,28 @@ const IN_PROGRESS = gql`
 `;
 const QUEUE = gql`
   query Queue {
-    reviewQueue { id kind databaseId label submittedAt }
+    reviewQueue { id kind databaseId label submittedAt ownerPartnerId }
+    partners(first: 100) { edges { node { databaseId shortName } } }
   }
 `;
+const BULK = {
+  submitAllDrafts: gql`
+    mutation SubmitAll($p: String!) {
+      submitAllDrafts(partnerId: $p) {
+        changed
+        remaining
+      }
+    }
+  `,
+  publishAllSubmitted: gql`
+    mutation PublishAll($p: String!) {
+      publishAllSubmitted(partnerId: $p) {
+        changed
+        remaining
+      }
+    }
+  `,
+};
 const LOGOUT = gql`
   mutation Logout {
     logout
@@ -55,6 +75,9 @@ export function PartnerHome() {
   const { me, isAdmin, editable } = useSession();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [queue, setQueue] = useState<QueueItem[]>([]);
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     void (async () => {
       const result = await query<{
@@ -75,9 +98,27 @@ export function PartnerHome() {
             ]
           : [],
       );
-      if (isAdmin) setQueue((await query<{ reviewQueue: QueueItem[] }>(QUEUE)).data?.reviewQueue ?? []);
+      if (isAdmin) {
+        const q = await query<{ reviewQueue: QueueItem[]; partners: Edges<{ databaseId: string; shortName: string }> }>(QUEUE);
+        setQueue(q.data?.reviewQueue ?? []);
+        setNames(Object.fromEntries(q.data?.partners.edges.map((e) => [e.node.databaseId, e.node.shortName]) ?? []));
+      }
     })();
-  }, [isAdmin]);
+  }, [isAdmin, version]);
+
+  const bulk = async (name: keyof typeof BULK, partnerId: string, partnerName: string) => {
+    const result = await mutate<Record<string, { changed: number; remaining: number }>>(BULK[name], { p: partnerId });
+    const r = result.data?.[name];
+    setNotice(
+      result.error ??
+        (name === "submitAllDrafts"
+          ? `${r?.changed} brouillon(s) de ${partnerName} soumis pour relecture.`
+          : `${r?.changed} record(s) de ${partnerName} publiés${r?.remaining ? ` ; ${r.remaining} restent soumis (entreprise non publiée, ou subvention incomplète pour le SCDL) : ouvrez-les pour voir pourquoi` : ""}.`),
+    );
+    setVersion((v) => v + 1);
+  };
+  const drafts = (partner: string) => rows?.filter((r) => r.status === "DRAFT" && r.owner === partner).length ?? 0;
+  const queuedBy = [...new Set(queue.map((q) => q.ownerPartnerId))];
 
   const logout = async () => {
     await mutate(LOGOUT);
@@ -97,6 +138,22 @@ export function PartnerHome() {
       {editable.length > 0 || isAdmin ? (
         <section className="panel" aria-labelledby="saisir-titre">
           <h2 id="saisir-titre">Saisir</h2>
+          {notice ? (
+            <p role="status" className="form-ok">
+              {notice}
+            </p>
+          ) : null}
+          <ul className="action-list">
+            {editable
+              .filter((p) => drafts(p.shortName) > 0)
+              .map((p) => (
+                <li key={p.databaseId}>
+                  <button type="button" onClick={() => void bulk("submitAllDrafts", p.databaseId, p.shortName)}>
+                    Soumettre les {drafts(p.shortName)} brouillon(s) de {p.shortName}
+                  </button>
+                </li>
+              ))}
+          </ul>
           <ul className="action-list">
             {RECORD_SPECS.map((s) => (
               <li key={s.slug}>
@@ -116,6 +173,15 @@ export function PartnerHome() {
       {isAdmin ? (
         <section className="panel" aria-labelledby="relecture-titre">
           <h2 id="relecture-titre">À relire ({queue.length})</h2>
+          <ul className="action-list">
+            {queuedBy.map((id) => (
+              <li key={id}>
+                <button type="button" className="secondary" onClick={() => void bulk("publishAllSubmitted", id, names[id] ?? "")}>
+                  Tout publier pour {names[id]} ({queue.filter((q) => q.ownerPartnerId === id).length})
+                </button>
+              </li>
+            ))}
+          </ul>
           {queue.length === 0 ? (
             <p>Rien n'attend de relecture.</p>
           ) : (

@@ -6,7 +6,7 @@ import { type FieldProblem, fundingProblems, jobRecordProblems } from "@oess/dom
 import type { Viewer } from "../builder";
 import type { AuditEntry } from "../collab/audit";
 import { type RecordKind, type StoredRecord, canChange, canSee, writeAtVersion } from "../collab/records";
-import { insertAuditEvents, insertRecords } from "./bulk-write";
+import { insertAuditEvents, insertRecords } from "../collab/bulk-write";
 import { Cells, FUNDING_COLUMNS, JOB_COLUMNS, missingColumns } from "./columns";
 import type { Table } from "./read-table";
 

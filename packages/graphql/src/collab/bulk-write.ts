@@ -1,7 +1,7 @@
 // Many rows in one statement per thousand (INSERT … SELECT FROM unnest), inside the import's
 // Prisma transaction: an import of 10 000 rows takes a few statements, not 10 000.
 import { type Prisma, type SqlExecutor, type TableSpec, bulkColumn, insertRows } from "@oess/db";
-import type { AuditEntry } from "../collab/audit";
+import type { AuditEntry } from "./audit";
 
 /** The transaction as a plain SQL executor, for the bulk insert helper. */
 const executor = (tx: Prisma.TransactionClient): SqlExecutor => ({
