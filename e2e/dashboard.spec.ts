@@ -66,6 +66,7 @@ test("a filter change rewrites the URL, the charts follow, and the URL alone res
   await page.goto("/emplois");
   const table = page.locator("#emplois-par-famille table");
   const before = await table.textContent({ timeout: 10_000 });
+  await expect(page.locator("form[data-hydrated]")).toBeAttached();
   await page.getByLabel("Commune").selectOption({ label: "Niort" });
   await expect(page).toHaveURL(/\/emplois\?commune=79191$/);
   await page.getByLabel("Depuis").selectOption("2019");

@@ -12,6 +12,10 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
   const [pending, startTransition] = useTransition();
   const [copied, setCopied] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  // Until hydration a change does nothing but the "Appliquer" button still submits: tests and
+  // scripts wait for this mark before driving the controls.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   // Back and forward change the URL, hence the filters, without remounting the form: follow them.
   useEffect(() => {
     const values: Record<string, string> = {
@@ -26,7 +30,7 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
       if (control instanceof HTMLSelectElement) control.value = value;
     }
   }, [filters]);
-  const years = Array.from({ length: options.lastYear - options.firstYear + 1 }, (_, i) => options.firstYear + i);
+  const years = Array.from({ length: options.lastYear - options.firstYear + 1 }, (_, i) => ({ value: String(options.firstYear + i), label: String(options.firstYear + i) }));
 
   const apply = (form: HTMLFormElement) => {
     const params = new URLSearchParams();
@@ -45,65 +49,21 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
   };
 
   return (
-    <form ref={form} className="filters" method="get" action={pathname} onSubmit={onSubmit} onChange={(e) => apply(e.currentTarget)} aria-label="Filtres">
+    <form ref={form} data-hydrated={hydrated || undefined} className="filters" method="get" action={pathname} onSubmit={onSubmit} onChange={(e) => apply(e.currentTarget)} aria-label="Filtres">
       <fieldset>
         <legend>Filtrer les chiffres</legend>
         <div className="filters__grid">
-          <label>
-            Depuis
-            <select name="debut" defaultValue={filters.from ?? ""}>
-              <option value="">{options.firstYear} (début)</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Jusqu'à
-            <select name="fin" defaultValue={filters.to ?? ""}>
-              <option value="">{options.lastYear} (fin)</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Commune
-            <select name="commune" defaultValue={filters.commune ?? ""}>
-              <option value="">Toutes les communes</option>
-              {options.communes.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Famille juridique
-            <select name="famille" defaultValue={filters.family ? FAMILY_SLUGS[filters.family] : ""}>
-              <option value="">Toutes les familles</option>
-              {LEGAL_FAMILIES.map((f) => (
-                <option key={f} value={FAMILY_SLUGS[f]}>
-                  {LEGAL_FAMILY_LABELS[f]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Partenaire
-            <select name="partenaire" defaultValue={filters.partner ?? ""}>
-              <option value="">Tous les partenaires</option>
-              {options.partners.map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {p.shortName}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Depuis" name="debut" value={filters.from} placeholder={`${options.firstYear} (début)`} options={years} />
+          <FilterSelect label="Jusqu'à" name="fin" value={filters.to} placeholder={`${options.lastYear} (fin)`} options={years} />
+          <FilterSelect label="Commune" name="commune" value={filters.commune} placeholder="Toutes les communes" options={options.communes.map((c) => ({ value: c.code, label: c.name }))} />
+          <FilterSelect
+            label="Famille juridique"
+            name="famille"
+            value={filters.family ? FAMILY_SLUGS[filters.family] : null}
+            placeholder="Toutes les familles"
+            options={LEGAL_FAMILIES.map((f) => ({ value: FAMILY_SLUGS[f], label: LEGAL_FAMILY_LABELS[f] }))}
+          />
+          <FilterSelect label="Partenaire" name="partenaire" value={filters.partner} placeholder="Tous les partenaires" options={options.partners.map((p) => ({ value: p.slug, label: p.shortName }))} />
         </div>
         <div className="filters__actions">
           <button type="submit">Appliquer</button>
@@ -120,5 +80,22 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
         </div>
       </fieldset>
     </form>
+  );
+}
+
+/** A filter: a native select whose first, empty choice means "no restriction". */
+function FilterSelect({ label, name, value, placeholder, options }: { label: string; name: string; value: string | number | null; placeholder: string; options: ReadonlyArray<{ value: string; label: string }> }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value ?? ""}>
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

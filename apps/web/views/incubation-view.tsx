@@ -3,6 +3,7 @@ import { formatInteger, formatPercent } from "@oess/domain/format";
 import { gql } from "@urql/next";
 import { BarChartCard } from "../components/charts/bar-chart-card";
 import { byDescending, everyYear, sum } from "../lib/rows";
+import { incubationByYear } from "../lib/incubation-by-year";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 
@@ -51,6 +52,7 @@ export function IncubationView({ where, period, filterSuffix, partnerFiltered }:
   const cohortTotal = sum(cohorts, (c) => c.created);
   const survivorTotal = sum(cohorts, (c) => c.survivors);
   const span = period.from === period.to ? `en ${period.from}` : `de ${period.from} à ${period.to}`;
+  const byYear = incubationByYear<YearRow>(partnerFiltered);
   const first = cohorts[0];
   const last = cohorts.at(-1);
 
@@ -66,18 +68,9 @@ export function IncubationView({ where, period, filterSuffix, partnerFiltered }:
         }
         rows={years}
         category={(r) => String(r.year)}
-        series={[
-          { label: "Projets incubés", value: (r) => r.enterprisesIncubated },
-          ...(partnerFiltered ? [] : [{ label: "Entreprises créées", value: (r: YearRow) => r.enterprisesCreated }]),
-        ]}
+        series={byYear.series}
         format={formatInteger}
-        columns={[
-          { label: "Année", raw: (r) => r.year, shown: (r) => String(r.year) },
-          { label: "Projets incubés", raw: (r) => r.enterprisesIncubated, shown: (r) => formatInteger(r.enterprisesIncubated), numeric: true },
-          ...(partnerFiltered
-            ? []
-            : [{ label: "Entreprises créées", raw: (r: YearRow) => r.enterprisesCreated, shown: (r: YearRow) => formatInteger(r.enterprisesCreated), numeric: true }]),
-        ]}
+        columns={byYear.columns}
         fileName="incubation-par-annee"
         filterSuffix={filterSuffix}
       />

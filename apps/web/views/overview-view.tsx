@@ -7,6 +7,7 @@ import { compactEuros } from "../components/charts/compact";
 import { ColumnChart } from "../components/charts/column-chart";
 import { KeyFigure } from "../components/key-figure";
 import { everyYear, peak, sum } from "../lib/rows";
+import { incubationByYear } from "../lib/incubation-by-year";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 
@@ -66,6 +67,7 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
   const span = period.from === period.to ? `en ${period.from}` : `de ${period.from} à ${period.to}`;
   const jobsPeak = peak(rows, (r) => r.jobsCreated);
   const fundingPeak = peak(rows, (r) => Number(r.fundingAmount));
+  const byYear = incubationByYear<YearRow>(partnerFiltered);
 
   return (
     <>
@@ -122,23 +124,14 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
           title="Projets incubés et entreprises créées par année"
           summary={`${formatInteger(incubated)} projets sont entrés en incubation ${span}${partnerFiltered ? "" : ` et ${formatInteger(sum(rows, (r) => r.enterprisesCreated))} entreprises ont été créées`}.`}
           rows={rows}
-          columns={[
-            yearColumn,
-            { label: "Projets incubés", raw: (r) => r.enterprisesIncubated, shown: (r) => formatInteger(r.enterprisesIncubated), numeric: true },
-            ...(partnerFiltered
-              ? []
-              : [{ label: "Entreprises créées", raw: (r: YearRow) => r.enterprisesCreated, shown: (r: YearRow) => formatInteger(r.enterprisesCreated), numeric: true }]),
-          ]}
+          columns={byYear.columns}
           fileName="incubation-par-annee"
           filterSuffix={filterSuffix}
         >
           <ColumnChart
             rows={rows}
             category={(r) => String(r.year)}
-            series={[
-              { label: "Projets incubés", value: (r) => r.enterprisesIncubated },
-              ...(partnerFiltered ? [] : [{ label: "Entreprises créées", value: (r: YearRow) => r.enterprisesCreated }]),
-            ]}
+            series={byYear.series}
             short={formatInteger}
             label="Projets incubés et entreprises créées par année"
           />

@@ -7,6 +7,7 @@ import type { Viewer } from "../builder";
 import type { AuditEntry } from "../collab/audit";
 import { type RecordKind, type StoredRecord, canChange, canSee, writeAtVersion } from "../collab/records";
 import { insertAuditEvents, insertRecords } from "../collab/bulk-write";
+import { fundingRow } from "../collab/funding-row";
 import { Cells, FUNDING_COLUMNS, JOB_COLUMNS, missingColumns } from "./columns";
 import type { Table } from "./read-table";
 
@@ -47,7 +48,6 @@ const canon = (value: unknown): string => {
   return String(value);
 };
 const sameValues = (existing: StoredRecord, data: Record<string, unknown>) => Object.keys(data).every((k) => canon(existing[k]) === canon(data[k]));
-const asDate = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 /**
  * Turns field problems of the domain into problems of the file's columns. When the file has no
@@ -163,16 +163,7 @@ async function planFundings(ctx: PlanContext, table: Table): Promise<ImportPlan>
       plan.problems.push(...problems);
       continue;
     }
-    const data = {
-      ...input,
-      aidNature: input.aidNature ?? "CASH",
-      paymentTerms: input.paymentTerms ?? "unique",
-      euNotification: input.euNotification ?? false,
-      decisionDate: asDate(input.decisionDate),
-      conventionDate: asDate(input.conventionDate),
-      paymentStart: asDate(input.paymentStart),
-      paymentEnd: asDate(input.paymentEnd),
-    };
+    const data = fundingRow(input);
     const outcome = matched(ctx, row.line, byKey.get(key), data, `Le financement ${input.decisionReference}`);
     if ("action" in outcome) plan.rows.push(outcome);
     else plan.problems.push({ ...outcome, column: "reference_decision" });

@@ -17,8 +17,10 @@ import {
   normalizeDecimal,
   normalizeIdentifier,
 } from "@oess/domain";
+import type { InputRef } from "@pothos/core";
 import { type Context, builder } from "../builder";
 import { audit } from "../collab/audit";
+import { fundingRow, isoDate } from "../collab/funding-row";
 import { invalidInput, refused } from "../collab/errors";
 import { RECORD_LABELS, type RecordKind, type StoredRecord, canChange, canSee, isUuid, recordTable, writeAtVersion } from "../collab/records";
 import { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily } from "./enums";
@@ -95,7 +97,6 @@ const FundingInputRef = builder.inputType("FundingInput", {
 type Tx = Prisma.TransactionClient;
 const text = (value: string | null | undefined): string | null => (value == null || value.trim() === "" ? null : value.trim());
 const identifier = (value: string | null | undefined): string | null => (text(value) === null ? null : normalizeIdentifier(value as string));
-const date = (value: string | null | undefined): Date | null => (value ? new Date(`${value}T00:00:00Z`) : null);
 
 /** Problems with the records an input points to: they must exist and be visible to the caller. */
 async function enterpriseRef(tx: Tx, ctx: Context, id: string | null | undefined, field: string): Promise<FieldProblem[]> {
@@ -111,7 +112,7 @@ async function partnerRef(tx: Tx, id: string | null | undefined, field: string):
 
 interface KindSpec<Raw, Input> {
   kind: RecordKind;
-  inputRef: import("@pothos/core").InputObjectRef<any, Raw>;
+  inputRef: InputRef<Raw>;
   /** Trims text, normalises identifiers, turns empty strings into nulls. */
   normalize: (raw: Raw) => Input;
   problems: (input: Input, ctx: Context) => FieldProblem[];
@@ -224,7 +225,7 @@ recordMutations({
   }),
   problems: (input, ctx) => enterpriseProblems(input, (code) => ctx.territory.communes.some((c) => c.code === code)),
   references: async () => [],
-  data: (input) => ({ ...input, nafSection: nafSection(input.nafCode), foundedOn: date(input.foundedOn), ceasedOn: date(input.ceasedOn) }),
+  data: (input) => ({ ...input, nafSection: nafSection(input.nafCode), foundedOn: isoDate(input.foundedOn), ceasedOn: isoDate(input.ceasedOn) }),
   duplicate: { field: "siret", message: "Une entreprise avec ce SIRET ou ce numéro RNA existe déjà." },
 });
 
@@ -234,7 +235,7 @@ recordMutations({
   normalize: (raw): IncubationInput => ({ ...raw, startDate: raw.startDate.trim(), endDate: text(raw.endDate), source: raw.source.trim() }),
   problems: (input) => incubationProblems(input),
   references: async (tx, ctx, input) => [...(await enterpriseRef(tx, ctx, input.enterpriseId, "enterpriseId")), ...(await partnerRef(tx, input.supportingPartnerId, "supportingPartnerId"))],
-  data: (input) => ({ ...input, startDate: date(input.startDate), endDate: date(input.endDate) }),
+  data: (input) => ({ ...input, startDate: isoDate(input.startDate), endDate: isoDate(input.endDate) }),
   duplicate: { field: "startDate", message: "Cette incubation existe déjà." },
 });
 
@@ -274,15 +275,6 @@ recordMutations({
     ...(await enterpriseRef(tx, ctx, input.beneficiaryEnterpriseId, "beneficiaryEnterpriseId")),
     ...(await partnerRef(tx, input.beneficiaryPartnerId, "beneficiaryPartnerId")),
   ],
-  data: (input) => ({
-    ...input,
-    aidNature: input.aidNature ?? "CASH",
-    paymentTerms: input.paymentTerms ?? "unique",
-    euNotification: input.euNotification ?? false,
-    decisionDate: date(input.decisionDate),
-    conventionDate: date(input.conventionDate),
-    paymentStart: date(input.paymentStart),
-    paymentEnd: date(input.paymentEnd),
-  }),
+  data: fundingRow,
   duplicate: { field: "decisionReference", message: "Ce financement existe déjà : même financeur, même référence de décision, même bénéficiaire." },
 });
