@@ -9,6 +9,7 @@ const reference = `E2E-${Date.now()}`;
 
 async function signIn(page: Page, email: string) {
   await page.goto("/connexion");
+  await expect(page.locator("form[data-hydrated]")).toBeAttached();
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();
@@ -17,6 +18,7 @@ async function signIn(page: Page, email: string) {
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.goto("/connexion");
+  await expect(page.locator("form[data-hydrated]")).toBeAttached();
   await page.getByLabel("Adresse e-mail").fill("editrice@agglo-niort.example");
   await page.getByLabel("Mot de passe").fill("pas le bon mot de passe");
   await page.getByRole("button", { name: "Se connecter" }).click();

@@ -1,10 +1,11 @@
 "use client";
 // Native form controls: without JavaScript the form submits as a GET and the server renders the
 // view; with it, every change rewrites the URL in place and the charts re-query the API.
+import { LEGAL_FAMILIES, LEGAL_FAMILY_LABELS } from "@oess/domain/vocabulary";
 import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState, useTransition } from "react";
-import { LEGAL_FAMILIES, LEGAL_FAMILY_LABELS } from "@oess/domain/vocabulary";
 import { FAMILY_SLUGS, type FilterOptions, type Filters } from "../lib/filters";
+import { useHydrated } from "../lib/use-hydrated";
 
 export function FilterBar({ options, filters }: { options: FilterOptions; filters: Filters }) {
   const router = useRouter();
@@ -14,8 +15,7 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
   const form = useRef<HTMLFormElement>(null);
   // Until hydration a change does nothing but the "Appliquer" button still submits: tests and
   // scripts wait for this mark before driving the controls.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   // Back and forward change the URL, hence the filters, without remounting the form: follow them.
   useEffect(() => {
     const values: Record<string, string> = {

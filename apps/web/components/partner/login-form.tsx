@@ -3,6 +3,7 @@ import { gql } from "@urql/core";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { mutate } from "../../lib/partner-api";
+import { useHydrated } from "../../lib/use-hydrated";
 
 const LOGIN = gql`
   mutation Login($email: String!, $password: String!) {
@@ -16,6 +17,8 @@ export function LoginForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Before hydration the form would post to the page itself and sign nobody in: say when it is live.
+  const hydrated = useHydrated();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -26,7 +29,7 @@ export function LoginForm() {
     else router.push("/espace-partenaire");
   };
   return (
-    <form className="panel form" onSubmit={submit} method="post" aria-describedby={error ? "erreur-connexion" : undefined}>
+    <form className="panel form" onSubmit={submit} method="post" data-hydrated={hydrated || undefined} aria-describedby={error ? "erreur-connexion" : undefined}>
       {error ? (
         <p id="erreur-connexion" role="alert" className="form-error">
           {error}
