@@ -47,14 +47,21 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseOpenError(`Cannot connect to PostgreSQL (DATABASE_URL): ${reason}`, { cause: error });
   }
+  // pg's advice: an idle connection the server drops (restart, admin command) must not take the
+  // process down; the pool replaces it on the next query.
+  let closing = false;
+  pool.on("error", (error) => {
+    if (!closing) console.warn(`[db] An idle PostgreSQL connection was closed by the server: ${error.message}`);
+  });
   const prisma = createClient(new PrismaPg(pool), options);
   return {
     kind: "postgresql",
     prisma,
     sql: pgDriver(pool),
     async close() {
+      closing = true;
       await prisma.$disconnect();
-      await pool.end();
+      if (!pool.ending) await pool.end();
     },
   };
 }

@@ -53,7 +53,13 @@ export async function createThrowawayDatabase(serverUrl: string, prefix: string)
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const drop = async () => {
+    // pg's pool.end() resolves before its sockets have closed: let them go before forcing the
+    // drop, or their backends are killed mid-goodbye and the client reports a FATAL error.
+    for (let i = 0; i < 50 && (await adminCount(serverUrl, name)) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
+  return { url: url.toString(), drop };
 }
 
 /**
@@ -69,12 +75,15 @@ export async function scratchEnvironment(prefix: string): Promise<{ env: NodeJS.
   return { env: { ...process.env, DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+async function adminQuery<Row extends pg.QueryResultRow = pg.QueryResultRow>(serverUrl: string, sql: string, params: unknown[] = []): Promise<Row[]> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<Row>(sql, params)).rows;
   } finally {
     await client.end();
   }
 }
+
+const adminCount = async (serverUrl: string, database: string): Promise<number> =>
+  (await adminQuery<{ n: number }>(serverUrl, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [database]))[0]?.n ?? 0;
