@@ -85,6 +85,26 @@ test("enter, import, submit, review, publish: the funding reaches the open data"
   await expectAccessible(admin, "/espace-partenaire/fiche");
   await admin.screenshot({ path: "test-results/screenshots/fiche-publiee-bureau.png", fullPage: true });
 
+  // The coordination manages accounts: a new partner account, with a role.
+  await admin.goto("/espace-partenaire/administration");
+  const email = `nouvelle.${Date.now()}@region.example`;
+  await admin.getByLabel("Nom").fill("Nadia Nouvelle (Région)");
+  await admin.getByLabel("Adresse e-mail").fill(email);
+  await admin.getByLabel(/Mot de passe initial/).fill("court");
+  await admin.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(admin.locator("#compte-password-erreur")).toHaveText("Le mot de passe doit compter au moins 12 caractères.");
+  await admin.getByLabel(/Mot de passe initial/).fill("un mot de passe assez long");
+  await admin.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Compte créé : donnez-lui maintenant un rôle.");
+  await admin.getByLabel("Personne", { exact: true }).selectOption({ label: "Nadia Nouvelle (Région)" });
+  await admin.getByLabel("Organisation", { exact: true }).selectOption({ label: "Région N.-A." });
+  await admin.getByLabel("Rôle", { exact: true }).selectOption({ label: "Contributeur" });
+  await admin.getByRole("button", { name: "Enregistrer le rôle" }).click();
+  await expect(admin.getByRole("row", { name: /Nadia Nouvelle/ })).toContainText("Contributeur · Région N.-A.");
+  await expect(admin.getByRole("table", { name: /dernières modifications/ })).toContainText("Rôle donné");
+  await expectAccessible(admin, "/espace-partenaire/administration");
+  await admin.screenshot({ path: "test-results/screenshots/administration-bureau.png", fullPage: true });
+
   // Public: the open data has it.
   const csv = await (await request.get(`${API}/opendata/fundings.csv?partner=can`)).text();
   expect(csv).toContain(reference);

@@ -45,6 +45,8 @@ const fr = (n: number) => plain(new Intl.NumberFormat("fr-FR", { maximumFraction
 
 for (const viewport of VIEWPORTS) {
   test(`every page loads cleanly, offline, and passes axe (WCAG 2.1 A/AA) — ${viewport.name}`, async ({ browser }) => {
+    // Nine pages, each analysed by axe and photographed: more than the default 30 s on a busy machine.
+    test.setTimeout(180_000);
     // @axe-core/playwright needs a page of a context of its own.
     const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
     const page = await context.newPage();

@@ -171,6 +171,11 @@ export function PartnerHome() {
         </section>
       ) : null}
       {isAdmin ? (
+        <p>
+          <Link href="/espace-partenaire/administration">Administration : comptes, rôles et journal des modifications</Link>
+        </p>
+      ) : null}
+      {isAdmin ? (
         <section className="panel" aria-labelledby="relecture-titre">
           <h2 id="relecture-titre">À relire ({queue.length})</h2>
           <ul className="action-list">

@@ -15,6 +15,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { mutate, query } from "../../lib/partner-api";
 import { Comments } from "./comments";
+import { AUDIT_ACTION_LABELS } from "./labels";
 import { KIND_OF_TYPENAME, specOfKind } from "./record-specs";
 import { useSession } from "./session";
 
@@ -38,14 +39,6 @@ interface Event {
   after: Record<string, unknown> | null;
 }
 
-const ACTIONS: Record<string, string> = {
-  CREATE: "Création",
-  UPDATE: "Modification",
-  SUBMIT: "Soumission pour relecture",
-  PUBLISH: "Publication",
-  REJECT: "Rejet",
-  DELETE: "Suppression",
-};
 const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 const IGNORED = new Set(["version", "updatedAt", "updatedById", "createdAt", "createdById", "seq", "status", "publishedAt", "reviewNote"]);
 
@@ -203,7 +196,7 @@ export function RecordPage({ id }: { id: string }) {
         <ol className="history">
           {history.map((e) => (
             <li key={`${e.at}-${e.action}`}>
-              <strong>{ACTIONS[e.action] ?? e.action}</strong> par {e.actorName ?? "?"}, le {when.format(new Date(e.at))}
+              <strong>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</strong> par {e.actorName ?? "?"}, le {when.format(new Date(e.at))}
               {e.note ? ` — ${e.note}` : ""}
               {changes(e).length > 0 ? (
                 <ul>
