@@ -6,6 +6,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { mutate, query } from "../../lib/partner-api";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from "./labels";
 import { useSession } from "./session";
+import { Message } from "./message";
 
 interface User {
   databaseId: string;
@@ -86,11 +87,7 @@ export function Administration() {
   return (
     <>
       <h1>Administration</h1>
-      {message ? (
-        <p role={message.error ? "alert" : "status"} className={message.error ? "form-error" : "form-ok"}>
-          {message.text}
-        </p>
-      ) : null}
+      <Message text={message?.text} error={message?.error} />
       <section className="panel" aria-labelledby="comptes-titre">
         <h2 id="comptes-titre">Comptes et rôles</h2>
         <table>

@@ -3,6 +3,7 @@
 import { gql } from "@urql/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { mutate, query } from "../../lib/partner-api";
+import { Message } from "./message";
 
 interface Comment {
   databaseId: string;
@@ -90,11 +91,7 @@ export function Comments({ target, isAdmin, heading = "Commentaires" }: { target
         ))}
       </ol>
       <form onSubmit={add} className="form">
-        {error ? (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        ) : null}
+        <Message text={error} error />
         <label>
           Votre commentaire
           <textarea name="body" rows={3} maxLength={4000} required />

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { CSRF_HEADERS } from "../../lib/partner-api";
 import { useSession } from "./session";
+import { Message } from "./message";
 
 interface Report {
   fileName: string;
@@ -118,11 +119,7 @@ export function ImportForm() {
           ) : null}
         </div>
       </form>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <Message text={error} error />
       {report ? (
         <section className="panel" aria-labelledby="rapport-titre">
           <h2 id="rapport-titre">{report.applied ? "Import terminé" : report.problems.length > 0 ? "Le fichier ne peut pas être importé" : "Aperçu de l'import"}</h2>

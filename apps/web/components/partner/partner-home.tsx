@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 import { mutate, query } from "../../lib/partner-api";
 import { RECORD_SPECS } from "./record-specs";
 import { useSession } from "./session";
+import { Message } from "./message";
 
 interface Row {
   id: string;
@@ -76,7 +77,7 @@ export function PartnerHome() {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [queue, setQueue] = useState<QueueItem[]>([]);
   const [names, setNames] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
     void (async () => {
@@ -109,12 +110,14 @@ export function PartnerHome() {
   const bulk = async (name: keyof typeof BULK, partnerId: string, partnerName: string) => {
     const result = await mutate<Record<string, { changed: number; remaining: number }>>(BULK[name], { p: partnerId });
     const r = result.data?.[name];
-    setNotice(
-      result.error ??
+    setNotice({
+      error: result.error !== null,
+      text:
+        result.error ??
         (name === "submitAllDrafts"
           ? `${r?.changed} brouillon(s) de ${partnerName} soumis pour relecture.`
           : `${r?.changed} record(s) de ${partnerName} publiés${r?.remaining ? ` ; ${r.remaining} restent soumis (entreprise non publiée, ou subvention incomplète pour le SCDL) : ouvrez-les pour voir pourquoi` : ""}.`),
-    );
+    });
     setVersion((v) => v + 1);
   };
   const drafts = (partner: string) => rows?.filter((r) => r.status === "DRAFT" && r.owner === partner).length ?? 0;
@@ -138,11 +141,7 @@ export function PartnerHome() {
       {editable.length > 0 || isAdmin ? (
         <section className="panel" aria-labelledby="saisir-titre">
           <h2 id="saisir-titre">Saisir</h2>
-          {notice ? (
-            <p role="status" className="form-ok">
-              {notice}
-            </p>
-          ) : null}
+          <Message text={notice?.text} error={notice?.error} />
           <ul className="action-list">
             {editable
               .filter((p) => drafts(p.shortName) > 0)

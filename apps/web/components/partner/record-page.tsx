@@ -18,6 +18,7 @@ import { Comments } from "./comments";
 import { AUDIT_ACTION_LABELS } from "./labels";
 import { KIND_OF_TYPENAME, specOfKind } from "./record-specs";
 import { useSession } from "./session";
+import { Message } from "./message";
 
 interface Node {
   __typename: string;
@@ -137,11 +138,7 @@ export function RecordPage({ id }: { id: string }) {
           <strong>Raison du rejet :</strong> {node.reviewNote}
         </p>
       ) : null}
-      {message ? (
-        <p role={message.error ? "alert" : "status"} className={message.error ? "form-error" : "form-ok"}>
-          {message.text}
-        </p>
-      ) : null}
+      <Message text={message?.text} error={message?.error} />
       <div className="record-actions">
         {editable ? (
           <Link className="button" href={`/espace-partenaire/saisie?type=${spec.slug}&id=${encodeURIComponent(id)}`}>
