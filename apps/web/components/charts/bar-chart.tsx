@@ -36,7 +36,7 @@ export function BarChart<Row>({ rows, category, series, format, short = compact,
     return point;
   });
   const height = horizontal ? Math.max(160, 36 * data.length + 60) : 320;
-  const categoryAxis = { dataKey: "name", type: "category" as const, tick: AXIS_TICK, interval: 0 };
+  const categoryAxis = { dataKey: "name", type: "category" as const, tick: AXIS_TICK };
   const valueAxis = { type: "number" as const, tick: AXIS_TICK, tickFormatter: short };
 
   return (
@@ -50,8 +50,9 @@ export function BarChart<Row>({ rows, category, series, format, short = compact,
       title={label}
     >
       <CartesianGrid stroke="#d5dae3" vertical={horizontal} horizontal={!horizontal} />
-      {horizontal ? <XAxis {...valueAxis} /> : <XAxis {...categoryAxis} />}
-      {horizontal ? <YAxis {...categoryAxis} width={160} /> : <YAxis {...valueAxis} width={56} />}
+      {/* Every name beside horizontal bars; years under columns thin out on narrow screens. */}
+      {horizontal ? <XAxis {...valueAxis} /> : <XAxis {...categoryAxis} interval="preserveStartEnd" minTickGap={4} />}
+      {horizontal ? <YAxis {...categoryAxis} interval={0} width={160} /> : <YAxis {...valueAxis} width={56} />}
       <Tooltip formatter={(value) => format(Number(value))} cursor={{ fill: "rgb(0 90 156 / 0.08)" }} />
       {series.length > 1 ? <Legend iconType="square" itemSorter={null} wrapperStyle={{ color: "#1d2433" }} /> : null}
       {series.map((s, i) => (
