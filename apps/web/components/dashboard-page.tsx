@@ -1,5 +1,6 @@
 // The frame of every dashboard page: title, the view in words (what a printed page must say),
 // the filters, then the page's charts.
+import { formatDay } from "@oess/domain/format";
 import type { ComponentType, ReactNode } from "react";
 import { describeFilters, filtersToWhere, parseFilters } from "../lib/filters";
 import { loadDashboardContext } from "../lib/options";
@@ -8,8 +9,6 @@ import { ApiUnavailable } from "./api-unavailable";
 import { DemoNotice } from "./demo-notice";
 import { FilterBar } from "./filter-bar";
 import { ViewComments } from "./view-comments";
-
-const editedOn = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 export async function DashboardPage({
   title,
@@ -36,7 +35,7 @@ export async function DashboardPage({
         </p>
         <p className="view-summary">
           <span className="view-summary__label">Vue affichée :</span> {describeFilters(filters, options).join(" · ")}.{" "}
-          <span className="print-only">Édité le {editedOn.format(new Date())} à partir des données publiées.</span>
+          <span className="print-only">Édité le {formatDay(new Date())} à partir des données publiées.</span>
         </p>
       </header>
       {notice ? <DemoNotice notice={notice} /> : null}

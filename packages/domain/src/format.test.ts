@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { formatChange, formatDecimal, formatEuros, formatInteger, formatPercent } from "./format";
+import { formatChange, formatDate, formatDateTime, formatDay, formatDecimal, formatEuros, formatInteger, formatPercent } from "./format";
 
 it("formats figures the French way, with narrow no-break spaces", () => {
   expect(formatInteger(1234567)).toBe("1\u202f234\u202f567");
@@ -13,4 +13,10 @@ it("shares and changes are French percentages, signed, with a narrow no-break sp
   expect(formatChange(95, 100)).toBe("\u22125\u202f%");
   expect(formatChange(100, 100)).toBe("0\u202f%");
   expect(formatChange(5, 0)).toBeNull();
+});
+
+it("writes dates the French way, in Niort's time zone for moments", () => {
+  expect(formatDate("2024-03-01")).toBe("1 mars 2024");
+  expect(formatDateTime("2026-11-26T07:23:00Z")).toBe("26 novembre 2026 à 08:23");
+  expect(formatDay("2026-11-26T23:30:00Z")).toBe("27 novembre 2026");
 });

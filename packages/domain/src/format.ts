@@ -15,3 +15,13 @@ const typeset = (text: string): string => text.replace("\u00a0%", "\u202f%").rep
 export const formatPercent = (share: number): string => typeset(percent.format(share));
 /** A change between two values (« +12 % », « −5 % »); null when there is nothing to compare with. */
 export const formatChange = (current: number, previous: number): string | null => (previous > 0 ? typeset(change.format(current / previous - 1)) : null);
+
+const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
+const instant = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+const today = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+/** A calendar date of the data ("2024-03-31" → « 31 mars 2024 »), whatever the server's time zone. */
+export const formatDate = (iso: string): string => day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+/** A moment something happened, as clocks in Niort showed it (« 26 novembre 2026 à 08:23 »). */
+export const formatDateTime = (moment: string | Date): string => instant.format(new Date(moment));
+/** The day of a moment, in Niort (« 26 novembre 2026 »). */
+export const formatDay = (moment: string | Date): string => today.format(new Date(moment));

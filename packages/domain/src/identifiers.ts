@@ -50,3 +50,6 @@ export const isValidRna = (value: string): boolean => RNA_PATTERN.test(value);
 
 /** Removes the spaces people type in identifiers ("123 456 789 00012"). */
 export const normalizeIdentifier = (value: string): string => value.replace(/[\s\u00a0\u202f.-]/g, "").toUpperCase();
+
+/** A database id of the observatory (UUID): what the API and the open data name records by. */
+export const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

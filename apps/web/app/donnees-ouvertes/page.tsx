@@ -1,4 +1,4 @@
-import { formatEuros, formatInteger } from "@oess/domain/format";
+import { formatDate, formatEuros, formatInteger, formatPercent } from "@oess/domain/format";
 import type { Metadata } from "next";
 import { fetchOpenData, publicApiUrl } from "../../lib/api";
 
@@ -18,8 +18,6 @@ interface Conformity {
   subventions: Array<{ nomAttribuant: string; nomBeneficiaire: string; montant: string; dateConvention: string; dateLimitePublication: string; datePublication: string; joursDeRetard: number; dansLeDelai: boolean }>;
 }
 
-const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
-const date = (iso: string) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
 export default async function OpenDataPage() {
   const [pkg, conformity] = await Promise.all([fetchOpenData<DataPackage>("datapackage.json"), fetchOpenData<Conformity>("scdl/conformite.json")]);
@@ -39,7 +37,7 @@ export default async function OpenDataPage() {
       <h1>Données ouvertes</h1>
       <p className="lead">
         Toutes les données publiées de l'Observatoire, librement réutilisables sous{" "}
-        <a href={pkg.licenses[0]?.path}>{pkg.licenses[0]?.title ?? "Licence Ouverte 2.0"}</a>. Dernière mise à jour : {date(pkg.version)}.
+        <a href={pkg.licenses[0]?.path}>{pkg.licenses[0]?.title ?? "Licence Ouverte 2.0"}</a>. Dernière mise à jour : {formatDate(pkg.version)}.
       </p>
 
       <section aria-labelledby="jeux">
@@ -79,7 +77,7 @@ export default async function OpenDataPage() {
         <h3>Respect du délai de publication</h3>
         <p>{conformity.regle}</p>
         <table>
-          <caption>Subventions de 23 000 € ou plus par attribuant, au {date(conformity.dateDuRapport)}</caption>
+          <caption>Subventions de 23 000 € ou plus par attribuant, au {formatDate(conformity.dateDuRapport)}</caption>
           <thead>
             <tr>
               <th scope="col">Attribuant</th>
@@ -96,7 +94,7 @@ export default async function OpenDataPage() {
                 <td>{formatInteger(s.publieesDansLeDelai)}</td>
                 <td>{formatInteger(s.publieesEnRetard)}</td>
                 <td>{formatInteger(s.nonPublieesDelaiDepasse)}</td>
-                <td>{s.tauxDansLeDelai === null ? "—" : percent.format(s.tauxDansLeDelai)}</td>
+                <td>{s.tauxDansLeDelai === null ? "—" : formatPercent(s.tauxDansLeDelai)}</td>
               </tr>
             ))}
           </tbody>
@@ -122,8 +120,8 @@ export default async function OpenDataPage() {
                     <td>{s.nomAttribuant}</td>
                     <td>{s.nomBeneficiaire}</td>
                     <td>{formatEuros(s.montant)}</td>
-                    <td>{date(s.dateConvention)}</td>
-                    <td>{date(s.datePublication)}</td>
+                    <td>{formatDate(s.dateConvention)}</td>
+                    <td>{formatDate(s.datePublication)}</td>
                     <td>{formatInteger(s.joursDeRetard)} j</td>
                   </tr>
                 ))}

@@ -1,5 +1,6 @@
 "use client";
 // For the PTCE's coordination: accounts and their roles, and the journal of every change.
+import { formatDateTime } from "@oess/domain/format";
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES } from "@oess/domain/vocabulary";
 import { gql } from "@urql/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
@@ -45,8 +46,6 @@ const REMOVE_ROLE = gql`
     removeMembership(userId: $userId, partnerId: $partnerId)
   }
 `;
-
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export function Administration() {
   const { isAdmin } = useSession();
@@ -194,7 +193,7 @@ export function Administration() {
           <tbody>
             {data.events.map((e) => (
               <tr key={`${e.at}-${e.entityId}-${e.action}`}>
-                <th scope="row">{when.format(new Date(e.at))}</th>
+                <th scope="row">{formatDateTime(e.at)}</th>
                 <td>{e.actorName ?? "—"}</td>
                 <td>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
                 <td>

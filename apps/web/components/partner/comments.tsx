@@ -1,5 +1,6 @@
 "use client";
 // Comments on a record or on a dashboard view, for signed-in users; admins can hide one.
+import { formatDateTime } from "@oess/domain/format";
 import { gql } from "@urql/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { mutate, query } from "../../lib/partner-api";
@@ -39,8 +40,6 @@ const HIDE = gql`
   }
 `;
 
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
-
 export function Comments({ target, isAdmin, heading = "Commentaires" }: { target: { recordId: string } | { viewPath: string }; isAdmin: boolean; heading?: string }) {
   const [comments, setComments] = useState<Comment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +77,7 @@ export function Comments({ target, isAdmin, heading = "Commentaires" }: { target
         {comments?.map((c) => (
           <li key={c.databaseId}>
             <p className="comment-meta">
-              <strong>{c.authorName}</strong>, le {when.format(new Date(c.createdAt))}
+              <strong>{c.authorName}</strong>, le {formatDateTime(c.createdAt)}
               {c.hidden ? " — masqué par la coordination" : ""}
             </p>
             {c.body !== null ? <p className={c.hidden ? "comment-hidden" : undefined}>{c.body}</p> : null}

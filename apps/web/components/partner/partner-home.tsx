@@ -1,6 +1,7 @@
 "use client";
 // The partner's desk: who they are, what they can enter, their records in progress, and for the
 // PTCE's coordination the queue of what awaits review.
+import { formatDay, formatEuros } from "@oess/domain/format";
 import { MEMBER_ROLE_LABELS, RECORD_STATUS_LABELS, type RecordStatus } from "@oess/domain/vocabulary";
 import { gql } from "@urql/core";
 import Link from "next/link";
@@ -68,8 +69,6 @@ const LOGOUT = gql`
 type Edges<N> = { edges: Array<{ node: N }> };
 type Base = { id: string; status: RecordStatus; owner: { shortName: string } };
 const KIND_LABELS: Record<string, string> = Object.fromEntries(RECORD_SPECS.map((s) => [s.kind, s.title]));
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" });
-const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
 
 export function PartnerHome() {
   const router = useRouter();
@@ -95,7 +94,7 @@ export function PartnerHome() {
               ...d.enterprises.edges.map(({ node: n }) => row("Enterprise", n, n.name)),
               ...d.incubations.edges.map(({ node: n }) => row("Incubation", n, `${n.enterprise.name}, depuis le ${n.startDate}`)),
               ...d.jobRecords.edges.map(({ node: n }) => row("JobRecord", n, `${n.enterprise.name} : ${n.jobsCreated} emplois en ${n.year}`)),
-              ...d.fundings.edges.map(({ node: n }) => row("Funding", n, `${n.funder.shortName}, ${euros.format(Number(n.amount))} (${n.year})`)),
+              ...d.fundings.edges.map(({ node: n }) => row("Funding", n, `${n.funder.shortName}, ${formatEuros(n.amount)} (${n.year})`)),
             ]
           : [],
       );
@@ -205,7 +204,7 @@ export function PartnerHome() {
                       <Link href={`/espace-partenaire/fiche?id=${encodeURIComponent(q.id)}`}>{q.label}</Link>
                     </th>
                     <td>{KIND_LABELS[q.kind]}</td>
-                    <td>{when.format(new Date(q.submittedAt))}</td>
+                    <td>{formatDay(q.submittedAt)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { mutate, query } from "../../lib/partner-api";
 import { EnterprisePicker } from "./enterprise-picker";
-import type { FieldSpec, RecordSpec } from "./record-specs";
+import { ANY_RECORD_SELECTION, type FieldSpec, type RecordSpec } from "./record-specs";
 import { useSession } from "./session";
 
 interface Choices {
@@ -39,7 +39,7 @@ const CHOICES = gql`
 /** The value a form field starts with, from the record as the API returns it. */
 function initialValue(node: Node | null, field: FieldSpec): unknown {
   if (!node) return field.type === "checkbox" ? false : "";
-  if (field.name === "communeCode") return (node.communeCode as { code: string } | null)?.code ?? "";
+  if (field.name === "communeCode") return (node.commune as { code: string } | null)?.code ?? "";
   if (field.type === "enterprise" || field.type === "partner") return (node[field.name.replace(/Id$/, "")] as { databaseId: string } | null)?.databaseId ?? "";
   return node[field.name] ?? (field.type === "checkbox" ? false : "");
 }
@@ -71,7 +71,7 @@ export function RecordForm({ spec, recordId }: { spec: RecordSpec; recordId: str
     const base = await query<{ partners: { edges: Array<{ node: Choices["partners"][number] }> }; communes: { edges: Array<{ node: Choices["communes"][number] }> } }>(CHOICES);
     setChoices({ partners: base.data?.partners.edges.map((e) => e.node) ?? [], communes: base.data?.communes.edges.map((e) => e.node) ?? [] });
     if (recordId) {
-      const found = await query<{ node: Node | null }>(gql`query Record($id: ID!) { node(id: $id) { id ... on ContributedRecord { version status } ... on ${spec.kind} { owner { databaseId shortName } } ${spec.selection} } }`, { id: recordId });
+      const found = await query<{ node: Node | null }>(gql`query Record($id: ID!) { node(id: $id) { ${ANY_RECORD_SELECTION} } }`, { id: recordId });
       setNode(found.data?.node ?? null);
       if (!found.data?.node) setError({ message: found.error ?? "Ce record est introuvable, ou vous n'avez pas le droit de le voir.", stale: false });
     }

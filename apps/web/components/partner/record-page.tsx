@@ -1,7 +1,8 @@
 "use client";
 // One record: its fields, its status and what can be done with it now, its history, its comments.
-import { formatEuros } from "@oess/domain/format";
+import { formatDate, formatDateTime, formatEuros } from "@oess/domain/format";
 import {
+  AID_NATURE_SCDL,
   COOPERATIVE_KIND_LABELS,
   FUNDING_INSTRUMENT_LABELS,
   INCUBATION_OUTCOME_LABELS,
@@ -16,7 +17,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { mutate, query } from "../../lib/partner-api";
 import { Comments } from "./comments";
 import { AUDIT_ACTION_LABELS } from "./labels";
-import { KIND_OF_TYPENAME, specOfKind } from "./record-specs";
+import { ANY_RECORD_SELECTION, KIND_OF_TYPENAME, specOfKind } from "./record-specs";
 import { useSession } from "./session";
 import { Message } from "./message";
 
@@ -40,7 +41,6 @@ interface Event {
   after: Record<string, unknown> | null;
 }
 
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 const IGNORED = new Set(["version", "updatedAt", "updatedById", "createdAt", "createdById", "seq", "status", "publishedAt", "reviewNote"]);
 
 /** The fields a change touched, « champ : avant → après ». */
@@ -56,15 +56,15 @@ const LABELS: Record<string, Record<string, string>> = {
   legalFamily: LEGAL_FAMILY_LABELS,
   cooperativeKind: COOPERATIVE_KIND_LABELS,
   outcome: INCUBATION_OUTCOME_LABELS,
+  aidNature: AID_NATURE_SCDL,
 };
-const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 
 /** A field's value in French: labels for codes, euros, dates. */
 const show = (value: unknown, key = ""): string => {
   if (value === null || value === undefined || value === "") return "—";
   if (LABELS[key]) return LABELS[key]?.[String(value)] ?? String(value);
   if (key === "amount") return formatEuros(String(value));
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return day.format(new Date(`${value}T00:00:00Z`));
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (typeof value === "boolean") return value ? "oui" : "non";
   if (typeof value === "object") return String((value as { name?: string; shortName?: string; code?: string }).name ?? (value as { shortName?: string }).shortName ?? (value as { code?: string }).code ?? "");
   return String(value);
@@ -79,11 +79,7 @@ export function RecordPage({ id }: { id: string }) {
 
   const load = useCallback(async () => {
     const result = await query<{ node: Node | null; history: Event[] }>(
-      gql`query Record($id: ID!) { node(id: $id) { __typename id ... on ContributedRecord { version status reviewNote source dataYear }
-        ... on Enterprise { owner { databaseId shortName } name legalFamily cooperativeKind siret rna nafCode commune { name } foundedOn ceasedOn }
-        ... on Incubation { owner { databaseId shortName } enterprise { name } supportingPartner { shortName } startDate endDate outcome }
-        ... on JobRecord { owner { databaseId shortName } enterprise { name } year jobsCreated fte }
-        ... on Funding { owner { databaseId shortName } funder { shortName } beneficiaryEnterprise { name } beneficiaryPartner { shortName } amount year decisionDate instrument purpose decisionReference conventionDate paymentTerms } }
+      gql`query Record($id: ID!) { node(id: $id) { __typename ${ANY_RECORD_SELECTION} }
         history(id: $id) { at action actorName note before after } }`,
       { id },
     );
@@ -193,7 +189,7 @@ export function RecordPage({ id }: { id: string }) {
         <ol className="history">
           {history.map((e) => (
             <li key={`${e.at}-${e.action}`}>
-              <strong>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</strong> par {e.actorName ?? "?"}, le {when.format(new Date(e.at))}
+              <strong>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</strong> par {e.actorName ?? "?"}, le {formatDateTime(e.at)}
               {e.note ? ` — ${e.note}` : ""}
               {changes(e).length > 0 ? (
                 <ul>

@@ -29,7 +29,7 @@ export interface RecordSpec {
   slug: string;
   title: string;
   fields: readonly FieldSpec[];
-  /** The record's fields as the edit form needs them, in a `node` query. */
+  /** The record's fields, with the ids the form needs and the names the record page shows. */
   selection: string;
 }
 
@@ -56,7 +56,7 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
       { name: "ceasedOn", label: "Date de cessation", type: "date" },
       ...provenance,
     ],
-    selection: "... on Enterprise { name legalFamily cooperativeKind siret rna nafCode communeCode: commune { code } foundedOn ceasedOn }",
+    selection: "name legalFamily cooperativeKind siret rna nafCode commune { code name } foundedOn ceasedOn",
   },
   {
     kind: "Incubation",
@@ -70,7 +70,7 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
       { name: "outcome", label: "Issue", type: "select", required: true, options: options(INCUBATION_OUTCOMES, INCUBATION_OUTCOME_LABELS) },
       ...provenance,
     ],
-    selection: "... on Incubation { enterprise { databaseId name } supportingPartner { databaseId } startDate endDate outcome }",
+    selection: "enterprise { databaseId name } supportingPartner { databaseId shortName } startDate endDate outcome",
   },
   {
     kind: "JobRecord",
@@ -83,7 +83,7 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
       { name: "fte", label: "Équivalents temps plein", type: "decimal", required: true, help: "Par exemple 2,5." },
       ...provenance,
     ],
-    selection: "... on JobRecord { enterprise { databaseId name } year jobsCreated fte }",
+    selection: "enterprise { databaseId name } year jobsCreated fte",
   },
   {
     kind: "Funding",
@@ -111,9 +111,14 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
       ...provenance,
     ],
     selection:
-      "... on Funding { funder { databaseId } beneficiaryEnterprise { databaseId name } beneficiaryPartner { databaseId } amount year decisionDate instrument purpose decisionReference conventionDate aidNature paymentTerms paymentStart paymentEnd fundingShare euNotification aidScheme raeId }",
+      "funder { databaseId shortName } beneficiaryEnterprise { databaseId name } beneficiaryPartner { databaseId shortName } amount year decisionDate instrument purpose decisionReference conventionDate aidNature paymentTerms paymentStart paymentEnd fundingShare euNotification aidScheme raeId",
   },
 ];
+
+/** Every kind's fields, for a `node(id:)` query that does not know the record's kind yet. */
+export const ANY_RECORD_SELECTION = `id ... on ContributedRecord { version status reviewNote source dataYear } ${RECORD_SPECS.map(
+  (spec) => `... on ${spec.kind} { owner { databaseId shortName } ${spec.selection} }`,
+).join(" ")}`;
 
 export const specOfKind = (kind: RecordKind): RecordSpec => RECORD_SPECS.find((s) => s.kind === kind) as RecordSpec;
 export const specOfSlug = (slug: string | null): RecordSpec | undefined => RECORD_SPECS.find((s) => s.slug === slug);

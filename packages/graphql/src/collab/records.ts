@@ -2,6 +2,7 @@
 // editors, submitted, then published or rejected by the PTCE's coordination. This module holds
 // that life once for all four.
 import type { Prisma, PrismaClient } from "@oess/db";
+import { isUuid } from "@oess/domain";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { type Viewer, canEdit, isAdmin } from "../builder";
 import { conflict, notFound } from "./errors";
@@ -41,8 +42,6 @@ export function recordTable(db: Client, kind: RecordKind): RecordTable {
   return tables[kind] as unknown as RecordTable;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** A record's kind and database id from its global ID; null when the ID names no contributed record. */
 export function parseRecordId(globalId: string): { kind: RecordKind; id: string } | null {

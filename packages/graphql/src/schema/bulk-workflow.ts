@@ -2,11 +2,11 @@
 // coordination publishes all that an organisation submitted — except the records that may not
 // be published yet (an unpublished enterprise, a grant the SCDL could not export), which stay
 // submitted and are counted.
+import { isUuid } from "@oess/domain";
 import { Prisma } from "@oess/db";
 import { builder } from "../builder";
 import type { AuditEntry } from "../collab/audit";
 import { insertAuditEvents } from "../collab/bulk-write";
-import { isUuid } from "../collab/records";
 import { notFound } from "../collab/errors";
 
 const TABLES = [

@@ -1,9 +1,10 @@
 // Comments by signed-in users, on a record or on a dashboard view (its permalink). Admins can
 // hide one: it stays in the database and in the audit log, its text is no longer shown.
+import { isUuid } from "@oess/domain";
 import { type Context, builder, isAdmin } from "../builder";
 import { audit } from "../collab/audit";
 import { invalidInput, notFound } from "../collab/errors";
-import { isUuid, parseRecordId, visibleRecord } from "../collab/records";
+import { parseRecordId, visibleRecord } from "../collab/records";
 
 builder.prismaObject("Comment", {
   description: "A comment. Its text is null once an admin has hidden it (admins still read it).",

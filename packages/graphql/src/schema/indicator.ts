@@ -1,4 +1,5 @@
 import { INDICATOR_MEASURES, type IndicatorFilter, type IndicatorRow, SURVIVAL_YEARS, type SurvivalCohort, computeIndicators, computeSurvival } from "@oess/db";
+import { isUuid } from "@oess/domain";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
 import { selectedFields } from "../selection";
@@ -49,8 +50,6 @@ const IndicatorRowRef = builder.objectRef<IndicatorRow>("IndicatorRow").implemen
   }),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Checks the filter and says which field is wrong: bad input never reaches the database. */
 export function checkIndicatorFilter(where: IndicatorFilter, path = "where."): void {
   const fail = (field: string, message: string) => {
@@ -58,7 +57,7 @@ export function checkIndicatorFilter(where: IndicatorFilter, path = "where."): v
   };
   if (where.fromYear != null && where.toYear != null && where.fromYear > where.toYear) fail("fromYear", `${where.fromYear} is after toYear (${where.toYear}).`);
   for (const code of where.communeCodes ?? []) if (!/^\d[\dAB]\d{3}$/.test(code)) fail("communeCodes", `"${code}" is not an INSEE commune code.`);
-  for (const id of where.partnerIds ?? []) if (!UUID.test(id)) fail("partnerIds", `"${id}" is not a partner database id (UUID).`);
+  for (const id of where.partnerIds ?? []) if (!isUuid(id)) fail("partnerIds", `"${id}" is not a partner database id (UUID).`);
   for (const s of where.nafSections ?? []) if (!/^[A-U]$/.test(s)) fail("nafSections", `"${s}" is not a NAF section (A to U).`);
 }
 

@@ -5,13 +5,14 @@
 import { Prisma } from "@oess/db";
 import {
   type EnterpriseInput,
+  enterpriseProblems,
   type FieldProblem,
   type FundingInput,
-  type IncubationInput,
-  type JobRecordInput,
-  enterpriseProblems,
   fundingProblems,
+  type IncubationInput,
   incubationProblems,
+  isUuid,
+  type JobRecordInput,
   jobRecordProblems,
   nafSection,
   normalizeDecimal,
@@ -22,7 +23,7 @@ import { type Context, builder } from "../builder";
 import { audit } from "../collab/audit";
 import { fundingRow, isoDate } from "../collab/funding-row";
 import { invalidInput, refused } from "../collab/errors";
-import { RECORD_LABELS, type RecordKind, type StoredRecord, canChange, canSee, isUuid, recordTable, writeAtVersion } from "../collab/records";
+import { RECORD_LABELS, type RecordKind, type StoredRecord, canChange, canSee, recordTable, writeAtVersion } from "../collab/records";
 import { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily } from "./enums";
 import { RecordChangeRef, target } from "./workflow";
 
