@@ -2,10 +2,16 @@
 import type { Database } from "@oess/db";
 import type { Territory } from "@oess/domain";
 import { schema } from "@oess/graphql";
+import { parseTrustedProxies } from "@oess/auth";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga } from "graphql-yoga";
 import type { IncomingMessage } from "node:http";
+import type { SecuritySettings } from "./config";
 import { useMutationCsrf } from "./plugins/csrf";
+import { maskErrors, useErrorCodes } from "./plugins/errors";
 import { useHealthz } from "./plugins/healthz";
+import { useHttpPolicy } from "./plugins/http-policy";
+import { useInputGuard } from "./plugins/input-guard";
 import { limitPlugins } from "./plugins/limits";
 import { useOpenData } from "./plugins/opendata";
 import { responseCachePlugin } from "./plugins/response-cache";
@@ -32,24 +38,35 @@ export interface AppUrls {
   openDataPage: string;
 }
 
-export function createApp({ db, territory, urls }: { db: Database; territory: Territory; urls: AppUrls }) {
+/** Defaults for in-process use (tests): the dashboard on localhost:3000, proxies on loopback. */
+const DEFAULT_SECURITY: SecuritySettings = { trustedProxies: parseTrustedProxies("loopback"), corsOrigins: ["http://localhost:3000"] };
+
+export function createApp({ db, territory, urls, security = DEFAULT_SECURITY }: { db: Database; territory: Territory; urls: AppUrls; security?: SecuritySettings }) {
   return createYoga({
     schema,
     context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => ({
       prisma: db.prisma,
       territory,
-      ...(await sessionContext(db.prisma, request, req?.socket.remoteAddress)),
+      ...(await sessionContext(db.prisma, request, req?.socket.remoteAddress, security.trustedProxies)),
     }),
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    // GraphiQL from the package's own bundle: yoga's default loads it from a CDN (blank offline).
     graphiql: { title: "Observatoire ESS — GraphQL", defaultQuery: EXAMPLE_QUERY },
+    renderGraphiQL,
+    // CORS is the HTTP policy's: yoga's default hands credentials to any origin.
+    cors: false,
+    maskedErrors: { maskError: maskErrors },
     plugins: [
+      useInputGuard(),
+      useErrorCodes(),
       useHealthz(db),
       useMutationCsrf(),
       useSessionCookies(),
       useOpenData({ sql: db.sql, prisma: db.prisma, epciSiren: territory.epciSiren, landingPage: urls.openDataPage, apiUrl: urls.api }),
       ...limitPlugins(),
       responseCachePlugin(db.prisma),
+      useHttpPolicy({ corsOrigins: security.corsOrigins, hsts: urls.api?.startsWith("https:") ?? false }),
     ],
     logging: process.env.NODE_ENV === "test" ? false : "info",
   });

@@ -1,20 +1,25 @@
-// Starts the API: open the database, migrate, seed on first run, serve; Ctrl-C closes it all.
+// Starts the API: read the settings, open the database, migrate, seed on first run, serve.
+// SIGTERM or Ctrl-C: stop accepting, let requests in flight finish for a bounded time, cut the
+// rest (their queries are cancelled), close the database, exit.
 import { type Server, createServer } from "node:http";
 import { DatabaseOpenError, MigrationError, SeedError, describeTarget, openDatabase, prepareDatabase, targetFromEnv } from "@oess/db";
 import { UnknownTerritoryError } from "@oess/domain";
 import { createApp } from "./app";
+import { type ApiConfig, ConfigError, apiConfig } from "./config";
 
-const port = Number(process.env.API_PORT ?? 4000);
 const log = (message: string) => console.log(`[api] ${message}`);
 
 async function main(): Promise<void> {
+  const config = apiConfig();
   const target = targetFromEnv();
   log(`Database: ${describeTarget(target)}`);
-  const db = await openDatabase(target);
+  const db = await openDatabase(target, { statementTimeoutMs: config.statementTimeoutMs });
   let server: Server | undefined;
+  let stopping = false;
   const stop = async (code: number) => {
-    server?.closeAllConnections();
-    server?.close();
+    if (stopping) return;
+    stopping = true;
+    if (server) await drain(server, config);
     await db.close(); // the seed runs in one transaction: stopping mid-way leaves nothing half-written
     process.exit(code);
   };
@@ -22,26 +27,37 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void stop(0));
 
   try {
-    const demoData = process.env.DEMO_DATA === "off" ? "off" : "auto";
-    const { territory } = await prepareDatabase(db, { epciSiren: process.env.TERRITORY_EPCI_SIREN, demoData, log });
-    const urls = {
-      api: process.env.PUBLIC_API_URL?.replace(/\/$/, ""),
-      openDataPage: process.env.PUBLIC_OPEN_DATA_PAGE ?? `http://localhost:${process.env.PORT ?? 3000}/donnees-ouvertes`,
-    };
-    server = createServer(createApp({ db, territory, urls }));
+    const { territory } = await prepareDatabase(db, { epciSiren: config.epciSiren, demoData: config.demoData, log });
+    server = createServer(createApp({ db, territory, urls: config.urls, security: config.security }));
     server.on("error", (error: NodeJS.ErrnoException) => {
-      console.error(error.code === "EADDRINUSE" ? `[api] Port ${port} is already in use: set API_PORT to another port.` : error);
+      console.error(error.code === "EADDRINUSE" ? `[api] Port ${config.port} is already in use: set API_PORT to another port.` : error);
       void stop(1);
     });
-    server.listen(port, () => log(`Ready: http://localhost:${port}/graphql (territory: ${territory.name})`));
+    server.listen(config.port, () => {
+      log(`Ready: http://localhost:${config.port}/graphql (territory: ${territory.name})`);
+      log(`Trusted proxies: ${config.security.trustedProxies.description}; credentialed CORS origins: ${config.security.corsOrigins.join(", ")}`);
+    });
   } catch (error) {
     report(error);
     await stop(1);
   }
 }
 
+/** Stops accepting; requests in flight get `shutdownGraceMs`, then their connections are cut. */
+async function drain(server: Server, config: ApiConfig): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const grace = new Promise<"late">((resolve) => setTimeout(() => resolve("late"), config.shutdownGraceMs).unref());
+  if ((await Promise.race([closed, grace])) === "late") {
+    log(`Requests still running after ${config.shutdownGraceMs} ms: closing them.`);
+    // Each cut connection aborts its request's signal: exports stop and give their connection back.
+    server.closeAllConnections();
+    await closed;
+  }
+}
+
 function report(error: unknown): void {
-  const known = [DatabaseOpenError, MigrationError, SeedError, UnknownTerritoryError].some((type) => error instanceof type);
+  const known = [ConfigError, DatabaseOpenError, MigrationError, SeedError, UnknownTerritoryError].some((type) => error instanceof type);
   console.error(known ? `[api] ${(error as Error).message}` : error);
 }
 

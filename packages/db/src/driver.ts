@@ -16,9 +16,10 @@ export interface SqlDriver extends SqlExecutor {
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /**
    * Streams `COPY (query) TO STDOUT …` as it comes from the server, where the driver can
-   * (PostgreSQL; PGlite cannot stream COPY). The query takes no parameters.
+   * (PostgreSQL; PGlite cannot stream COPY). The query takes no parameters. When `signal`
+   * aborts (the HTTP client went away), the copy stops at once and its connection is dropped.
    */
-  copyOut?(copy: string): AsyncIterable<Uint8Array>;
+  copyOut?(copy: string, signal?: AbortSignal): AsyncIterable<Uint8Array>;
 }
 
 function pgliteExecutor(db: PGlite | Transaction): SqlExecutor {
@@ -55,15 +56,22 @@ export function pgDriver(pool: pg.Pool): SqlDriver {
   return {
     kind: "postgresql",
     ...pgExecutor(pool),
-    async *copyOut(copy) {
+    async *copyOut(copy, signal) {
+      signal?.throwIfAborted();
       const client = await pool.connect();
+      const stream = client.query(copyTo(copy));
+      // The generator may be parked at a yield no one will resume: the abort must reach the
+      // stream itself, whose end then runs the `finally` below.
+      const abort = () => stream.destroy(new Error("export abandoned: the client went away"));
+      signal?.addEventListener("abort", abort, { once: true });
       let completed = false;
       try {
-        yield* client.query(copyTo(copy));
+        yield* stream;
         completed = true;
       } finally {
-        // A copy that failed or was abandoned (the reader went away) leaves the connection
-        // mid-protocol: destroy it rather than return it to the pool.
+        signal?.removeEventListener("abort", abort);
+        // A copy that failed or was abandoned leaves the connection mid-protocol: destroy it
+        // (the server ends the COPY when the socket closes) rather than return it to the pool.
         client.release(completed ? undefined : true);
       }
     },

@@ -55,6 +55,8 @@ export async function migrate(sql: SqlDriver, migrations: Migration[] = readMigr
   const known = new Set(migrations.map((m) => m.name));
   for (const migration of migrations) {
     const ran = await sql.transaction(async (tx) => {
+      // A migration may rewrite a large table: the API's statement time-out is for requests.
+      await tx.exec("SET LOCAL statement_timeout = 0");
       await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
       await tx.exec(HISTORY_TABLE);
       const history = await tx.query<{ name: string; checksum: string }>("SELECT name, checksum FROM _migration");

@@ -24,6 +24,11 @@ export interface OpenOptions {
   maxConnections?: number;
   /** Called with each SQL statement Prisma sends (tests count them). */
   onQuery?: (sql: string) => void;
+  /**
+   * PostgreSQL's statement_timeout on every connection, in ms: no request can hold a connection
+   * for ever. PGlite runs in this process and has no time-outs.
+   */
+  statementTimeoutMs?: number;
 }
 
 function createClient(adapter: PrismaPg | PrismaPGlite, options: OpenOptions): PrismaClient {
@@ -39,7 +44,7 @@ export async function openDatabase(target: DatabaseTarget = targetFromEnv(), opt
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, statement_timeout: options.statementTimeoutMs || undefined });
   try {
     await pool.query("SELECT 1");
   } catch (error) {

@@ -18,7 +18,14 @@ export interface TestDatabase extends Database {
   url: string | null;
 }
 
-export async function createTestDatabase(options: { seed?: boolean; migrate?: boolean; onQuery?: OpenOptions["onQuery"] } = {}): Promise<TestDatabase> {
+export interface TestDatabaseOptions extends OpenOptions {
+  /** Load the demo dataset (at `scale`, 1 by default). */
+  seed?: boolean;
+  scale?: number;
+  migrate?: boolean;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   let db: Database;
   let url: string | null = null;
@@ -27,15 +34,15 @@ export async function createTestDatabase(options: { seed?: boolean; migrate?: bo
     const throwaway = await createThrowawayDatabase(serverUrl, "oess_test");
     url = throwaway.url;
     drop = throwaway.drop;
-    db = await openDatabase({ kind: "postgresql", url }, { maxConnections: 4, onQuery: options.onQuery });
+    db = await openDatabase({ kind: "postgresql", url }, { maxConnections: 4, ...options });
   } else {
-    db = await openDatabase({ kind: "pglite", dataDir: null }, { onQuery: options.onQuery });
+    db = await openDatabase({ kind: "pglite", dataDir: null }, options);
   }
   if (options.migrate !== false) {
     await migrate(db.sql);
     const territory = loadTerritory();
     await syncTerritory(db.sql, territory);
-    if (options.seed) await seedDemoData(db.sql, { territory });
+    if (options.seed) await seedDemoData(db.sql, { territory, scale: options.scale });
   }
   return {
     ...db,

@@ -33,6 +33,8 @@ export interface ExportContext {
   epciSiren: string;
   /** The demo dataset is labelled as such in every file. */
   isDemo: boolean;
+  /** Aborts when the HTTP client goes away: reading stops and the connection is returned. */
+  signal?: AbortSignal;
 }
 
 export interface Dataset {

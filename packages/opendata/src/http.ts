@@ -71,7 +71,13 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
       const cacheHeaders = { etag, "last-modified": lastModified.toUTCString(), "cache-control": CACHE_CONTROL, vary: "Accept-Encoding" };
       if (notModified(request, etag, lastModified)) return new Response(null, { status: 304, headers: { ...CORS, ...cacheHeaders } });
 
-      const ctx: ExportContext = { sql: options.sql, prisma: options.prisma, epciSiren: options.epciSiren, isDemo: (await datasetInfo(options.prisma)).isDemo };
+      const ctx: ExportContext = {
+        sql: options.sql,
+        prisma: options.prisma,
+        epciSiren: options.epciSiren,
+        isDemo: (await datasetInfo(options.prisma)).isDemo,
+        signal: request.signal,
+      };
       const urls: PublicUrls = { api: options.apiUrl ?? url.origin, landingPage: options.landingPage };
       const resource = await route(url, ctx, urls, lastModified);
       const headers = new Headers({
@@ -86,7 +92,7 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
         body = gzip(body);
         headers.set("content-encoding", "gzip");
       }
-      return new Response(toStream(body), { status: 200, headers });
+      return new Response(toStream(body, request.signal), { status: 200, headers });
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.message);
       throw error;
@@ -233,8 +239,13 @@ function gzip(body: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
   return pipeline(Readable.from(body), createGzip({ level: 4, flush: constants.Z_NO_FLUSH }), () => undefined);
 }
 
-function toStream(body: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+function toStream(body: AsyncIterable<Uint8Array>, signal: AbortSignal): ReadableStream<Uint8Array> {
   const iterator = body[Symbol.asyncIterator]();
+  // A client that hangs up never pulls again, and the server's writer may wait for ever on a
+  // `drain` that will not come: the request's abort signal is what ends the reading.
+  const stop = () => void iterator.return?.().catch(() => undefined);
+  if (signal.aborted) stop();
+  else signal.addEventListener("abort", stop, { once: true });
   // Pull-based: the next chunk is read from the database only when the client has taken the last.
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

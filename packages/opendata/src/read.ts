@@ -18,7 +18,7 @@ export function csv(ctx: ExportContext, dataset: Dataset, filters: Filters): Asy
   const source = dataset.source(ctx, filters);
   if (isSql(source) && ctx.sql.copyOut) {
     const query = `SELECT ${source.select} FROM ${source.from} ${whereClause(source.where)} ORDER BY ${source.key.column}`;
-    return ctx.sql.copyOut(`COPY (${inlineParams(query, source.params)}) TO STDOUT WITH (FORMAT csv, HEADER true)`);
+    return ctx.sql.copyOut(`COPY (${inlineParams(query, source.params)}) TO STDOUT WITH (FORMAT csv, HEADER true)`, ctx.signal);
   }
   return toCsv(dataset.columns, isSql(source) ? keysetBatches(ctx, source) : source);
 }
@@ -39,6 +39,7 @@ export function typed(columns: readonly Column[], row: Row): Row {
 async function* keysetBatches(ctx: ExportContext, source: SqlSource): AsyncGenerator<Row[]> {
   let last: string | null = null;
   for (;;) {
+    ctx.signal?.throwIfAborted();
     const after = last === null ? [] : [`${source.key.column} > $${source.params.length + 1}::${source.key.type}`];
     const rows: Row[] = await ctx.sql.query<Row>(
       `SELECT ${source.key.column} AS _key, ${source.select} FROM ${source.from} ${whereClause([...source.where, ...after])} ORDER BY ${source.key.column} LIMIT ${BATCH_SIZE}`,

@@ -45,6 +45,7 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
   if (!(scale > 0) || !Number.isFinite(scale)) throw new SeedError(`scale must be a positive number (got ${scale})`);
 
   const report = await sql.transaction(async (tx) => {
+    await tx.exec("SET LOCAL statement_timeout = 0"); // the API's time-out is for requests, not loads
     if (!(await isEmpty(tx))) {
       throw new SeedError("The database already holds partners and records: the demo seed only fills an empty database (use --reset to wipe it first).");
     }

@@ -1,6 +1,6 @@
 // XLSX for people who open files in a spreadsheet, written as a stream (exceljs' streaming writer).
 import { once } from "node:events";
-import { PassThrough } from "node:stream";
+import { PassThrough, type Writable } from "node:stream";
 import type { Column, Row } from "../dataset";
 import { typed } from "../read";
 
@@ -18,10 +18,18 @@ export function toXlsx(sheetName: string, columns: readonly Column[], batches: A
         sheet.addRow(columns.map((c) => values[c.name])).commit();
       }
       // Wait for the reader before the next batch: a slow download must not fill memory.
-      if (output.writableNeedDrain) await once(output, "drain");
+      if (output.writableNeedDrain) await drainedOrClosed(output);
+      if (output.destroyed) return;
     }
     sheet.commit();
     await workbook.commit();
   })().catch((error: unknown) => output.destroy(error as Error));
   return output;
+}
+
+/** Once the reader is gone (the stream destroyed) `drain` never comes: `close` ends the wait too. */
+async function drainedOrClosed(stream: Writable): Promise<void> {
+  const done = new AbortController();
+  const options = { signal: done.signal };
+  await Promise.race([once(stream, "drain", options), once(stream, "close", options)]).finally(() => done.abort());
 }

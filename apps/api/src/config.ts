@@ -1,0 +1,70 @@
+// The API's settings, read from the environment once at start-up: a wrong value stops the start
+// with a message that names the variable, rather than misbehaving later.
+import { type TrustedProxies, parseTrustedProxies } from "@oess/auth";
+
+export interface SecuritySettings {
+  /** Proxies whose X-Forwarded-For / -Proto / -Host are believed (TRUST_PROXY). */
+  trustedProxies: TrustedProxies;
+  /** Origins that may call /graphql with credentials (CORS_ORIGINS); any other gets anonymous CORS. */
+  corsOrigins: readonly string[];
+}
+
+export interface ApiConfig {
+  port: number;
+  demoData: "auto" | "off";
+  epciSiren: string | undefined;
+  urls: { api: string | undefined; openDataPage: string };
+  security: SecuritySettings;
+  /** PostgreSQL's statement_timeout for the API's connections, in ms (0: none). */
+  statementTimeoutMs: number;
+  /** How long SIGTERM lets requests in flight finish before cutting them, in ms. */
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+  return value;
+}
+
+function origins(env: NodeJS.ProcessEnv, name: string, fallback: string): string[] {
+  const raw = env[name]?.trim() || fallback;
+  return raw.split(",").map((entry) => {
+    const text = entry.trim();
+    const url = URL.canParse(text) ? new URL(text) : null;
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== text.replace(/\/$/, "")) {
+      throw new ConfigError(`${name}: "${text}" is not an origin such as https://observatoire.example (scheme, host and port only).`);
+    }
+    return url.origin;
+  });
+}
+
+export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const webPort = integer(env, "PORT", 3000, 1, 65_535);
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = parseTrustedProxies(env.TRUST_PROXY?.trim() || undefined);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const demoData = env.DEMO_DATA?.trim() || "auto";
+  if (demoData !== "auto" && demoData !== "off") throw new ConfigError(`DEMO_DATA must be "auto" or "off" (got "${demoData}").`);
+  return {
+    port: integer(env, "API_PORT", 4000, 1, 65_535),
+    demoData,
+    epciSiren: env.TERRITORY_EPCI_SIREN?.trim() || undefined,
+    urls: {
+      api: env.PUBLIC_API_URL?.trim().replace(/\/$/, "") || undefined,
+      openDataPage: env.PUBLIC_OPEN_DATA_PAGE?.trim() || `http://localhost:${webPort}/donnees-ouvertes`,
+    },
+    security: { trustedProxies, corsOrigins: origins(env, "CORS_ORIGINS", `http://localhost:${webPort}`) },
+    statementTimeoutMs: integer(env, "STATEMENT_TIMEOUT_MS", 30_000, 0, 3_600_000),
+    shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 8_000, 0, 60_000),
+  };
+}

@@ -1,0 +1,78 @@
+// Clients that hang up: a download abandoned half-way must stop its query and give its database
+// connection back, or a handful of them freeze the API (found by probing it on PostgreSQL).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { loadTerritory } from "@oess/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "./app";
+
+let db: TestDatabase;
+let server: http.Server;
+let base: string;
+beforeAll(async () => {
+  // Files of several MB: more than the kernel's socket buffers hold, so that a client that stops
+  // reading leaves the export mid-way (a smaller file would be written out whole at once).
+  db = await createTestDatabase({ seed: true, scale: 30, maxConnections: 4 });
+  server = http.createServer(createApp({ db, territory: loadTerritory(), urls: { openDataPage: "http://dashboard.test/donnees-ouvertes" } }));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await db.dispose();
+});
+
+/**
+ * Starts a download and hangs up: `afterMs` after sending the request (often before the answer
+ * has begun), or, with null, after its first bytes, once the server is blocked on a full socket.
+ */
+function hangUp(path: string, afterMs: number | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${base}${path}`, (response) => {
+      if (response.statusCode !== 200) reject(new Error(`${path}: HTTP ${response.statusCode}`));
+      response.once("data", () => {
+        response.pause();
+        setTimeout(() => request.destroy(), 50);
+      });
+    });
+    request.on("error", () => undefined);
+    request.on("close", () => resolve());
+    if (afterMs !== null) setTimeout(() => request.destroy(), afterMs);
+  });
+}
+
+const busyBackends = async () =>
+  (
+    await db.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'",
+    )
+  )[0]?.n ?? 0;
+
+describe("clients that hang up mid-download", () => {
+  it("50 abandoned CSV, JSON and XLSX downloads leave the API answering and no query running", async () => {
+    const paths = ["/opendata/fundings.csv", "/opendata/fundings.json", "/opendata/fundings.xlsx", "/opendata/scdl/subventions.csv", "/opendata/jobs.csv"];
+    const moments = [0, 2, 5, 10, 20, 40, 80, 160, null, null];
+    for (const afterMs of moments) await Promise.all(paths.map((path) => hangUp(path, afterMs)));
+
+    const health = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    expect(health.status).toBe(200);
+    const query = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ fundings(first: 1) { totalCount } }" }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    expect(((await query.json()) as { data: { fundings: { totalCount: number } } }).data.fundings.totalCount).toBeGreaterThan(10_000);
+    // A full download still works: nothing was left half-open.
+    const csv = await fetch(`${base}/opendata/fundings.csv`, { signal: AbortSignal.timeout(30_000) });
+    expect((await csv.text()).split("\n").length).toBeGreaterThan(10_000);
+
+    if (db.kind === "postgresql") {
+      // The server notices a dropped connection within moments; give it that, no more.
+      for (let i = 0; i < 50 && (await busyBackends()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await busyBackends()).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,161 @@
+// The failures found by probing the running API as an attacker would: CORS, headers, malformed
+// input, error codes. Each case failed before its fix.
+import { DEMO_PASSWORD } from "@oess/db";
+import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { loadTerritory } from "@oess/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type App, createApp } from "./app";
+import { parseTrustedProxies } from "@oess/auth";
+
+let db: TestDatabase;
+let app: App;
+const DASHBOARD = "https://observatoire.example";
+beforeAll(async () => {
+  db = await createTestDatabase({ seed: true });
+  app = createApp({
+    db,
+    territory: loadTerritory(),
+    urls: { openDataPage: `${DASHBOARD}/donnees-ouvertes` },
+    security: { trustedProxies: parseTrustedProxies("loopback"), corsOrigins: [DASHBOARD] },
+  });
+});
+afterAll(() => db.dispose());
+
+const JSON_HEADERS = { "content-type": "application/json", accept: "application/graphql-response+json" };
+type Body = { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+
+async function post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const response = await app.fetch("http://localhost/graphql", {
+    method: "POST",
+    headers: { ...JSON_HEADERS, "x-graphql-yoga-csrf": "1", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { response, body: (await response.json()) as Body };
+}
+
+describe("CORS: credentials for the dashboard only", () => {
+  it("refuses the CSRF header and credentials to another origin's preflight", async () => {
+    const response = await app.fetch("http://localhost/graphql", {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type, x-graphql-yoga-csrf" },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(response.headers.get("access-control-allow-headers")).not.toMatch(/csrf/i);
+  });
+
+  it("lets another origin read anonymously, without credentials", async () => {
+    const { response, body } = await post("{ dataset { isDemo } }", {}, { origin: "https://evil.example" });
+    expect(body.data.dataset.isDemo).toBe(true);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+  });
+
+  it("gives the configured dashboard origin credentials and the CSRF header", async () => {
+    const response = await app.fetch("http://localhost/graphql", {
+      method: "OPTIONS",
+      headers: { origin: DASHBOARD, "access-control-request-method": "POST", "access-control-request-headers": "content-type, x-graphql-yoga-csrf" },
+    });
+    expect(response.headers.get("access-control-allow-origin")).toBe(DASHBOARD);
+    expect(response.headers.get("access-control-allow-credentials")).toBe("true");
+    expect(response.headers.get("access-control-allow-headers")).toMatch(/x-graphql-yoga-csrf/);
+    expect(response.headers.get("vary")).toMatch(/Origin/);
+  });
+
+  it("serves open data to any origin with `*`, never credentials, and always varies on Accept-Encoding", async () => {
+    const response = await app.fetch("http://localhost/opendata/partners.csv", { headers: { origin: "https://evil.example", "accept-encoding": "gzip" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    expect(response.headers.get("vary")).toMatch(/Accept-Encoding/);
+  });
+
+  it("marks signed-in answers private and unstorable", async () => {
+    const login = await post(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { name } }`, { e: "editrice@agglo-niort.example", p: DEMO_PASSWORD });
+    expect(login.response.headers.get("cache-control")).toBe("private, no-store");
+    const cookie = (login.response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const me = await post("{ me { email } }", {}, { cookie });
+    expect(me.body.data.me.email).toBe("editrice@agglo-niort.example");
+    expect(me.response.headers.get("cache-control")).toBe("private, no-store");
+  });
+});
+
+describe("security headers", () => {
+  it("sends nosniff, a referrer policy and no framing on every kind of answer", async () => {
+    for (const path of ["/graphql?query=%7B__typename%7D", "/opendata/communes.json", "/healthz"]) {
+      const response = await app.fetch(`http://localhost${path}`);
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(response.headers.get("content-security-policy"), path).toMatch(/frame-ancestors 'none'/);
+    }
+  });
+});
+
+describe("GraphiQL", () => {
+  it("is served from the project's own files, with the guide's first example", async () => {
+    const response = await app.fetch("http://localhost/graphql", { headers: { accept: "text/html" } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("headlineFigures(fromYear: 2020, toYear: 2025)");
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:|<link[^>]+href=["']https?:|unpkg\.com|jsdelivr/);
+    expect(html.length).toBeGreaterThan(100_000); // the bundle itself, not a loader
+    expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'unsafe-inline'/);
+  });
+});
+
+describe("malformed input gets a 400 with a code, never an unexpected error", () => {
+  const cases: Array<[string, string, Record<string, unknown>, RegExp]> = [
+    ["a non-UUID in an id filter", `{ fundings(first: 1, where: { funderId: { equals: "nope" } }) { totalCount } }`, {}, /identifier must be a UUID/],
+    ["a NUL byte in a string", `query ($n: String!) { enterprises(first: 1, where: { name: { contains: $n } }) { totalCount } }`, { n: "a\u0000b" }, /variables\.n contains a NUL/],
+    ["a lone surrogate", `query ($n: String!) { enterprises(first: 1, where: { name: { contains: $n } }) { totalCount } }`, { n: "a\ud800b" }, /variables\.n is not valid Unicode/],
+    [
+      "a NUL byte in a mutation, in French",
+      `mutation ($b: String!) { addComment(body: $b, viewPath: "/") { id } }`,
+      { b: "bonjour\u0000" },
+      /variables\.b contient un caractère nul/,
+    ],
+  ];
+  for (const [name, query, variables, message] of cases) {
+    it(name, async () => {
+      const { response, body } = await post(query, variables);
+      expect(body.errors?.[0]?.message).toMatch(message);
+      expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(response.status).toBe(400);
+    });
+  }
+
+  it("a global ID whose UUID is not one", async () => {
+    const { body } = await post(`{ node(id: "${Buffer.from("Funding:not-a-uuid").toString("base64")}") { id } }`);
+    expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(body.errors?.[0]?.message).not.toBe("Unexpected error.");
+  });
+
+  it("JSON nested 100 000 deep", async () => {
+    const response = await app.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: JSON_HEADERS,
+      body: `{"query":"{ dataset { isDemo } }","variables":{"x":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`,
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as Body;
+    expect(body.errors?.[0]?.extensions?.code).toMatch(/^BAD_(USER_INPUT|REQUEST)$/);
+  });
+
+  it("bad cursors, bad global IDs, complexity and alias limits carry a code; no limit calls itself a syntax error", async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: dataset { isDemo }`).join(" ");
+    const probes: Array<[string, string]> = [
+      [`{ fundings(first: 1, after: "bad-cursor") { totalCount } }`, "BAD_USER_INPUT"],
+      [`{ node(id: "garbage!!") { id } }`, "BAD_USER_INPUT"],
+      [`{ fundings(first: 100) { edges { node { funder { fundingsGiven(first: 100) { edges { node { funder { fundingsGiven(first: 100) { totalCount } } } } } } } } } }`, "QUERY_TOO_COMPLEX"],
+      [`{ ${aliases} }`, "QUERY_TOO_COMPLEX"],
+    ];
+    for (const [query, code] of probes) {
+      const { body } = await post(query);
+      expect(body.errors?.[0]?.extensions?.code, query.slice(0, 40)).toBe(code);
+      expect(body.errors?.[0]?.message).not.toMatch(/^Syntax Error/);
+    }
+  });
+});
