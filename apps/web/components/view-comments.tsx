@@ -10,11 +10,11 @@ export function ViewComments() {
   const search = useSearchParams().toString();
   const [viewer, setViewer] = useState<{ isAdmin: boolean } | null>(null);
   useEffect(() => {
-    void fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ me { memberships { role } } }" }) })
+    void fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ me { isCoordinator } }" }) })
       .then((r) => r.json())
-      .then((body: { data?: { me: { memberships: Array<{ role: string }> } | null } }) => {
+      .then((body: { data?: { me: { isCoordinator: boolean } | null } }) => {
         const me = body.data?.me;
-        setViewer(me ? { isAdmin: me.memberships.some((m) => m.role === "ADMIN") } : null);
+        setViewer(me ? { isAdmin: me.isCoordinator } : null);
       })
       .catch(() => setViewer(null));
   }, []);

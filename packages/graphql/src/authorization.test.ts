@@ -1,6 +1,7 @@
-// The authorization matrix: anonymous, viewer, editor of partner A (CAN), PTCE admin × every
-// mutation × a record of A or of another organisation (Ville de Niort). Each case says allowed
-// or refused; a refused case must have written nothing.
+// The authorization matrix: anonymous, viewer, editor and admin of partner A (CAN), the PTCE's
+// coordination × every mutation × a record of A or of another organisation (Ville de Niort).
+// Each case says allowed or refused; a refused case must have written nothing. Then what each
+// of them reads of a record's history.
 import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "./builder";
@@ -17,10 +18,15 @@ beforeAll(async () => {
   viewers.viewer = await t.viewerOf(DEMO.viewerCan);
   viewers.editor = await t.viewerOf(DEMO.editorCan);
   viewers.admin = await t.viewerOf(DEMO.admin);
+  // An ADMIN of the CAN: administers the CAN, not the PTCE.
+  const user = await db.prisma.user.create({ data: { email: "admin@agglo-niort.example", name: "Adèle Admin (CAN)" } });
+  await db.prisma.membership.create({ data: { userId: user.id, partnerId: await t.partnerId("can"), role: "ADMIN" } });
+  viewers.orgAdmin = await t.viewerOf("admin@agglo-niort.example");
 });
 afterAll(() => db.dispose());
 
-type Role = "anonymous" | "viewer" | "editor" | "admin";
+/** `admin`: the PTCE's coordination; `orgAdmin`: an ADMIN of partner A only. */
+type Role = "anonymous" | "viewer" | "editor" | "orgAdmin" | "admin";
 type Side = "own" | "other";
 const OWNER: Record<Side, string> = { own: "can", other: "ville-niort" };
 
@@ -33,8 +39,9 @@ interface Case {
   writes?: false;
 }
 
-const editorOrAdmin = (role: Role, side: Side) => role === "admin" || (role === "editor" && side === "own");
+const editorOrAdmin = (role: Role, side: Side) => role === "admin" || ((role === "editor" || role === "orgAdmin") && side === "own");
 const adminOnly = (role: Role) => role === "admin";
+const adminOfOwner = (role: Role, side: Side) => role === "admin" || (role === "orgAdmin" && side === "own");
 const CHANGE = "{ status version }";
 
 const recordCases = (kind: RecordKind): Case[] => [
@@ -82,7 +89,7 @@ const CASES: Case[] = [
       const record = await t.makeRecord("JobRecord", OWNER[side], "DRAFT");
       return { query: `mutation ($id: ID!) { addComment(recordId: $id, body: "À vérifier") { databaseId } }`, variables: { id: record.globalId } };
     },
-    // Whoever may see the draft: its organisation's members and the admins.
+    // Whoever may see the draft: its organisation's members and the coordination.
     allowed: (role, side) => role === "admin" || (side === "own" && role !== "anonymous"),
   },
   {
@@ -108,7 +115,7 @@ const CASES: Case[] = [
       query: `mutation ($userId: String!, $partnerId: String!) { setMembership(userId: $userId, partnerId: $partnerId, role: EDITOR) { role } }`,
       variables: { userId: (await t.viewerOf(DEMO.viewerCan)).userId, partnerId: await t.partnerId(OWNER[side]) },
     }),
-    allowed: adminOnly,
+    allowed: adminOfOwner,
   },
   {
     mutation: "removeMembership",
@@ -118,7 +125,7 @@ const CASES: Case[] = [
       await db.prisma.membership.create({ data: { userId: user.id, partnerId, role: "VIEWER" } });
       return { query: `mutation ($userId: String!, $partnerId: String!) { removeMembership(userId: $userId, partnerId: $partnerId) }`, variables: { userId: user.id, partnerId } };
     },
-    allowed: adminOnly,
+    allowed: adminOfOwner,
   },
 ];
 
@@ -150,7 +157,7 @@ for (const [name, status, allowed] of [
   });
 }
 
-const ROLES: Role[] = ["anonymous", "viewer", "editor", "admin"];
+const ROLES: Role[] = ["anonymous", "viewer", "editor", "orgAdmin", "admin"];
 const SIDES: Side[] = ["own", "other"];
 const REFUSALS = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"]);
 
@@ -185,6 +192,54 @@ describe(`authorization matrix: ${ROLES.length} roles × ${CASES.length} mutatio
           }
         });
       }
+    }
+  }
+});
+
+describe("a record's history: in full for its organisation and the coordination, published versions only for anyone else", () => {
+  const HISTORY = `query ($id: ID!) { history(id: $id) { action actorName note before after } }`;
+  /** A funding drafted, submitted, rejected with a note, corrected, resubmitted and published. */
+  async function publishedAfterRejection(side: Side) {
+    const record = await t.makeRecord("Funding", OWNER[side], "DRAFT");
+    const steps: Array<[string, string]> = [
+      ["submitRecord", ""],
+      ["rejectRecord", ', reason: "Note interne : montant douteux"'],
+      ["submitRecord", ""],
+      ["publishRecord", ""],
+    ];
+    let version = record.version;
+    for (const [mutation, extra] of steps) {
+      const result = await t.run(`mutation ($id: ID!, $v: Int!) { ${mutation}(id: $id, version: $v${extra}) { version } }`, { id: record.globalId, v: version }, viewers.admin);
+      expect(result.errors).toBeUndefined();
+      version = result.data[mutation].version;
+    }
+    return record;
+  }
+
+  for (const role of ROLES) {
+    for (const side of SIDES) {
+      const full = role === "admin" || (side === "own" && role !== "anonymous");
+      it(`${role} on ${side} organisation's published record: ${full ? "every change" : "published versions only"}`, async () => {
+        const record = await publishedAfterRejection(side);
+        const result = await t.run(HISTORY, { id: record.globalId }, viewers[role] ?? null);
+        expect(result.errors).toBeUndefined();
+        const events: Array<{ action: string; actorName: string | null; note: string | null; before: any; after: any }> = result.data.history;
+        if (full) {
+          expect(events.map((e) => e.action)).toEqual(["SUBMIT", "REJECT", "SUBMIT", "PUBLISH"]);
+          expect(events[1]?.note).toBe("Note interne : montant douteux");
+          expect(events[3]?.actorName).toBe("Camille Coordination");
+        } else {
+          expect(events.map((e) => e.action)).toEqual(["PUBLISH"]);
+          const [published] = events;
+          expect(published?.after.status).toBe("PUBLISHED");
+          expect(published?.before).toBeNull();
+          expect(published?.actorName).toBeNull();
+          expect(published?.note).toBeNull();
+          expect(JSON.stringify(events)).not.toMatch(/montant douteux|updatedById|createdById|reviewNote/);
+        }
+        const node = await t.run(`query ($id: ID!) { node(id: $id) { ... on Funding { status reviewNote } } }`, { id: record.globalId }, viewers[role] ?? null);
+        expect(node.data.node).toEqual({ status: "PUBLISHED", reviewNote: null });
+      });
     }
   }
 });

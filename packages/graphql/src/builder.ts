@@ -16,7 +16,8 @@ import { LIMITS } from "./limits";
 /** A signed-in user and the partner organisations they belong to. */
 export interface Viewer {
   userId: string;
-  memberships: ReadonlyArray<{ partnerId: string; role: MemberRole }>;
+  /** `coordinates`: the organisation coordinates the PTCE (its admins are the coordination). */
+  memberships: ReadonlyArray<{ partnerId: string; role: MemberRole; coordinates: boolean }>;
   /** The session the request came with (absent for tests that build a viewer directly). */
   sessionId?: string;
 }
@@ -37,10 +38,20 @@ export interface Context {
   http?: HttpContext;
 }
 
-/** Whether the viewer may write this partner's records: its editors, and the PTCE's admins. */
+/**
+ * The coordination of the PTCE: admins of the organisation that coordinates it. They review and
+ * publish every record and manage every account. An ADMIN of another organisation administers
+ * that organisation only: its records (as an editor) and its members' roles.
+ */
+export const isCoordinator = (viewer: Viewer | null): boolean => viewer?.memberships.some((m) => m.role === "ADMIN" && m.coordinates) ?? false;
+
+/** Whether the viewer administers this organisation: its own admins, and the coordination. */
+export const isAdminOf = (viewer: Viewer | null, partnerId: string): boolean =>
+  isCoordinator(viewer) || (viewer?.memberships.some((m) => m.partnerId === partnerId && m.role === "ADMIN") ?? false);
+
+/** Whether the viewer may write this partner's records: its editors and admins, and the coordination. */
 export const canEdit = (viewer: Viewer | null, partnerId: string): boolean =>
-  viewer?.memberships.some((m) => m.role === "ADMIN" || (m.partnerId === partnerId && m.role === "EDITOR")) ?? false;
-export const isAdmin = (viewer: Viewer | null): boolean => viewer?.memberships.some((m) => m.role === "ADMIN") ?? false;
+  isCoordinator(viewer) || (viewer?.memberships.some((m) => m.partnerId === partnerId && (m.role === "EDITOR" || m.role === "ADMIN")) ?? false);
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -57,10 +68,12 @@ export const builder = new SchemaBuilder<{
     signedIn: boolean;
     /** A member of this partner (by id), whatever the role. */
     memberOf: string;
-    /** May write this partner's records: an editor of it, or an admin. */
+    /** May write this partner's records: an editor or admin of it, or the coordination. */
     editorOf: string;
-    /** A coordinator of the PTCE: reviews and publishes any record, manages accounts. */
-    admin: boolean;
+    /** Administers this partner (by id): manages its members' roles. Its admins, or the coordination. */
+    adminOf: string;
+    /** The PTCE's coordination: reviews and publishes any record, manages every account. */
+    coordinator: boolean;
   };
   DefaultFieldNullability: false;
 }>({
@@ -71,7 +84,8 @@ export const builder = new SchemaBuilder<{
       signedIn: ctx.viewer !== null,
       memberOf: (partnerId) => ctx.viewer?.memberships.some((m) => m.partnerId === partnerId) ?? false,
       editorOf: (partnerId) => canEdit(ctx.viewer, partnerId),
-      admin: isAdmin(ctx.viewer),
+      adminOf: (partnerId) => isAdminOf(ctx.viewer, partnerId),
+      coordinator: isCoordinator(ctx.viewer),
     }),
     // Refusals say whether signing in would help, in the interface's language.
     unauthorizedError: (_parent, ctx) =>

@@ -163,22 +163,26 @@ describe("visibility", () => {
 
   it("shows members their own organisation's drafts, not another's", async () => {
     const { owner } = await ownerOfADraft();
-    const member: Viewer = { userId: "u", memberships: [{ partnerId: owner, role: "VIEWER" }] };
+    const member: Viewer = { userId: "u", memberships: [{ partnerId: owner, role: "VIEWER", coordinates: false }] };
     const { fundings } = await ok(STATUSES, {}, member);
     expect(fundings.totalCount).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status <> 'PUBLISHED' AND owner_partner_id = $1", [owner]));
     for (const e of fundings.edges) expect(e.node.owner.databaseId).toBe(owner);
   });
 
-  it("shows PTCE admins everything", async () => {
-    const { other } = await ownerOfADraft();
-    const admin: Viewer = { userId: "a", memberships: [{ partnerId: other, role: "ADMIN" }] };
-    const { fundings } = await ok(STATUSES, {}, admin);
-    expect(fundings.totalCount).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status <> 'PUBLISHED'"));
+  it("shows the PTCE's coordination everything, and another organisation's admin its own drafts only", async () => {
+    const { owner, other } = await ownerOfADraft();
+    const coordination: Viewer = { userId: "a", memberships: [{ partnerId: other, role: "ADMIN", coordinates: true }] };
+    const all = await ok(STATUSES, {}, coordination);
+    expect(all.fundings.totalCount).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status <> 'PUBLISHED'"));
+    const organisationAdmin: Viewer = { userId: "b", memberships: [{ partnerId: owner, role: "ADMIN", coordinates: false }] };
+    const own = await ok(STATUSES, {}, organisationAdmin);
+    expect(own.fundings.totalCount).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status <> 'PUBLISHED' AND owner_partner_id = $1", [owner]));
+    expect(own.fundings.totalCount).toBeLessThan(all.fundings.totalCount);
   });
 
   it("never resolves a draft for an anonymous caller, even by its ID", async () => {
     const { owner } = await ownerOfADraft();
-    const member: Viewer = { userId: "u", memberships: [{ partnerId: owner, role: "EDITOR" }] };
+    const member: Viewer = { userId: "u", memberships: [{ partnerId: owner, role: "EDITOR", coordinates: false }] };
     const { fundings } = await ok(STATUSES, {}, member);
     const draftId = fundings.edges[0].node.id;
     const anonymous = await run(`query ($id: ID!) { node(id: $id) { id } }`, { id: draftId });

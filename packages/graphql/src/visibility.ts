@@ -1,13 +1,13 @@
 // Who sees which contributed record. Anonymous callers: published records only. Members of a
-// partner: also their organisation's drafts, submissions and rejections. PTCE admins: all.
+// partner: also their organisation's drafts, submissions and rejections. the PTCE's coordination: all.
 import { GraphQLError } from "graphql";
-import type { Context } from "./builder";
+import { type Context, isCoordinator } from "./builder";
 import { LIMITS } from "./limits";
 
 export function visibleWhere(ctx: Context): { status?: "PUBLISHED"; OR?: Array<Record<string, unknown>> } {
   const viewer = ctx.viewer;
   if (!viewer || viewer.memberships.length === 0) return { status: "PUBLISHED" };
-  if (viewer.memberships.some((m) => m.role === "ADMIN")) return {};
+  if (isCoordinator(viewer)) return {};
   return { OR: [{ status: "PUBLISHED" }, { ownerPartnerId: { in: viewer.memberships.map((m) => m.partnerId) } }] };
 }
 

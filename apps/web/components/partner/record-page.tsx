@@ -93,7 +93,7 @@ export function RecordPage({ id }: { id: string }) {
   if (node === undefined) return <p role="status">Chargement…</p>;
   if (node === null) return <p role="alert">Ce record est introuvable, ou vous n'avez pas le droit de le voir.</p>;
   const spec = specOfKind(KIND_OF_TYPENAME[node.__typename] ?? "Enterprise");
-  const canWrite = isAdmin || me.memberships.some((m) => m.partner.databaseId === node.owner.databaseId && m.role === "EDITOR");
+  const canWrite = isAdmin || me.memberships.some((m) => m.partner.databaseId === node.owner.databaseId && m.role !== "VIEWER");
   const editable = isAdmin || (canWrite && (node.status === "DRAFT" || node.status === "REJECTED"));
 
   const act = async (name: "submitRecord" | "publishRecord" | "rejectRecord" | "deleteRecord", reason?: string) => {

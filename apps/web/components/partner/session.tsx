@@ -14,6 +14,7 @@ export interface Me {
   databaseId: string;
   name: string;
   email: string;
+  isCoordinator: boolean;
   memberships: Membership[];
 }
 
@@ -23,6 +24,7 @@ const ME = gql`
       databaseId
       name
       email
+      isCoordinator
       memberships {
         role
         partner {
@@ -37,6 +39,7 @@ const ME = gql`
 
 interface Session {
   me: Me;
+  /** Of the PTCE's coordination: reviews, publishes and manages every account. */
   isAdmin: boolean;
   /** Organisations whose records this user may write. */
   editable: Membership["partner"][];
@@ -71,7 +74,7 @@ export function PartnerSession({ children }: { children: ReactNode }) {
       </section>
     );
   }
-  const isAdmin = state.me.memberships.some((m) => m.role === "ADMIN");
+  const isAdmin = state.me.isCoordinator;
   const editable = state.me.memberships.filter((m) => m.role !== "VIEWER").map((m) => m.partner);
   return <SessionContext.Provider value={{ me: state.me, isAdmin, editable, reload: load }}>{children}</SessionContext.Provider>;
 }

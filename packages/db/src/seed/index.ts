@@ -4,7 +4,7 @@ import type { SqlDriver, SqlExecutor } from "../driver";
 import { insertRows } from "./bulk-insert";
 import { ENTERPRISES_PER_SCALE, type EnterpriseBundle, type GeneratorContext, SOURCE, generateEnterprises, generatePtceFundings } from "./generate";
 import { hashPassword } from "@oess/auth";
-import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, siretOf } from "./partners";
+import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, PTCE_CARRIER_SLUG, siretOf } from "./partners";
 import { Random } from "./random";
 import { enterpriseTable, fundingTable, incubationTable, jobTable } from "./tables";
 
@@ -55,8 +55,8 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
     for (const p of DEMO_PARTNERS) {
       partnerIds[p.slug] = ids.uuid();
       await tx.query(
-        `INSERT INTO partner (id, slug, name, short_name, kind, siret, is_public_body) VALUES ($1, $2, $3, $4, $5::"PartnerKind", $6, $7)`,
-        [partnerIds[p.slug], p.slug, p.name, p.shortName, p.kind, siretOf(p.siren), p.isPublicBody],
+        `INSERT INTO partner (id, slug, name, short_name, kind, siret, is_public_body, coordinates_ptce) VALUES ($1, $2, $3, $4, $5::"PartnerKind", $6, $7, $8)`,
+        [partnerIds[p.slug], p.slug, p.name, p.shortName, p.kind, siretOf(p.siren), p.isPublicBody, p.slug === PTCE_CARRIER_SLUG],
       );
       report.partners++;
     }

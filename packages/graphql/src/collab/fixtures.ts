@@ -18,8 +18,8 @@ export function runner(db: TestDatabase) {
 
   /** The viewer of a demo account, with its memberships as the session would load them. */
   const viewerOf = async (email: string): Promise<Viewer> => {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
-    return { userId: user.id, memberships: user.memberships.map((m) => ({ partnerId: m.partnerId, role: m.role })) };
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { partner: true } } } });
+    return { userId: user.id, memberships: user.memberships.map((m) => ({ partnerId: m.partnerId, role: m.role, coordinates: m.partner.coordinatesPtce })) };
   };
 
   let counter = 0;

@@ -4,7 +4,7 @@
 import type { Prisma, PrismaClient } from "@oess/db";
 import { isUuid } from "@oess/domain";
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { type Viewer, canEdit, isAdmin } from "../builder";
+import { type Viewer, canEdit, isCoordinator } from "../builder";
 import { conflict, notFound } from "./errors";
 
 export const RECORD_KINDS = ["Enterprise", "Incubation", "JobRecord", "Funding"] as const;
@@ -53,9 +53,13 @@ export function parseRecordId(globalId: string): { kind: RecordKind; id: string 
   }
 }
 
+/** An organisation's drafts, and the whole history of its records: its members' and the admins'. */
+export const canSeeDrafts = (viewer: Viewer | null, ownerPartnerId: string): boolean =>
+  isCoordinator(viewer) || (viewer?.memberships.some((m) => m.partnerId === ownerPartnerId) ?? false);
+
 /** Published records are public; others belong to their organisation's members and the admins. */
 export const canSee = (viewer: Viewer | null, record: Pick<StoredRecord, "status" | "ownerPartnerId">): boolean =>
-  record.status === "PUBLISHED" || isAdmin(viewer) || (viewer?.memberships.some((m) => m.partnerId === record.ownerPartnerId) ?? false);
+  record.status === "PUBLISHED" || canSeeDrafts(viewer, record.ownerPartnerId);
 
 /** The record, if it exists and the viewer may see it; "not found" otherwise, so as to leak nothing. */
 export async function visibleRecord(db: Client, viewer: Viewer | null, kind: RecordKind, id: string): Promise<StoredRecord> {
@@ -66,7 +70,7 @@ export async function visibleRecord(db: Client, viewer: Viewer | null, kind: Rec
 
 /** Editors change their organisation's records while drafts or rejected; admins, any record. */
 export const canChange = (viewer: Viewer | null, record: Pick<StoredRecord, "status" | "ownerPartnerId">): boolean =>
-  isAdmin(viewer) || (canEdit(viewer, record.ownerPartnerId) && (record.status === "DRAFT" || record.status === "REJECTED"));
+  isCoordinator(viewer) || (canEdit(viewer, record.ownerPartnerId) && (record.status === "DRAFT" || record.status === "REJECTED"));
 
 /**
  * Writes `data` only if the record is still at `version` (optimistic concurrency): two people

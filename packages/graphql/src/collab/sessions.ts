@@ -10,10 +10,18 @@ export async function viewerFromSession(prisma: PrismaClient, token: string | nu
   if (!token) return null;
   const session = await prisma.session.findUnique({
     where: { tokenHash: hashSessionToken(token) },
-    select: { id: true, expiresAt: true, user: { select: { id: true, memberships: { select: { partnerId: true, role: true } } } } },
+    select: {
+      id: true,
+      expiresAt: true,
+      user: { select: { id: true, memberships: { select: { partnerId: true, role: true, partner: { select: { coordinatesPtce: true } } } } } },
+    },
   });
   if (!session || session.expiresAt <= new Date()) return null;
-  return { userId: session.user.id, sessionId: session.id, memberships: session.user.memberships.map((m) => ({ partnerId: m.partnerId, role: m.role as MemberRole })) };
+  return {
+    userId: session.user.id,
+    sessionId: session.id,
+    memberships: session.user.memberships.map((m) => ({ partnerId: m.partnerId, role: m.role as MemberRole, coordinates: m.partner.coordinatesPtce })),
+  };
 }
 
 // OWASP: slow guessing down per account and per address, without locking anyone out for long.

@@ -11,18 +11,27 @@ export const Membership = builder.prismaObject("Membership", {
   description: "A user's role in a partner organisation.",
   fields: (t) => ({
     partner: t.relation("partner", { description: "The organisation." }),
-    role: t.expose("role", { type: MemberRole, description: "VIEWER reads the organisation's drafts; EDITOR records its figures; ADMIN (PTCE coordination) reviews, publishes and manages accounts." }),
+    role: t.expose("role", {
+      type: MemberRole,
+      description:
+        "VIEWER reads the organisation's drafts; EDITOR records its figures; ADMIN also manages its members' roles. An ADMIN of the organisation that coordinates the PTCE is of the coordination: reviews, publishes and manages every account.",
+    }),
   }),
 });
 
 export const User = builder.prismaObject("User", {
   description: "An account. Visible to the account itself and to the PTCE's admins.",
-  authScopes: (user, ctx) => (ctx.viewer?.userId === user.id ? true : { admin: true }),
+  authScopes: (user, ctx) => (ctx.viewer?.userId === user.id ? true : { coordinator: true }),
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The user's UUID." }),
     email: t.exposeString("email", { description: "Sign-in e-mail address." }),
     name: t.exposeString("name", { description: "Display name." }),
     memberships: t.relation("memberships", { description: "Organisations and roles." }),
+    isCoordinator: t.boolean({
+      description: "Whether this account is of the PTCE's coordination (an ADMIN of the organisation that coordinates it).",
+      select: { memberships: { select: { role: true, partner: { select: { coordinatesPtce: true } } } } },
+      resolve: (user) => user.memberships.some((m) => m.role === "ADMIN" && m.partner.coordinatesPtce),
+    }),
   }),
 });
 
@@ -38,7 +47,7 @@ builder.queryField("me", (t) =>
 builder.queryField("users", (t) =>
   t.prismaField({
     type: ["User"],
-    authScopes: { admin: true },
+    authScopes: { coordinator: true },
     description: "Every account, by e-mail (admins only).",
     resolve: (query, _root, _args, ctx) => ctx.prisma.user.findMany({ ...query, orderBy: { email: "asc" } }),
   }),
@@ -75,7 +84,7 @@ builder.mutationField("logout", (t) =>
 builder.mutationField("createUser", (t) =>
   t.prismaField({
     type: "User",
-    authScopes: { admin: true },
+    authScopes: { coordinator: true },
     description: "Creates an account (admins only). Give it roles with `setMembership`.",
     args: {
       email: t.arg.string({ required: true, description: "Sign-in e-mail address." }),
@@ -105,8 +114,8 @@ builder.mutationField("createUser", (t) =>
 builder.mutationField("setMembership", (t) =>
   t.prismaField({
     type: "Membership",
-    authScopes: { admin: true },
-    description: "Gives a user a role in a partner organisation, or changes it (admins only).",
+    authScopes: (_root, args) => ({ adminOf: args.partnerId }),
+    description: "Gives a user a role in a partner organisation, or changes it: admins of that organisation, or the PTCE's coordination.",
     args: {
       userId: t.arg.string({ required: true, description: "UUID of the user." }),
       partnerId: t.arg.string({ required: true, description: "UUID of the partner organisation." }),
@@ -131,8 +140,8 @@ builder.mutationField("setMembership", (t) =>
 
 builder.mutationField("removeMembership", (t) =>
   t.boolean({
-    authScopes: { admin: true },
-    description: "Takes a user's role in a partner organisation away (admins only). An admin cannot remove their own admin role.",
+    authScopes: (_root, args) => ({ adminOf: args.partnerId }),
+    description: "Takes a user's role in a partner organisation away: admins of that organisation, or the PTCE's coordination. Nobody removes their own role.",
     args: { userId: t.arg.string({ required: true, description: "UUID of the user." }), partnerId: t.arg.string({ required: true, description: "UUID of the partner organisation." }) },
     resolve: async (_root, { userId, partnerId }, ctx) => {
       if (userId === ctx.viewer?.userId) throw refused("Vous ne pouvez pas retirer votre propre rôle : demandez-le à une autre personne de la coordination.");

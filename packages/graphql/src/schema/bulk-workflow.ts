@@ -64,7 +64,7 @@ for (const [name, from, to, description] of [
       type: BulkResultRef,
       description,
       args: { partnerId: t.arg.string({ required: true, description: "UUID of the organisation." }) },
-      authScopes: (_root, args) => (to === "PUBLISHED" ? { admin: true } : { editorOf: args.partnerId }),
+      authScopes: (_root, args) => (to === "PUBLISHED" ? { coordinator: true } : { editorOf: args.partnerId }),
       resolve: async (_root, { partnerId }, ctx) => {
         if (!isUuid(partnerId) || !(await ctx.prisma.partner.findUnique({ where: { id: partnerId }, select: { id: true } }))) throw notFound("Partenaire");
         return ctx.prisma.$transaction((tx) => bulkStep(tx, ctx.viewer?.userId as string, partnerId, from, to), { timeout: 120_000 });

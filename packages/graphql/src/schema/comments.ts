@@ -1,7 +1,7 @@
 // Comments by signed-in users, on a record or on a dashboard view (its permalink). Admins can
 // hide one: it stays in the database and in the audit log, its text is no longer shown.
 import { isUuid } from "@oess/domain";
-import { type Context, builder, isAdmin } from "../builder";
+import { type Context, builder, isCoordinator } from "../builder";
 import { audit } from "../collab/audit";
 import { invalidInput, notFound } from "../collab/errors";
 import { parseRecordId, visibleRecord } from "../collab/records";
@@ -11,7 +11,7 @@ builder.prismaObject("Comment", {
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The comment's UUID." }),
     authorName: t.string({ description: "Who wrote it.", select: { author: { select: { name: true } } }, resolve: (c) => c.author.name }),
-    body: t.string({ nullable: true, description: "The text; null when hidden (except for admins).", resolve: (c, _args, ctx) => (c.hiddenAt && !isAdmin(ctx.viewer) ? null : c.body) }),
+    body: t.string({ nullable: true, description: "The text; null when hidden (except for admins).", resolve: (c, _args, ctx) => (c.hiddenAt && !isCoordinator(ctx.viewer) ? null : c.body) }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was written." }),
     hidden: t.boolean({ description: "Whether an admin hid it.", resolve: (c) => c.hiddenAt !== null }),
     viewPath: t.exposeString("viewPath", { nullable: true, description: "The dashboard view it is about, if any." }),
@@ -79,7 +79,7 @@ builder.mutationField("addComment", (t) =>
 builder.mutationField("hideComment", (t) =>
   t.prismaField({
     type: "Comment",
-    authScopes: { admin: true },
+    authScopes: { coordinator: true },
     description: "Hides a comment (admins only); it stays in the audit log.",
     args: { id: t.arg.string({ required: true, description: "The comment's UUID." }) },
     resolve: async (query, _root, { id }, ctx) => {

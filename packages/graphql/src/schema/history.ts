@@ -3,7 +3,8 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { formatEuros } from "@oess/domain";
 import { builder } from "../builder";
 import { notFound } from "../collab/errors";
-import { RECORD_KINDS, parseRecordId, visibleRecord } from "../collab/records";
+import { RECORD_KINDS, canSeeDrafts, parseRecordId, visibleRecord } from "../collab/records";
+import type { Prisma } from "@oess/db";
 import { PAGE_OPTIONS } from "../visibility";
 
 const AuditActionEnum = builder.enumType("AuditAction", {
@@ -39,16 +40,33 @@ builder.prismaObject("AuditEvent", {
 builder.queryField("history", (t) =>
   t.prismaField({
     type: ["AuditEvent"],
-    description: "A record's history, oldest first: visible to whoever may see the record.",
+    description:
+      "A record's history, oldest first. Members of the owning organisation and the PTCE's coordination see every change in full. " +
+      "Anyone else sees the published versions only: each change that left the record published, with the record as published, " +
+      "and neither who made it, nor review notes, nor earlier drafts.",
     args: { id: t.arg.id({ required: true, description: "Global ID of the record." }) },
     resolve: async (query, _root, args, ctx) => {
       const parsed = parseRecordId(String(args.id));
       if (!parsed) throw notFound("Record");
-      await visibleRecord(ctx.prisma, ctx.viewer, parsed.kind, parsed.id);
-      return ctx.prisma.auditEvent.findMany({ ...query, where: { entity: parsed.kind, entityId: parsed.id }, orderBy: { seq: "asc" } });
+      const record = await visibleRecord(ctx.prisma, ctx.viewer, parsed.kind, parsed.id);
+      const events = await ctx.prisma.auditEvent.findMany({ ...query, where: { entity: parsed.kind, entityId: parsed.id }, orderBy: { seq: "asc" } });
+      return canSeeDrafts(ctx.viewer, record.ownerPartnerId) ? events : events.flatMap(publicVersion);
     },
   }),
 );
+
+const isPublished = (snapshot: unknown): boolean => (snapshot as { status?: unknown } | null)?.status === "PUBLISHED";
+
+/** Who edited a record and what the review said are the organisation's business, not the public's. */
+const INTERNAL_FIELDS = new Set(["reviewNote", "createdById", "updatedById"]);
+const publicSnapshot = (snapshot: unknown) =>
+  Object.fromEntries(Object.entries(snapshot as Record<string, unknown>).filter(([field]) => !INTERNAL_FIELDS.has(field))) as Prisma.JsonObject;
+
+/** An event as the public may see it: only if it left the record published, without its author or notes. */
+function publicVersion<E extends { after: Prisma.JsonValue | null; before: Prisma.JsonValue | null }>(event: E): E[] {
+  if (!isPublished(event.after)) return [];
+  return [{ ...event, actorId: null, actor: null, note: null, after: publicSnapshot(event.after), before: isPublished(event.before) ? publicSnapshot(event.before) : null }];
+}
 
 const AuditWhere = builder.inputType("AuditWhere", {
   description: "Restricts the audit log.",
@@ -65,7 +83,7 @@ builder.queryField("auditLog", (t) =>
     type: "AuditEvent",
     cursor: "seq",
     ...PAGE_OPTIONS,
-    authScopes: { admin: true },
+    authScopes: { coordinator: true },
     description: "Every change, newest first (admins only).",
     args: { where: t.arg({ type: AuditWhere, required: false }) },
     resolve: (query, _root, { where }, ctx) =>
@@ -107,7 +125,7 @@ const QueueItemRef = builder.objectRef<QueueItem>("ReviewItem").implement({
 builder.queryField("reviewQueue", (t) =>
   t.field({
     type: [QueueItemRef],
-    authScopes: { admin: true },
+    authScopes: { coordinator: true },
     description: "Submitted records awaiting review, oldest first (admins only).",
     resolve: async (_root, _args, ctx) => {
       const where = { status: "SUBMITTED" as const };

@@ -187,7 +187,7 @@ function recordMutations<Raw, Input>(spec: KindSpec<Raw, Input>) {
       authScopes: async (_root, args, ctx) => {
         if (!ctx.viewer) return false;
         const { record } = await target(ctx, String((args as unknown as UpdateArgs<Raw>).id));
-        return { admin: true, editorOf: record.ownerPartnerId };
+        return { coordinator: true, editorOf: record.ownerPartnerId };
       },
       resolve: async (_root, rawArgs, ctx) => {
         const args = rawArgs as unknown as UpdateArgs<Raw>;

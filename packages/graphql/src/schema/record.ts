@@ -21,7 +21,12 @@ export const ContributedRecord = builder.interfaceRef<RecordShape>("ContributedR
     version: t.exposeInt("version", { description: "Incremented at each change; updates must quote it (optimistic concurrency)." }),
     publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true, description: "When the record was first published; null if it never was." }),
     source: t.exposeString("source", { description: "Where the figure comes from (source)." }),
-    reviewNote: t.exposeString("reviewNote", { nullable: true, description: "Why the PTCE's coordination rejected it, while it is rejected." }),
+    // The note stays in the row after a resubmission: shown only while it is the record's state.
+    reviewNote: t.string({
+      nullable: true,
+      description: "Why the PTCE's coordination rejected it, while it is rejected.",
+      resolve: (record) => (record.status === "REJECTED" ? record.reviewNote : null),
+    }),
     dataYear: t.exposeInt("dataYear", { description: "Data year (millésime) of the figure." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
@@ -34,4 +39,4 @@ export const ContributedRecord = builder.interfaceRef<RecordShape>("ContributedR
  * in SQL, see visibleWhere).
  */
 export const visibleTo = (record: Pick<RecordShape, "status" | "ownerPartnerId">) =>
-  record.status === "PUBLISHED" ? true : { admin: true, memberOf: record.ownerPartnerId };
+  record.status === "PUBLISHED" ? true : { coordinator: true, memberOf: record.ownerPartnerId };

@@ -64,7 +64,7 @@ for (const transition of TRANSITIONS) {
       authScopes: async (_root, args, ctx) => {
         if (!ctx.viewer) return false;
         const { record } = await target(ctx, String(args.id));
-        return transition.adminOnly ? { admin: true } : { admin: true, editorOf: record.ownerPartnerId };
+        return transition.adminOnly ? { coordinator: true } : { coordinator: true, editorOf: record.ownerPartnerId };
       },
       resolve: async (_root, args, ctx) => {
         const { kind, record } = await target(ctx, String(args.id));
@@ -96,7 +96,7 @@ builder.mutationField("deleteRecord", (t) =>
     authScopes: async (_root, args, ctx) => {
       if (!ctx.viewer) return false;
       const { record } = await target(ctx, String(args.id));
-      return { admin: true, editorOf: record.ownerPartnerId };
+      return { coordinator: true, editorOf: record.ownerPartnerId };
     },
     resolve: async (_root, args, ctx) => {
       const { kind, record } = await target(ctx, String(args.id));
