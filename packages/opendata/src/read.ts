@@ -17,7 +17,8 @@ export function batches(ctx: ExportContext, dataset: Dataset, filters: Filters):
 export function csv(ctx: ExportContext, dataset: Dataset, filters: Filters): AsyncIterable<string | Uint8Array> {
   const source = dataset.source(ctx, filters);
   if (isSql(source) && ctx.sql.copyOut) {
-    const query = `SELECT ${source.select} FROM ${source.from} ${whereClause(source.where)} ORDER BY ${source.key.column}`;
+    const inner = `SELECT ${source.key.column} AS _key, ${source.select} FROM ${source.from} ${whereClause(source.where)}`;
+    const query = `SELECT ${dataset.columns.map(inertSql).join(", ")} FROM (${inner}) AS r ORDER BY r._key`;
     return ctx.sql.copyOut(`COPY (${inlineParams(query, source.params)}) TO STDOUT WITH (FORMAT csv, HEADER true)`, ctx.signal);
   }
   return toCsv(dataset.columns, isSql(source) ? keysetBatches(ctx, source) : source);
@@ -52,6 +53,13 @@ async function* keysetBatches(ctx: ExportContext, source: SqlSource): AsyncGener
     if (rows.length < BATCH_SIZE) return;
   }
 }
+
+/** The SQL twin of inertText (formats/csv.ts), so that COPY writes the same bytes. */
+function inertSql(column: Column): string {
+  const name = `r.${quoteIdent(column.name)}`;
+  return column.type === "string" ? `CASE WHEN ${name} ~ '^[-=+@\t\r]' THEN '''' || ${name} ELSE ${name} END AS ${quoteIdent(column.name)}` : name;
+}
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 const whereClause = (conditions: string[]) => (conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "");
 
