@@ -32,9 +32,9 @@ export function findInputProblem(value: unknown, root: string): Problem | null {
     if (typeof item.value === "string") {
       if (item.value.includes("\u0000")) return { path: item.path, reason: "nul" };
       if (!isWellFormed(item.value)) return { path: item.path, reason: "surrogate" };
-    } else if (item.value !== null && typeof item.value === "object") {
+    } else if (Array.isArray(item.value) || isPlainObject(item.value)) {
       if (item.depth >= MAX_INPUT_DEPTH) return { path: item.path, reason: "depth" };
-      const entries = Array.isArray(item.value) ? item.value.map((v, i) => [String(i), v] as const) : Object.entries(item.value);
+      const entries = Array.isArray(item.value) ? item.value.map((v, i) => [String(i), v] as const) : Object.entries(item.value as Record<string, unknown>);
       for (const [key, child] of entries) {
         if (!isWellFormed(key) || key.includes("\u0000")) return { path: item.path, reason: isWellFormed(key) ? "nul" : "surrogate" };
         stack.push({ value: child, path: `${item.path}.${key}`, depth: item.depth + 1 });
@@ -43,6 +43,10 @@ export function findInputProblem(value: unknown, root: string): Problem | null {
   }
   return null;
 }
+
+/** JSON objects only: an uploaded File (multipart) is not walked into, byte by byte. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(value));
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const isWellFormed = (text: string) => !LONE_SURROGATE.test(text);

@@ -44,6 +44,7 @@ const ImportProblemRef = builder.objectRef<ImportProblem>("ImportProblem").imple
 interface Report {
   plan: ImportPlan;
   fileName: string;
+  format: string | null;
   applied: boolean;
 }
 
@@ -51,6 +52,10 @@ const ImportReportRef = builder.objectRef<Report>("ImportReport").implement({
   description: "What an import would do (preview) or did.",
   fields: (t) => ({
     fileName: t.exposeString("fileName", { description: "The file's name." }),
+    format: t.exposeString("format", {
+      nullable: true,
+      description: "How the file was read: XLSX, or the CSV's encoding as detected (UTF-8, UTF-8 (avec BOM), Windows-1252); null when it could not be read.",
+    }),
     rowCount: t.int({ description: "Data rows in the file.", resolve: (r) => r.plan.rowCount }),
     created: t.int({ description: "Records created (or to create).", resolve: (r) => r.plan.rows.filter((x) => x.action === "CREATE").length }),
     updated: t.int({ description: "Records changed (or to change).", resolve: (r) => r.plan.rows.filter((x) => x.action === "UPDATE").length }),
@@ -60,12 +65,12 @@ const ImportReportRef = builder.objectRef<Report>("ImportReport").implement({
   }),
 });
 
-async function plan(ctx: Parameters<typeof planImport>[0], kind: ImportKind, file: File): Promise<ImportPlan> {
+async function plan(ctx: Parameters<typeof planImport>[0], kind: ImportKind, file: File): Promise<{ plan: ImportPlan; format: string | null }> {
   try {
     const table = await readTable(file.name, new Uint8Array(await file.arrayBuffer()));
-    return await planImport(ctx, kind, table);
+    return { plan: await planImport(ctx, kind, table), format: table.format };
   } catch (error) {
-    if (error instanceof TableError) return { kind, rowCount: 0, rows: [], problems: [{ line: 0, column: "", message: error.message }] };
+    if (error instanceof TableError) return { plan: { kind, rowCount: 0, rows: [], problems: [{ line: 0, column: "", message: error.message }] }, format: null };
     throw error;
   }
 }
@@ -83,16 +88,16 @@ for (const [name, apply] of [
       args: {
         partnerId: t.arg.string({ required: true, description: "UUID of the organisation the records belong to." }),
         kind: t.arg({ type: ImportKindEnum, required: true, description: "What the file holds." }),
-        file: t.arg({ type: "File", required: true, description: "A .csv (comma or semicolon, UTF-8) or .xlsx file, 10 MB and 50 000 rows at most." }),
+        file: t.arg({ type: "File", required: true, description: "A .csv (comma or semicolon; UTF-8, or Windows-1252 as Excel France saves it) or .xlsx file, 10 MB and 50 000 rows at most." }),
       },
       authScopes: (_root, args) => ({ editorOf: args.partnerId }),
       resolve: async (_root, { partnerId, kind, file }, ctx) => {
         if (!ctx.viewer) throw refused("Connectez-vous pour importer.", "UNAUTHENTICATED");
         const context = { prisma: ctx.prisma, viewer: ctx.viewer, partnerId, source: `Import ${file.name}` };
-        const planned = await plan(context, kind, file);
+        const { plan: planned, format } = await plan(context, kind, file);
         const writable = apply && planned.problems.length === 0 && planned.rows.some((r) => r.action !== "UNCHANGED");
         if (writable) await applyImport(context, planned, `Import du fichier ${file.name}`);
-        return { plan: planned, fileName: file.name, applied: apply && planned.problems.length === 0 };
+        return { plan: planned, fileName: file.name, format, applied: apply && planned.problems.length === 0 };
       },
     }),
   );
