@@ -1,7 +1,6 @@
 // npm start: runs the API (which migrates, and seeds on first run) and the dashboard's production
 // server, prints where they are, and stops both on Ctrl-C or when either one stops.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@oess/db/demo-accounts";
 import { API_NODE_ARGS } from "./api-process";
@@ -54,8 +53,7 @@ async function waitFor(url: string, accept: (r: Response) => boolean): Promise<v
 launch("API", API_NODE_ARGS, root, { API_PORT: String(apiPort) });
 await waitFor(`http://127.0.0.1:${apiPort}/healthz`, (r) => r.ok);
 
-const nextBin = createRequire(webDir).resolve("next/dist/bin/next");
-launch("dashboard", [nextBin, "start", "--port", String(webPort)], webDir, { API_URL: `http://127.0.0.1:${apiPort}/graphql` });
+launch("dashboard", ["server.mjs"], webDir, { PORT: String(webPort), API_URL: `http://127.0.0.1:${apiPort}/graphql` });
 await waitFor(`http://127.0.0.1:${webPort}/`, () => true);
 
 /** The demo accounts, when the database holds the demo dataset (never for real data). */

@@ -21,7 +21,7 @@ async function post(query: string, variables: Record<string, unknown> = {}, head
     headers: { "content-type": "application/json", "x-forwarded-for": ip, ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, cookie: response.headers.get("set-cookie"), body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
+  return { status: response.status, retryAfter: response.headers.get("retry-after"), cookie: response.headers.get("set-cookie"), body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
 }
 const LOGIN = `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { name memberships { role partner { slug } } } }`;
 async function signIn(email: string, ip = "192.0.2.10") {
@@ -46,15 +46,28 @@ describe("sessions", () => {
     expect(result.cookie).toContain("; Secure");
   });
 
-  it("refuses a wrong password and an unknown account alike, then slows an attacker down", async () => {
+  it("refuses a wrong password and an unknown account alike, then stops the guessing address, not the account's owner", async () => {
     const wrong = await post(LOGIN, { e: "editeur@vivre-a-niort.example", p: "pas le bon" }, CSRF, "198.51.100.7");
     const unknown = await post(LOGIN, { e: "personne@nulle-part.example", p: "pas le bon" }, CSRF, "198.51.100.7");
     expect(wrong.body.errors?.[0]?.message).toBe("Adresse e-mail ou mot de passe incorrect.");
     expect(unknown.body.errors?.[0]?.message).toBe(wrong.body.errors?.[0]?.message);
     for (let i = 0; i < 4; i++) await post(LOGIN, { e: "editeur@vivre-a-niort.example", p: `essai ${i}` }, CSRF, "198.51.100.7");
-    const blocked = await post(LOGIN, { e: "editeur@vivre-a-niort.example", p: DEMO_PASSWORD }, CSRF, "198.51.100.8");
+    const blocked = await post(LOGIN, { e: "editeur@vivre-a-niort.example", p: DEMO_PASSWORD }, CSRF, "198.51.100.7");
     expect(blocked.body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.retryAfter)).toBeGreaterThan(800); // the rest of the 15-minute window
     expect(blocked.cookie).toBeNull();
+    // The owner, elsewhere, is not locked out by the guesser.
+    const owner = await post(LOGIN, { e: "editeur@vivre-a-niort.example", p: DEMO_PASSWORD }, CSRF, "198.51.100.8");
+    expect(owner.body.errors).toBeUndefined();
+    expect(owner.cookie).toMatch(/^oess_session=/);
+  });
+
+  it("checks no more than 5 passwords when 40 guesses on one account arrive at once", async () => {
+    const attempts = await Promise.all(Array.from({ length: 40 }, (_, i) => post(LOGIN, { e: "lectrice@vivre-a-niort.example", p: `devinette ${i}` }, CSRF, "198.51.100.20")));
+    const codes = attempts.map((a) => a.body.errors?.[0]?.extensions?.code);
+    expect(codes.filter((c) => c === "UNAUTHENTICATED").length).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === "RATE_LIMITED").length).toBeGreaterThanOrEqual(35);
   });
 });
 

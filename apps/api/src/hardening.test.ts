@@ -1,11 +1,13 @@
 // The failures found by probing the running API as an attacker would: CORS, headers, malformed
 // input, error codes. Each case failed before its fix.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { parseTrustedProxies } from "@oess/auth";
 import { DEMO_PASSWORD } from "@oess/db";
 import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "./app";
-import { parseTrustedProxies } from "@oess/auth";
 
 let db: TestDatabase;
 let app: App;
@@ -21,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.dispose());
 
-const JSON_HEADERS = { "content-type": "application/json", accept: "application/graphql-response+json" };
+const JSON_HEADERS: Readonly<Record<string, string>> = { "content-type": "application/json", accept: "application/graphql-response+json" };
 type Body = { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 
 async function post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
@@ -136,7 +138,7 @@ describe("malformed input gets a 400 with a code, never an unexpected error", ()
   it("JSON nested 100 000 deep", async () => {
     const response = await app.fetch("http://localhost/graphql", {
       method: "POST",
-      headers: JSON_HEADERS,
+      headers: { ...JSON_HEADERS }, // a copy: the request would add its content-length to the shared object
       body: `{"query":"{ dataset { isDemo } }","variables":{"x":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`,
     });
     expect(response.status).toBe(400);
@@ -156,6 +158,50 @@ describe("malformed input gets a 400 with a code, never an unexpected error", ()
       const { body } = await post(query);
       expect(body.errors?.[0]?.extensions?.code, query.slice(0, 40)).toBe(code);
       expect(body.errors?.[0]?.message).not.toMatch(/^Syntax Error/);
+    }
+  });
+});
+
+describe("sign-in limits behind proxies", () => {
+  /** The app on a real socket, so that the peer's address is the test's own (127.0.0.1). */
+  async function serve(trustProxy: string) {
+    const server = http.createServer(
+      createApp({ db, territory: loadTerritory(), urls: { openDataPage: `${DASHBOARD}/donnees-ouvertes` }, security: { trustedProxies: parseTrustedProxies(trustProxy), corsOrigins: [] } }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const login = async (forwardedFor: string) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { ...JSON_HEADERS, "x-graphql-yoga-csrf": "1", "x-forwarded-for": forwardedFor },
+        body: JSON.stringify({ query: `mutation { login(email: "lecteur@agglo-niort.example", password: "pas le bon") { name } }` }),
+      });
+      return ((await response.json()) as Body).errors?.[0]?.extensions?.code;
+    };
+    return { login, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  it("ignores X-Forwarded-For from a client that is not a trusted proxy: a new address per guess does not reset the count", async () => {
+    const api = await serve("none");
+    try {
+      const codes = [];
+      for (let i = 1; i <= 6; i++) codes.push(await api.login(`203.0.113.${i}`));
+      expect(codes).toEqual(["UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "RATE_LIMITED"]);
+    } finally {
+      await api.close();
+      await db.prisma.loginAttempt.deleteMany({});
+    }
+  });
+
+  it("believes a trusted proxy's X-Forwarded-For: its clients are counted apart", async () => {
+    const api = await serve("loopback");
+    try {
+      const codes = [];
+      for (let i = 1; i <= 6; i++) codes.push(await api.login(`203.0.113.${i}`));
+      expect(codes.every((c) => c === "UNAUTHENTICATED")).toBe(true);
+    } finally {
+      await api.close();
+      await db.prisma.loginAttempt.deleteMany({});
     }
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { type ReactNode, Suspense } from "react";
 import { ChartPatterns } from "../components/charts/palette";
@@ -12,7 +13,9 @@ export const metadata: Metadata = {
   description: "Emplois créés, entreprises incubées et financements des partenaires du PTCE de l'économie sociale et solidaire du Niortais.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: its scripts carry this response's CSP nonce (proxy.ts).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="fr">
       <body>
@@ -30,7 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <SiteNav />
         </Suspense>
         <main id="contenu" tabIndex={-1}>
-          <GraphqlProvider serverUrl={API_URL}>{children}</GraphqlProvider>
+          <GraphqlProvider serverUrl={API_URL} nonce={nonce}>{children}</GraphqlProvider>
         </main>
         <ChartPatterns />
         <footer className="site-footer">

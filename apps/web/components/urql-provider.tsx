@@ -4,7 +4,8 @@
 import { UrqlProvider, cacheExchange, createClient, fetchExchange, ssrExchange } from "@urql/next";
 import { type ReactNode, useMemo } from "react";
 
-export function GraphqlProvider({ serverUrl, children }: { serverUrl: string; children: ReactNode }) {
+/** `nonce`: this response's CSP nonce, for the script that carries the server's results. */
+export function GraphqlProvider({ serverUrl, nonce, children }: { serverUrl: string; nonce: string | undefined; children: ReactNode }) {
   const [client, ssr] = useMemo(() => {
     const isClient = typeof window !== "undefined";
     const ssr = ssrExchange({ isClient });
@@ -17,7 +18,7 @@ export function GraphqlProvider({ serverUrl, children }: { serverUrl: string; ch
     return [client, ssr] as const;
   }, [serverUrl]);
   return (
-    <UrqlProvider client={client} ssr={ssr}>
+    <UrqlProvider client={client} ssr={ssr} nonce={nonce}>
       {children}
     </UrqlProvider>
   );

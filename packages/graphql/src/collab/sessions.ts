@@ -3,6 +3,7 @@ import { SESSION_DAYS, decoyHash, hashSessionToken, newSessionToken, verifyPassw
 import type { PrismaClient } from "@oess/db";
 import type { MemberRole } from "@oess/domain";
 import type { Viewer } from "../builder";
+import { GraphQLError } from "graphql";
 import { refused } from "./errors";
 
 /** The viewer a session token stands for; null when it is unknown or expired. */
@@ -24,24 +25,57 @@ export async function viewerFromSession(prisma: PrismaClient, token: string | nu
   };
 }
 
-// OWASP: slow guessing down per account and per address, without locking anyone out for long.
-export const LOGIN_LIMITS = { windowMinutes: 15, perEmail: 5, perIp: 30 } as const;
+/**
+ * Sign-in limits (OWASP). Guessing is stopped per account *and address*: 5 failures from one
+ * address lock that address out of that account for the rest of the 15-minute window, while the
+ * owner signs in from anywhere else. One address failing on 30 accounts is stopped too. Guesses
+ * spread over many addresses are slowed down, never turned into a lock-out anyone could impose:
+ * past 10 failures on an account, each attempt waits a second more, up to 10 s.
+ */
+export const LOGIN_LIMITS = { windowMinutes: 15, perAccountAndAddress: 5, perAddress: 30, slowAfter: 10, maxDelaySeconds: 10 } as const;
+
+const rateLimited = (retryAfterSeconds: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  const minutes = Math.ceil(seconds / 60);
+  return new GraphQLError(`Trop de tentatives de connexion depuis votre adresse : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`, {
+    extensions: { code: "RATE_LIMITED", retryAfter: seconds, http: { status: 429, headers: { "Retry-After": String(seconds) } } },
+  });
+};
 
 /** Checks a password and opens a session; refuses, the same way for an unknown e-mail, after too many failures. */
 export async function signIn(prisma: PrismaClient, email: string, password: string, ip: string): Promise<{ token: string; userId: string }> {
   const normalized = email.trim().toLowerCase();
-  const since = new Date(Date.now() - LOGIN_LIMITS.windowMinutes * 60_000);
-  const [byEmail, byIp] = await Promise.all([
-    prisma.loginAttempt.count({ where: { email: normalized, succeeded: false, at: { gt: since } } }),
-    prisma.loginAttempt.count({ where: { ip, succeeded: false, at: { gt: since } } }),
+  const windowMs = LOGIN_LIMITS.windowMinutes * 60_000;
+  const since = new Date(Date.now() - windowMs);
+  // The attempt is recorded (as a failure) before it is counted and checked: concurrent guesses
+  // each see at least those recorded before them, so no more than the limit are ever checked.
+  const attempt = await prisma.loginAttempt.create({ data: { email: normalized, ip, succeeded: false }, select: { id: true } });
+  const failed = { succeeded: false, at: { gt: since } };
+  const [here, fromAddress, onAccount] = await Promise.all([
+    prisma.loginAttempt.findMany({ where: { ...failed, email: normalized, ip }, select: { at: true }, orderBy: { at: "asc" } }),
+    prisma.loginAttempt.findMany({ where: { ...failed, ip }, select: { at: true }, orderBy: { at: "asc" } }),
+    prisma.loginAttempt.count({ where: { ...failed, email: normalized } }),
   ]);
-  if (byEmail >= LOGIN_LIMITS.perEmail || byIp >= LOGIN_LIMITS.perIp) {
-    throw refused(`Trop de tentatives de connexion : réessayez dans ${LOGIN_LIMITS.windowMinutes} minutes.`, "RATE_LIMITED");
+  const limits: Array<[Array<{ at: Date }>, number]> = [
+    [here, LOGIN_LIMITS.perAccountAndAddress],
+    [fromAddress, LOGIN_LIMITS.perAddress],
+  ];
+  for (const [failures, limit] of limits) {
+    // Refused until enough of the failures that count leave the window.
+    const freeing = failures[failures.length - limit];
+    if (failures.length > limit && freeing) throw rateLimited((freeing.at.getTime() + windowMs - Date.now()) / 1000);
   }
+  const delay = Math.min(onAccount - LOGIN_LIMITS.slowAfter, LOGIN_LIMITS.maxDelaySeconds);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay * 1000));
+
   const user = await prisma.user.findUnique({ where: { email: normalized }, select: { id: true, passwordHash: true } });
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-  await prisma.loginAttempt.create({ data: { email: normalized, ip, succeeded: ok && user !== null } });
   if (!ok || !user) throw refused("Adresse e-mail ou mot de passe incorrect.", "UNAUTHENTICATED");
+  // Signed in: this address's failures on the account are forgiven.
+  await prisma.$transaction([
+    prisma.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } }),
+    prisma.loginAttempt.deleteMany({ where: { email: normalized, ip, succeeded: false } }),
+  ]);
 
   const token = newSessionToken();
   await prisma.$transaction([
