@@ -19,6 +19,9 @@ export class MigrationError extends Error {
  * refused (an id that is not a UUID, text it cannot store), a statement cut by its time-out, or a
  * database that cannot be reached (retry later). Null for anything else: a bug, not the caller's.
  */
+/** Seconds a client should wait before trying again when the database is away or overloaded. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export type DatabaseProblem = "invalid-value" | "invalid-text" | "timeout" | "unavailable";
 
 const BY_SQLSTATE: Record<string, DatabaseProblem> = {

@@ -1,6 +1,6 @@
 export { type DatabaseKind, type DatabaseTarget, describeTarget, targetFromEnv } from "./config";
 export type { SqlDriver, SqlExecutor } from "./driver";
-export { DatabaseOpenError, type DatabaseProblem, MigrationError, databaseProblem } from "./errors";
+export { DatabaseOpenError, type DatabaseProblem, MigrationError, RETRY_AFTER_SECONDS, databaseProblem } from "./errors";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
 export { migrate, readMigrations } from "./migrate";
 export { type Database, openDatabase } from "./open";

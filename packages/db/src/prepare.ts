@@ -3,7 +3,7 @@
 import { type Territory, loadTerritory } from "@oess/domain";
 import { migrate } from "./migrate";
 import type { Database } from "./open";
-import { type SeedReport, isEmpty, seedDemoData } from "./seed";
+import { NotEmptyError, type SeedReport, isEmpty, seedDemoData } from "./seed";
 import { syncTerritory } from "./territory";
 
 export interface PrepareOptions {
@@ -28,8 +28,13 @@ export async function prepareDatabase(db: Database, options: PrepareOptions = {}
   let seeded: SeedReport | null = null;
   if ((options.demoData ?? "auto") === "auto" && (await isEmpty(db.sql))) {
     log("Empty database: loading the demo dataset (données de démonstration)…");
-    seeded = await seedDemoData(db.sql, { territory });
-    log(`Demo dataset loaded: ${seeded.enterprises} enterprises, ${seeded.jobRecords} job records, ${seeded.fundings} fundings.`);
+    try {
+      seeded = await seedDemoData(db.sql, { territory });
+      log(`Demo dataset loaded: ${seeded.enterprises} enterprises, ${seeded.jobRecords} job records, ${seeded.fundings} fundings.`);
+    } catch (error) {
+      if (!(error instanceof NotEmptyError)) throw error;
+      log("Another instance loaded the demo dataset meanwhile.");
+    }
   }
   return { territory, migrationsApplied, seeded };
 }

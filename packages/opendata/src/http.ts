@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { Readable, pipeline } from "node:stream";
 import { constants, createGzip } from "node:zlib";
-import { type PrismaClient, type SqlDriver, dataVersion, datasetInfo } from "@oess/db";
+import { type PrismaClient, RETRY_AFTER_SECONDS, type SqlDriver, dataVersion, databaseProblem, datasetInfo } from "@oess/db";
 import { DEMO_DATA_NOTICE } from "@oess/domain";
 import { DATASETS, FORMATS, type Format, LICENSE, type PublicUrls, SCDL_DATASET } from "./catalog";
 import { conformityReport } from "./conformity";
@@ -95,6 +95,12 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
       return new Response(toStream(body, request.signal), { status: 200, headers });
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.message);
+      const problem = databaseProblem(error);
+      if (problem === "unavailable" || problem === "timeout") {
+        // A harvester retries on 503 + Retry-After; a 500 would read as a broken file.
+        const why = problem === "timeout" ? "the export took longer than the server allows" : "the database is not reachable right now";
+        return errorResponse(503, `Temporarily unavailable: ${why}. Try again in a few seconds.`, { "retry-after": String(RETRY_AFTER_SECONDS) });
+      }
       throw error;
     }
   };

@@ -1,4 +1,4 @@
-import type { Database } from "@oess/db";
+import { type Database, RETRY_AFTER_SECONDS } from "@oess/db";
 import type { Plugin } from "graphql-yoga";
 
 /** GET /healthz → 200 {"status":"ok","database":"pglite"|"postgresql"}, or 503 if the database does not answer. */
@@ -11,7 +11,10 @@ export function useHealthz(db: Database): Plugin {
         () => false,
       );
       endResponse(
-        fetchAPI.Response.json({ status: ok ? "ok" : "error", database: db.kind }, { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } }),
+        fetchAPI.Response.json(
+          { status: ok ? "ok" : "error", database: db.kind },
+          { status: ok ? 200 : 503, headers: { "cache-control": "no-store", ...(ok ? {} : { "retry-after": String(RETRY_AFTER_SECONDS) }) } },
+        ),
       );
     },
   };

@@ -34,6 +34,14 @@ export class SeedError extends Error {
   override name = "SeedError";
 }
 
+/** The database was not empty when the seed's turn came: another process filled it first. */
+export class NotEmptyError extends SeedError {
+  override name = "NotEmptyError";
+}
+
+// Shared by every process: API instances starting together on an empty database take turns.
+const SEED_LOCK_KEY = 7_302_114_010;
+
 export async function isEmpty(sql: SqlExecutor): Promise<boolean> {
   const [row] = await sql.query<{ n: number }>("SELECT count(*)::int AS n FROM partner");
   return row?.n === 0;
@@ -46,8 +54,9 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
 
   const report = await sql.transaction(async (tx) => {
     await tx.exec("SET LOCAL statement_timeout = 0"); // the API's time-out is for requests, not loads
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [SEED_LOCK_KEY]);
     if (!(await isEmpty(tx))) {
-      throw new SeedError("The database already holds partners and records: the demo seed only fills an empty database (use --reset to wipe it first).");
+      throw new NotEmptyError("The database already holds partners and records: the demo seed only fills an empty database (use --reset to wipe it first).");
     }
     const report: SeedReport = { partners: 0, users: 0, enterprises: 0, incubations: 0, jobRecords: 0, fundings: 0 };
     const ids = new Random(seed ^ 0x9a47);

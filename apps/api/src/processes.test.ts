@@ -1,0 +1,128 @@
+// The API as processes: SIGTERM with a download in flight, and two instances on one PostgreSQL
+// database (the README says the API is stateless and may run as several: proven here).
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { DEMO_PASSWORD } from "@oess/db";
+import { createThrowawayDatabase, scratchEnvironment } from "@oess/db/testing";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+interface Api {
+  base: string;
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts the API from its sources, as `npm start` runs it, and waits until it answers. */
+async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
+    cwd: ROOT,
+    env: { ...env, API_PORT: String(port), NODE_ENV: "production", SHUTDOWN_GRACE_MS: "1500" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  void exited.then(() => running.delete(child));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`the API stopped: ${output}`);
+    if ((await fetch(`${base}/healthz`).catch(() => null))?.ok) return { base, child, output: () => output, exited };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the API did not start: ${output}`);
+}
+
+async function graphql(api: Api, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${api.base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-graphql-yoga-csrf": "1", ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return { response, body: (await response.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> } };
+}
+
+describe("SIGTERM", () => {
+  it("stops accepting, cuts a request that does not finish after the grace period, closes the database and exits 0", async () => {
+    const { env, cleanup } = await scratchEnvironment("oess_sigterm");
+    try {
+      const api = await startApi(env);
+      // A client that announces a body and sends one byte of it: its request cannot finish by itself.
+      const stuck = net.connect(Number(new URL(api.base).port), "127.0.0.1");
+      stuck.on("error", () => undefined);
+      await new Promise((resolve) => stuck.once("connect", resolve));
+      stuck.write("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const signalled = Date.now();
+      api.child.kill("SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await fetch(`${api.base}/healthz`).then(() => "answered", () => "refused")).toBe("refused");
+      const deadline = new Promise<"hung">((resolve) => setTimeout(() => resolve("hung"), 10_000));
+      expect(await Promise.race([api.exited, deadline])).toBe(0);
+      expect(Date.now() - signalled).toBeGreaterThanOrEqual(1_500); // the grace period was given
+      expect(api.output()).toMatch(/Requests still running after 1500 ms: closing them/);
+      stuck.destroy();
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe.runIf(Boolean(process.env.DATABASE_URL))("two API instances on one PostgreSQL database", () => {
+  it("start together on an empty database, share sessions, sign-in limits and every change at once", async () => {
+    const db = await createThrowawayDatabase(process.env.DATABASE_URL as string, "oess_two");
+    const env = { ...process.env, DATABASE_URL: db.url };
+    try {
+      // Both migrate and seed the same empty database at the same moment.
+      const [a, b] = await Promise.all([startApi(env), startApi(env)]);
+      expect(`${a.output()}${b.output()}`).toMatch(/Another instance loaded the demo dataset meanwhile|Demo dataset loaded/);
+
+      // A session opened on A is known to B.
+      const login = await graphql(a, `mutation { login(email: "coordination@elan-niortais.example", password: "${DEMO_PASSWORD}") { name } }`);
+      const cookie = (login.response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+      expect((await graphql(b, "{ me { email } }", { cookie })).body.data.me.email).toBe("coordination@elan-niortais.example");
+
+      // B's cached answer and ETag change the moment A publishes.
+      const COUNT = "{ fundings(first: 1) { totalCount } }";
+      const before = (await graphql(b, COUNT)).body.data.fundings.totalCount;
+      expect((await graphql(b, COUNT)).body.data.fundings.totalCount).toBe(before); // now cached
+      const etag = (await fetch(`${b.base}/opendata/fundings.csv`, { method: "HEAD" })).headers.get("etag");
+      const queue = await graphql(a, "{ reviewQueue { id kind version } }", { cookie });
+      const funding = queue.body.data.reviewQueue.find((r: { kind: string }) => r.kind === "Funding");
+      const published = await graphql(a, `mutation { publishRecord(id: "${funding.id}", version: ${funding.version}) { status } }`, { cookie });
+      expect(published.body.errors).toBeUndefined();
+      expect((await graphql(b, COUNT)).body.data.fundings.totalCount).toBe(before + 1);
+      expect((await fetch(`${b.base}/opendata/fundings.csv`, { method: "HEAD" })).headers.get("etag")).not.toBe(etag);
+
+      // Failures on A and on B add up: the sixth guess from the same address is refused on either.
+      const guess = (api: Api) =>
+        graphql(api, `mutation { login(email: "lecteur@agglo-niort.example", password: "pas le bon") { name } }`, { "x-forwarded-for": "203.0.113.77" });
+      const codes = [];
+      for (const api of [a, b, a, b, a, b]) codes.push((await guess(api)).body.errors?.[0]?.extensions?.code);
+      expect(codes).toEqual(["UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "RATE_LIMITED"]);
+
+      for (const api of [a, b]) api.child.kill("SIGTERM");
+      expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
+    } finally {
+      await db.drop();
+    }
+  });
+});
