@@ -129,6 +129,12 @@ describe("malformed input gets a 400 with a code, never an unexpected error", ()
     });
   }
 
+  it("a body announced over 12 MB is refused before it is read", async () => {
+    const response = await app.fetch("http://localhost/graphql", { method: "POST", headers: { ...JSON_HEADERS, "content-length": String(50 * 1024 * 1024) }, body: "{}" });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as Body).errors?.[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
   it("a global ID whose UUID is not one", async () => {
     const { body } = await post(`{ node(id: "${Buffer.from("Funding:not-a-uuid").toString("base64")}") { id } }`);
     expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");

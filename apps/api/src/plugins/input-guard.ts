@@ -54,7 +54,19 @@ const isWellFormed = (text: string) => !LONE_SURROGATE.test(text);
 /** Mutations are the partner space's (French); reads are the researchers' (English). */
 const isMutation = (query: unknown) => typeof query === "string" && /^\s*mutation\b/.test(query.replace(/^(\s*#[^\n]*\n)*/, ""));
 
+/** A request body beyond this is refused before it is read: an import's file is 10 MB at most. */
+export const MAX_BODY_BYTES = 12 * 1024 * 1024;
+
 export const useInputGuard = (): Plugin => ({
+  onRequest({ request, url, endResponse, fetchAPI }) {
+    if (url.pathname !== "/graphql" || Number(request.headers.get("content-length") ?? 0) <= MAX_BODY_BYTES) return;
+    endResponse(
+      fetchAPI.Response.json(
+        { errors: [{ message: `The request body is over ${MAX_BODY_BYTES / 1048576} MB; a file to import is 10 MB at most.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] },
+        { status: 413 },
+      ),
+    );
+  },
   onParams({ params }) {
     const problem =
       findInputProblem(params.query, "query") ??

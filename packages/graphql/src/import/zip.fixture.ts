@@ -3,7 +3,7 @@
 import { deflateRawSync } from "node:zlib";
 
 /** A ZIP archive of these parts (deflated); `declare` overrides the size the directory states. */
-export function zip(parts: Record<string, string>, declare: Record<string, number> = {}): Uint8Array {
+export function zip(parts: Record<string, string>, declare: Record<string, number> = {}): Uint8Array<ArrayBuffer> {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
