@@ -75,6 +75,12 @@ test("enter, import, submit, review, publish: the funding reaches the open data"
   await expect(editor.getByRole("heading", { name: "Import terminé" })).toBeVisible();
   await expectAccessible(editor, "/espace-partenaire/import");
   await editor.screenshot({ path: "test-results/screenshots/import-bureau.png", fullPage: true });
+  // The home lists the imported drafts, and offers to submit them.
+  await editor.goto("/espace-partenaire");
+  const inProgress = editor.getByRole("table", { name: "Brouillons, records soumis et rejetés" });
+  await expect(inProgress.getByRole("row").filter({ hasText: "emplois en 2031" })).toContainText("Brouillon");
+  await expect(inProgress.getByRole("row").filter({ hasText: "emplois en 2032" })).toContainText("Brouillon");
+  await expect(editor.getByRole("button", { name: /^Soumettre les \d+ brouillon\(s\) de CA du Niortais$/ })).toBeVisible();
 
   // The coordination reviews and publishes.
   const admin = await (await browser.newContext()).newPage();

@@ -32,7 +32,7 @@ const IN_PROGRESS = gql`
   query InProgress {
     enterprises(first: 50, where: { status: { in: [DRAFT, SUBMITTED, REJECTED] } }) { edges { node { id status name owner { shortName } } } }
     incubations(first: 50, where: { status: { in: [DRAFT, SUBMITTED, REJECTED] } }) { edges { node { id status startDate enterprise { name } owner { shortName } } } }
-    jobRecords(first: 50, where: { status: { in: [DRAFT, SUBMITTED, REJECTED] } }) { edges { node { id status year jobsCreated enterprise { name } owner { shortName } } } }
+    jobRecords: jobs(first: 50, where: { status: { in: [DRAFT, SUBMITTED, REJECTED] } }) { edges { node { id status year jobsCreated enterprise { name } owner { shortName } } } }
     fundings(first: 50, where: { status: { in: [DRAFT, SUBMITTED, REJECTED] } }) { edges { node { id status amount year funder { shortName } owner { shortName } } } }
   }
 `;
@@ -74,6 +74,7 @@ export function PartnerHome() {
   const router = useRouter();
   const { me, isAdmin, editable } = useSession();
   const [rows, setRows] = useState<Row[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [queue, setQueue] = useState<QueueItem[]>([]);
   const [names, setNames] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
@@ -87,6 +88,8 @@ export function PartnerHome() {
         fundings: Edges<Base & { amount: string; year: number; funder: { shortName: string } }>;
       }>(IN_PROGRESS);
       const d = result.data;
+      // A failed request is said as such: an empty list would tell the partner there is nothing to do.
+      setFailure(result.error);
       const row = (kind: string, n: Base, label: string): Row => ({ id: n.id, status: n.status, owner: n.owner.shortName, kind, label });
       setRows(
         d
@@ -214,7 +217,14 @@ export function PartnerHome() {
       ) : null}
       <section className="panel" aria-labelledby="en-cours-titre">
         <h2 id="en-cours-titre">{isAdmin ? "Enregistrements non publiés (toutes organisations)" : "Vos enregistrements non publiés"}</h2>
-        {rows === null ? (
+        {failure ? (
+          <p role="alert" className="error">
+            Vos enregistrements n'ont pas pu être chargés : {failure}{" "}
+            <button type="button" className="secondary" onClick={() => setVersion((v) => v + 1)}>
+              Réessayer
+            </button>
+          </p>
+        ) : rows === null ? (
           <p role="status">Chargement…</p>
         ) : rows.length === 0 ? (
           <p>Aucun brouillon, ni record soumis ou rejeté.</p>
