@@ -30,17 +30,26 @@ const { env, cleanup } = await scratchEnvironment("oess_bench");
 let api: ChildProcess | undefined;
 try {
   console.log(`API benchmark on ${engine}, scale ${values.scale}, ${seconds} s per run`);
-  const seed = spawnSync(process.execPath, ["--import", "tsx", "packages/db/src/cli/seed.ts", "--scale", values.scale], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  const seed = spawnSync(process.execPath, ["--import", "tsx", "packages/db/src/cli/seed.ts", "--scale", values.scale], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   if (seed.status !== 0) throw new Error("seeding failed");
   console.log(seed.stdout.toString().trim().split("\n").at(-1));
 
   // The floor, measured before the API opens the database (PGlite admits one process at a time).
   const floor: Array<{ label: string } & LoadResult> = [];
   const db = await openDatabase(targetFromEnv(env), { maxConnections: 32 });
-  for (const clients of CLIENTS) floor.push({ label: "SQL floor (driver)", ...(await load(async () => void (await db.sql.query(FLOOR_SQL)), clients, seconds)) });
+  for (const clients of CLIENTS)
+    floor.push({ label: "SQL floor (driver)", ...(await load(async () => void (await db.sql.query(FLOOR_SQL)), clients, seconds)) });
   await db.close();
 
-  api = spawn(process.execPath, API_NODE_ARGS, { cwd: root, env: { ...env, API_PORT: String(port), DEMO_DATA: "off", NODE_ENV: "production" }, stdio: "ignore" });
+  api = spawn(process.execPath, API_NODE_ARGS, {
+    cwd: root,
+    env: { ...env, API_PORT: String(port), DEMO_DATA: "off", NODE_ENV: "production" },
+    stdio: "ignore",
+  });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitUntilHealthy(`http://127.0.0.1:${port}/healthz`, api);
 

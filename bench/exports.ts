@@ -21,18 +21,20 @@ const mb = (kb: number) => (kb / 1024).toFixed(0);
 function download(url: string, encoding: "identity" | "gzip"): Promise<{ bytes: number; lines: number; firstByte: number; lastByte: number }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    http.get(url, { headers: { "accept-encoding": encoding } }, (response) => {
-      let bytes = 0;
-      let lines = 0;
-      let firstByte = 0;
-      response.on("data", (chunk: Buffer) => {
-        if (firstByte === 0) firstByte = performance.now() - t0;
-        bytes += chunk.length;
-        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-      });
-      response.on("end", () => resolve({ bytes, lines, firstByte, lastByte: performance.now() - t0 }));
-      response.on("error", reject);
-    }).on("error", reject);
+    http
+      .get(url, { headers: { "accept-encoding": encoding } }, (response) => {
+        let bytes = 0;
+        let lines = 0;
+        let firstByte = 0;
+        response.on("data", (chunk: Buffer) => {
+          if (firstByte === 0) firstByte = performance.now() - t0;
+          bytes += chunk.length;
+          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+        });
+        response.on("end", () => resolve({ bytes, lines, firstByte, lastByte: performance.now() - t0 }));
+        response.on("error", reject);
+      })
+      .on("error", reject);
   });
 }
 
@@ -46,11 +48,19 @@ const { env, cleanup } = await scratchEnvironment("oess_bench");
 let api: ChildProcess | undefined;
 try {
   console.log(`Export benchmark on ${engine}, scale ${values.scale}`);
-  const seed = spawnSync(process.execPath, ["--import", "tsx", "packages/db/src/cli/seed.ts", "--scale", values.scale], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  const seed = spawnSync(process.execPath, ["--import", "tsx", "packages/db/src/cli/seed.ts", "--scale", values.scale], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   if (seed.status !== 0) throw new Error("seeding failed");
   console.log(seed.stdout.toString().trim().split("\n").at(-1));
 
-  api = spawn(process.execPath, API_NODE_ARGS, { cwd: root, env: { ...env, API_PORT: String(port), DEMO_DATA: "off", NODE_ENV: "production" }, stdio: "ignore" });
+  api = spawn(process.execPath, API_NODE_ARGS, {
+    cwd: root,
+    env: { ...env, API_PORT: String(port), DEMO_DATA: "off", NODE_ENV: "production" },
+    stdio: "ignore",
+  });
   await waitUntilHealthy(`http://127.0.0.1:${port}/healthz`, api);
   const pid = api.pid as number;
   const idle = memory(pid);
@@ -66,7 +76,9 @@ try {
       clearInterval(sampler);
       peak = Math.max(peak, memory(pid).rss);
       const rows = encoding === "identity" ? (r.lines - 1).toLocaleString("en") : "—";
-      console.log(`| ${run} | ${encoding} | ${rows} | ${(r.bytes / 1e6).toFixed(0)} | ${(r.firstByte / 1000).toFixed(2)} | ${(r.lastByte / 1000).toFixed(2)} | ${mb(peak)} |`);
+      console.log(
+        `| ${run} | ${encoding} | ${rows} | ${(r.bytes / 1e6).toFixed(0)} | ${(r.firstByte / 1000).toFixed(2)} | ${(r.lastByte / 1000).toFixed(2)} | ${mb(peak)} |`,
+      );
     }
   }
   console.log(`\nTarget on PostgreSQL: last byte under 5 s, API under 150 MB.`);

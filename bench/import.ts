@@ -21,7 +21,9 @@ try {
     const response = await app.fetch("http://localhost/graphql", { method: "POST", headers: { "x-graphql-yoga-csrf": "1", ...headers }, body });
     return { cookie: response.headers.get("set-cookie"), json: (await response.json()) as { data?: any; errors?: unknown[] } };
   };
-  const login = await call(JSON.stringify({ query: `mutation { login(email: "editrice@agglo-niort.example", password: "${DEMO_PASSWORD}") { name } }` }), { "content-type": "application/json" });
+  const login = await call(JSON.stringify({ query: `mutation { login(email: "editrice@agglo-niort.example", password: "${DEMO_PASSWORD}") { name } }` }), {
+    "content-type": "application/json",
+  });
   const cookie = (login.cookie ?? "").split(";")[0] as string;
   const can = (await db.prisma.partner.findUniqueOrThrow({ where: { slug: "can" } })).id;
 
@@ -36,14 +38,22 @@ try {
   }
   const sirets = (await db.prisma.enterprise.findMany({ where: { siret: { not: null } }, select: { siret: true } })).map((e) => e.siret as string);
   const lines = ["siret;annee;emplois_crees;etp"];
-  for (let year = 2000; lines.length <= wanted && year <= 2100; year++) for (const siret of sirets) if (lines.length <= wanted) lines.push(`${siret};${year};${1 + (lines.length % 4)};${(1 + (lines.length % 4)) * 0.5}`.replace(".", ","));
+  for (let year = 2000; lines.length <= wanted && year <= 2100; year++)
+    for (const siret of sirets)
+      if (lines.length <= wanted) lines.push(`${siret};${year};${1 + (lines.length % 4)};${(1 + (lines.length % 4)) * 0.5}`.replace(".", ","));
   await db.prisma.jobRecord.deleteMany({});
   const csv = `${lines.join("\n")}\n`;
   console.log(`Import benchmark on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}: ${lines.length - 1} rows, ${(csv.length / 1024).toFixed(0)} KiB`);
 
   const upload = async (mutation: "previewImport" | "runImport", file: File) => {
     const form = new FormData();
-    form.set("operations", JSON.stringify({ query: `mutation ($f: File!) { ${mutation}(partnerId: "${can}", kind: JOBS, file: $f) { rowCount created updated unchanged applied problems { line message } } }`, variables: { f: null } }));
+    form.set(
+      "operations",
+      JSON.stringify({
+        query: `mutation ($f: File!) { ${mutation}(partnerId: "${can}", kind: JOBS, file: $f) { rowCount created updated unchanged applied problems { line message } } }`,
+        variables: { f: null },
+      }),
+    );
     form.set("map", JSON.stringify({ 0: ["variables.f"] }));
     form.set("0", file);
     const started = performance.now();
@@ -53,7 +63,9 @@ try {
   };
   const send = async (mutation: "previewImport" | "runImport") => {
     const { seconds, report: r } = await upload(mutation, new File([csv], "emplois.csv", { type: "text/csv" }));
-    console.log(`  ${mutation.padEnd(13)} ${seconds.toFixed(2)} s — ${r.rowCount} rows: ${r.created} to create, ${r.updated} to update, ${r.unchanged} unchanged, ${r.problems.length} problems, applied: ${r.applied}`);
+    console.log(
+      `  ${mutation.padEnd(13)} ${seconds.toFixed(2)} s — ${r.rowCount} rows: ${r.created} to create, ${r.updated} to update, ${r.unchanged} unchanged, ${r.problems.length} problems, applied: ${r.applied}`,
+    );
   };
   await send("previewImport");
   await send("runImport");
@@ -61,7 +73,15 @@ try {
 
   const header = `<row><c t="inlineStr"><is><t>siret</t></is></c><c t="inlineStr"><is><t>annee</t></is></c><c t="inlineStr"><is><t>emplois_crees</t></is></c><c t="inlineStr"><is><t>etp</t></is></c></row>`;
   const workbook = (rows: number) =>
-    new File([zip({ "xl/worksheets/sheet1.xml": sheet(header + `<row><c t="s"><v>0</v></c><c><v>2026</v></c><c><v>3</v></c><c><v>2.5</v></c></row>`.repeat(rows)), "xl/sharedStrings.xml": `<sst><si><t>${sirets[0]}</t></si></sst>` })], "classeur.xlsx");
+    new File(
+      [
+        zip({
+          "xl/worksheets/sheet1.xml": sheet(header + `<row><c t="s"><v>0</v></c><c><v>2026</v></c><c><v>3</v></c><c><v>2.5</v></c></row>`.repeat(rows)),
+          "xl/sharedStrings.xml": `<sst><si><t>${sirets[0]}</t></si></sst>`,
+        }),
+      ],
+      "classeur.xlsx",
+    );
   console.log("Hostile files (refusal time; /healthz polled every 10 ms meanwhile; RSS growth):");
   for (const [label, file] of [
     ["300 000-row XLSX", workbook(300_000)],

@@ -7,8 +7,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { chromium } from "@playwright/test";
 import { scratchEnvironment } from "@oess/db/testing";
+import { chromium } from "@playwright/test";
 import { type LoadResult, load, printTable, waitUntilHealthy } from "./load";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "5" } } });
@@ -45,7 +45,9 @@ try {
   await page.goto(`${base}/`, { waitUntil: "networkidle" });
   const sizes = await Promise.all(scripts);
   const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
-  console.log(`\nHome page JavaScript: ${sizes.length} files, ${kB(sizes.reduce((a, s) => a + s.raw, 0))} raw, ${kB(sizes.reduce((a, s) => a + s.gzip, 0))} gzipped (budget 250 kB)`);
+  console.log(
+    `\nHome page JavaScript: ${sizes.length} files, ${kB(sizes.reduce((a, s) => a + s.raw, 0))} raw, ${kB(sizes.reduce((a, s) => a + s.gzip, 0))} gzipped (budget 250 kB)`,
+  );
   await browser.close();
 } finally {
   server?.kill("SIGTERM");

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Page, expect } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 /** axe (WCAG 2.1 A and AA) finds no serious or critical violation on the page as it stands. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {

@@ -1,6 +1,6 @@
 // The collaboration flow in a browser: an editor enters a funding and imports a file, the PTCE's
 // coordination reviews and publishes, and the funding reaches the open data.
-import { type Page, expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 
 const API = "http://localhost:4310";
@@ -68,7 +68,9 @@ test("enter, import, submit, review, publish: the funding reaches the open data"
   const file = (rows: string) => ({ name: "emplois.csv", mimeType: "text/csv", buffer: Buffer.from(`siret;annee;emplois_crees;etp\n${rows}`) });
   await editor.getByLabel("Fichier CSV ou XLSX").setInputFiles(file(`${siret};2031;2;1,5\n${siret};2032;2;3\n`));
   await editor.getByRole("button", { name: "Prévisualiser" }).click();
-  await expect(editor.getByRole("table", { name: /Lignes en erreur/ })).toContainText("Les équivalents temps plein ne peuvent dépasser le nombre d'emplois créés.");
+  await expect(editor.getByRole("table", { name: /Lignes en erreur/ })).toContainText(
+    "Les équivalents temps plein ne peuvent dépasser le nombre d'emplois créés.",
+  );
   await editor.getByLabel("Fichier CSV ou XLSX").setInputFiles(file(`${siret};2031;2;1,5\n${siret};2032;2;2\n`));
   await editor.getByRole("button", { name: "Prévisualiser" }).click();
   await editor.getByRole("button", { name: "Importer 2 lignes" }).click();
@@ -85,7 +87,12 @@ test("enter, import, submit, review, publish: the funding reaches the open data"
   // The coordination reviews and publishes.
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "coordination@elan-niortais.example");
-  await admin.getByRole("table").filter({ hasText: "Soumis le" }).getByRole("link", { name: /25\s000\s€/ }).first().click();
+  await admin
+    .getByRole("table")
+    .filter({ hasText: "Soumis le" })
+    .getByRole("link", { name: /25\s000\s€/ })
+    .first()
+    .click();
   await admin.getByRole("button", { name: "Publier", exact: true }).click();
   await expect(admin.locator(".status")).toHaveText("Publié");
   await expectAccessible(admin, "/espace-partenaire/fiche");

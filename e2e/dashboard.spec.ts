@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { type Page, expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 
 const API = "http://localhost:4310";
@@ -94,11 +94,17 @@ test("a filter change rewrites the URL, the charts follow, and the URL alone res
 });
 
 test("the headline figures equal the API's indicators for the same filters", async ({ page, request }) => {
-  const { partners } = await graphql<{ partners: { edges: Array<{ node: { databaseId: string; slug: string } }> } }>(request, `{ partners(first: 100) { edges { node { databaseId slug } } } }`);
+  const { partners } = await graphql<{ partners: { edges: Array<{ node: { databaseId: string; slug: string } }> } }>(
+    request,
+    `{ partners(first: 100) { edges { node { databaseId slug } } } }`,
+  );
   const region = partners.edges.find((e) => e.node.slug === "region-na")?.node.databaseId;
   const views = [
     { url: "/", where: {} },
-    { url: "/?debut=2019&fin=2023&commune=79191&famille=cooperative", where: { fromYear: 2019, toYear: 2023, communeCodes: ["79191"], legalFamilies: ["COOPERATIVE"] } },
+    {
+      url: "/?debut=2019&fin=2023&commune=79191&famille=cooperative",
+      where: { fromYear: 2019, toYear: 2023, communeCodes: ["79191"], legalFamilies: ["COOPERATIVE"] },
+    },
     { url: "/?debut=2021&partenaire=region-na", where: { fromYear: 2021, partnerIds: [region] } },
   ];
   for (const view of views) {
@@ -128,7 +134,8 @@ test("a chart's table and CSV hold exactly its values, with the filters applied"
   );
   const expected = indicators.filter((r) => r.fundingCount > 0).sort((a, b) => Number(b.fundingAmount) - Number(a.fundingAmount));
   await expect(rows).toHaveCount(expected.length);
-  for (const [i, r] of expected.entries()) await expect(rows.nth(i)).toHaveText(`${r.partnerName}${fr(Number(r.fundingAmount))} €`.replace(/ /g, " "), { useInnerText: false });
+  for (const [i, r] of expected.entries())
+    await expect(rows.nth(i)).toHaveText(`${r.partnerName}${fr(Number(r.fundingAmount))} €`.replace(/ /g, " "), { useInnerText: false });
 
   const link = card.getByRole("link", { name: "Télécharger ces données (CSV)" });
   expect(await link.getAttribute("download")).toBe("financements-par-partenaire_2020-2025_association.csv");

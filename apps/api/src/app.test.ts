@@ -1,10 +1,10 @@
 import fs from "node:fs";
-import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "./app";
-import { SCHEMA_FILE, printedSchema } from "./schema-file";
+import { printedSchema, SCHEMA_FILE } from "./schema-file";
 
 let db: TestDatabase;
 let app: App;
@@ -156,9 +156,12 @@ describe("open data and API agree", () => {
     let after: string | null = null;
     let totalCount = 0;
     do {
-      const { body } = await graphql(`query ($after: String) { enterprises(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { databaseId } } } }`, {
-        after,
-      });
+      const { body } = await graphql(
+        `query ($after: String) { enterprises(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { databaseId } } } }`,
+        {
+          after,
+        },
+      );
       const page: any = body.data.enterprises;
       totalCount = page.totalCount;
       ids.push(...page.edges.map((e: any) => e.node.databaseId));

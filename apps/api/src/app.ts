@@ -1,11 +1,12 @@
 // The HTTP application: Yoga with its plugins, composed in one place.
+
+import type { IncomingMessage } from "node:http";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { parseTrustedProxies } from "@oess/auth";
 import type { Database } from "@oess/db";
 import type { Territory } from "@oess/domain";
 import { schema } from "@oess/graphql";
-import { parseTrustedProxies } from "@oess/auth";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga } from "graphql-yoga";
-import type { IncomingMessage } from "node:http";
 import type { SecuritySettings } from "./config";
 import { useMutationCsrf } from "./plugins/csrf";
 import { maskErrors, useErrorCodes } from "./plugins/errors";
@@ -41,7 +42,17 @@ export interface AppUrls {
 /** Defaults for in-process use (tests): the dashboard on localhost:3000, proxies on loopback. */
 const DEFAULT_SECURITY: SecuritySettings = { trustedProxies: parseTrustedProxies("loopback"), corsOrigins: ["http://localhost:3000"] };
 
-export function createApp({ db, territory, urls, security = DEFAULT_SECURITY }: { db: Database; territory: Territory; urls: AppUrls; security?: SecuritySettings }) {
+export function createApp({
+  db,
+  territory,
+  urls,
+  security = DEFAULT_SECURITY,
+}: {
+  db: Database;
+  territory: Territory;
+  urls: AppUrls;
+  security?: SecuritySettings;
+}) {
   return createYoga({
     schema,
     context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => ({

@@ -1,6 +1,6 @@
 // Sessions, CSRF and input fuzzing, through HTTP as browsers and scripts reach the API.
 import { DEMO_PASSWORD } from "@oess/db";
-import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +21,12 @@ async function post(query: string, variables: Record<string, unknown> = {}, head
     headers: { "content-type": "application/json", "x-forwarded-for": ip, ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), cookie: response.headers.get("set-cookie"), body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("retry-after"),
+    cookie: response.headers.get("set-cookie"),
+    body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> },
+  };
 }
 const LOGIN = `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { name memberships { role partner { slug } } } }`;
 async function signIn(email: string, ip = "192.0.2.10") {
@@ -42,7 +47,11 @@ describe("sessions", () => {
   });
 
   it("marks the cookie Secure when the browser reached the site over HTTPS (through the dashboard's proxy)", async () => {
-    const result = await post(LOGIN, { e: "lecteur@agglo-niort.example", p: DEMO_PASSWORD }, { ...CSRF, "x-forwarded-proto": "https", "x-forwarded-host": "observatoire.example" });
+    const result = await post(
+      LOGIN,
+      { e: "lecteur@agglo-niort.example", p: DEMO_PASSWORD },
+      { ...CSRF, "x-forwarded-proto": "https", "x-forwarded-host": "observatoire.example" },
+    );
     expect(result.cookie).toContain("; Secure");
   });
 
@@ -64,7 +73,9 @@ describe("sessions", () => {
   });
 
   it("checks no more than 5 passwords when 40 guesses on one account arrive at once", async () => {
-    const attempts = await Promise.all(Array.from({ length: 40 }, (_, i) => post(LOGIN, { e: "lectrice@vivre-a-niort.example", p: `devinette ${i}` }, CSRF, "198.51.100.20")));
+    const attempts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => post(LOGIN, { e: "lectrice@vivre-a-niort.example", p: `devinette ${i}` }, CSRF, "198.51.100.20")),
+    );
     const codes = attempts.map((a) => a.body.errors?.[0]?.extensions?.code);
     expect(codes.filter((c) => c === "UNAUTHENTICATED").length).toBeLessThanOrEqual(5);
     expect(codes.filter((c) => c === "RATE_LIMITED").length).toBeGreaterThanOrEqual(35);
@@ -92,40 +103,131 @@ describe("CSRF", () => {
 // an input it refuses leaves the database exactly as it was.
 describe("fuzzing every mutation's input (fast-check)", () => {
   const footprint = async () =>
-    (await db.sql.query<{ n: string }>(`SELECT concat_ws('/', (SELECT count(*) FROM audit_event), (SELECT count(*) FROM enterprise), (SELECT count(*) FROM incubation),
+    (
+      await db.sql.query<{
+        n: string;
+      }>(`SELECT concat_ws('/', (SELECT count(*) FROM audit_event), (SELECT count(*) FROM enterprise), (SELECT count(*) FROM incubation),
       (SELECT count(*) FROM job_record), (SELECT count(*) FROM funding), (SELECT count(*) FROM comment), (SELECT count(*) FROM app_user), (SELECT count(*) FROM membership),
-      (SELECT sum(version) FROM enterprise), (SELECT sum(version) FROM funding)) AS n`))[0]?.n;
+      (SELECT sum(version) FROM enterprise), (SELECT sum(version) FROM funding)) AS n`)
+    )[0]?.n;
 
-  const anything = fc.oneof(fc.string(), fc.constant(""), fc.constant(null), fc.integer(), fc.double(), fc.boolean(), fc.constantFrom("79191", "88.99B", "2024-02-30", "2025-01-15", "-1", "1e309", "W123456789", "73282932000074"));
+  const anything = fc.oneof(
+    fc.string(),
+    fc.constant(""),
+    fc.constant(null),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constantFrom("79191", "88.99B", "2024-02-30", "2025-01-15", "-1", "1e309", "W123456789", "73282932000074"),
+  );
   const text = fc.oneof(fc.string(), fc.constantFrom("", " ", "/emplois", "RW50ZXJwcmlzZTox", "a".repeat(5000)));
   const year = fc.oneof(fc.integer({ min: 1990, max: 2110 }), fc.integer());
   const version = fc.oneof(fc.integer(), fc.constant(1));
-  const enterprise = fc.record({ name: anything, siret: anything, rna: anything, legalFamily: fc.constantFrom("ASSOCIATION", "COOPERATIVE", "MUTUAL", "nope"), cooperativeKind: fc.constantFrom(null, "SCOP", "SCIC"), nafCode: anything, communeCode: anything, foundedOn: anything, ceasedOn: anything, source: anything, dataYear: year });
-  const incubation = fc.record({ enterpriseId: anything, supportingPartnerId: anything, startDate: anything, endDate: anything, outcome: fc.constantFrom("IN_PROGRESS", "CREATED", "ABANDONED"), source: anything, dataYear: year });
+  const enterprise = fc.record({
+    name: anything,
+    siret: anything,
+    rna: anything,
+    legalFamily: fc.constantFrom("ASSOCIATION", "COOPERATIVE", "MUTUAL", "nope"),
+    cooperativeKind: fc.constantFrom(null, "SCOP", "SCIC"),
+    nafCode: anything,
+    communeCode: anything,
+    foundedOn: anything,
+    ceasedOn: anything,
+    source: anything,
+    dataYear: year,
+  });
+  const incubation = fc.record({
+    enterpriseId: anything,
+    supportingPartnerId: anything,
+    startDate: anything,
+    endDate: anything,
+    outcome: fc.constantFrom("IN_PROGRESS", "CREATED", "ABANDONED"),
+    source: anything,
+    dataYear: year,
+  });
   const jobs = fc.record({ enterpriseId: anything, year, jobsCreated: fc.integer(), fte: anything, source: anything, dataYear: year });
-  const funding = fc.record({ funderId: anything, beneficiaryEnterpriseId: anything, beneficiaryPartnerId: anything, amount: anything, year, decisionDate: anything, instrument: fc.constantFrom("GRANT", "LOAN", "X"), purpose: anything, decisionReference: anything, conventionDate: anything, fundingShare: anything, raeId: anything, source: anything, dataYear: year });
+  const funding = fc.record({
+    funderId: anything,
+    beneficiaryEnterpriseId: anything,
+    beneficiaryPartnerId: anything,
+    amount: anything,
+    year,
+    decisionDate: anything,
+    instrument: fc.constantFrom("GRANT", "LOAN", "X"),
+    purpose: anything,
+    decisionReference: anything,
+    conventionDate: anything,
+    fundingShare: anything,
+    raeId: anything,
+    source: anything,
+    dataYear: year,
+  });
   const inputs = { Enterprise: enterprise, Incubation: incubation, JobRecord: jobs, Funding: funding };
   // Partner and record ids: a real one, or anything.
   const partner = (can: string) => fc.oneof(fc.constant(can), text);
   const MUTATIONS: Array<[string, string, (can: string, record: string) => fc.Arbitrary<Record<string, unknown>>]> = [
-    ...Object.entries(inputs).flatMap(([kind, input]): Array<[string, string, (can: string, record: string) => fc.Arbitrary<Record<string, unknown>>]> => [
-      [`create${kind}`, `mutation ($p: String!, $i: ${kind}Input!) { create${kind}(partnerId: $p, input: $i) { version } }`, (can) => fc.record({ p: partner(can), i: input })],
-      [`update${kind}`, `mutation ($id: ID!, $v: Int!, $i: ${kind}Input!) { update${kind}(id: $id, version: $v, input: $i) { version } }`, (_can, record) => fc.record({ id: fc.oneof(fc.constant(record), text), v: version, i: input })],
-    ]),
-    ...["submitRecord", "publishRecord", "deleteRecord"].map((name): [string, string, (can: string, record: string) => fc.Arbitrary<Record<string, unknown>>] => [
-      name,
-      `mutation ($id: ID!, $v: Int!) { ${name}(id: $id, version: $v) { version } }`,
-      (_can, record) => fc.record({ id: fc.oneof(fc.constant(record), text), v: version }),
-    ]),
-    ["rejectRecord", "mutation ($id: ID!, $v: Int!, $r: String!) { rejectRecord(id: $id, version: $v, reason: $r) { version } }", (_can, record) => fc.record({ id: fc.oneof(fc.constant(record), text), v: version, r: text })],
-    ["addComment", "mutation ($id: ID, $p: String, $b: String!) { addComment(recordId: $id, viewPath: $p, body: $b) { databaseId } }", (_can, record) => fc.record({ id: fc.option(fc.oneof(fc.constant(record), text)), p: fc.option(text), b: text })],
+    ...Object.entries(inputs).flatMap(
+      ([kind, input]): Array<[string, string, (can: string, record: string) => fc.Arbitrary<Record<string, unknown>>]> => [
+        [
+          `create${kind}`,
+          `mutation ($p: String!, $i: ${kind}Input!) { create${kind}(partnerId: $p, input: $i) { version } }`,
+          (can) => fc.record({ p: partner(can), i: input }),
+        ],
+        [
+          `update${kind}`,
+          `mutation ($id: ID!, $v: Int!, $i: ${kind}Input!) { update${kind}(id: $id, version: $v, input: $i) { version } }`,
+          (_can, record) => fc.record({ id: fc.oneof(fc.constant(record), text), v: version, i: input }),
+        ],
+      ],
+    ),
+    ...["submitRecord", "publishRecord", "deleteRecord"].map(
+      (name): [string, string, (can: string, record: string) => fc.Arbitrary<Record<string, unknown>>] => [
+        name,
+        `mutation ($id: ID!, $v: Int!) { ${name}(id: $id, version: $v) { version } }`,
+        (_can, record) => fc.record({ id: fc.oneof(fc.constant(record), text), v: version }),
+      ],
+    ),
+    [
+      "rejectRecord",
+      "mutation ($id: ID!, $v: Int!, $r: String!) { rejectRecord(id: $id, version: $v, reason: $r) { version } }",
+      (_can, record) => fc.record({ id: fc.oneof(fc.constant(record), text), v: version, r: text }),
+    ],
+    [
+      "addComment",
+      "mutation ($id: ID, $p: String, $b: String!) { addComment(recordId: $id, viewPath: $p, body: $b) { databaseId } }",
+      (_can, record) => fc.record({ id: fc.option(fc.oneof(fc.constant(record), text)), p: fc.option(text), b: text }),
+    ],
     ["hideComment", "mutation ($id: String!) { hideComment(id: $id) { hidden } }", () => fc.record({ id: text })],
-    ["createUser", "mutation ($e: String!, $n: String!, $w: String!) { createUser(email: $e, name: $n, password: $w) { databaseId } }", () => fc.record({ e: fc.oneof(text, fc.emailAddress()), n: text, w: text })],
-    ["setMembership", "mutation ($u: String!, $p: String!) { setMembership(userId: $u, partnerId: $p, role: ADMIN) { role } }", (can) => fc.record({ u: text, p: partner(can) })],
-    ["removeMembership", "mutation ($u: String!, $p: String!) { removeMembership(userId: $u, partnerId: $p) }", (can) => fc.record({ u: text, p: partner(can) })],
-    ["submitAllDrafts", "mutation ($p: String!) { submitAllDrafts(partnerId: $p) { changed } }", (can) => fc.record({ p: fc.oneof(text, fc.constant(can.replace(/.$/, "0"))) })],
-    ["publishAllSubmitted", "mutation ($p: String!) { publishAllSubmitted(partnerId: $p) { changed } }", (can) => fc.record({ p: fc.oneof(text, fc.constant(can.replace(/.$/, "0"))) })],
-    ["login", "mutation ($e: String!, $w: String!) { login(email: $e, password: $w) { name } }", () => fc.record({ e: fc.oneof(text, fc.emailAddress()), w: text })],
+    [
+      "createUser",
+      "mutation ($e: String!, $n: String!, $w: String!) { createUser(email: $e, name: $n, password: $w) { databaseId } }",
+      () => fc.record({ e: fc.oneof(text, fc.emailAddress()), n: text, w: text }),
+    ],
+    [
+      "setMembership",
+      "mutation ($u: String!, $p: String!) { setMembership(userId: $u, partnerId: $p, role: ADMIN) { role } }",
+      (can) => fc.record({ u: text, p: partner(can) }),
+    ],
+    [
+      "removeMembership",
+      "mutation ($u: String!, $p: String!) { removeMembership(userId: $u, partnerId: $p) }",
+      (can) => fc.record({ u: text, p: partner(can) }),
+    ],
+    [
+      "submitAllDrafts",
+      "mutation ($p: String!) { submitAllDrafts(partnerId: $p) { changed } }",
+      (can) => fc.record({ p: fc.oneof(text, fc.constant(can.replace(/.$/, "0"))) }),
+    ],
+    [
+      "publishAllSubmitted",
+      "mutation ($p: String!) { publishAllSubmitted(partnerId: $p) { changed } }",
+      (can) => fc.record({ p: fc.oneof(text, fc.constant(can.replace(/.$/, "0"))) }),
+    ],
+    [
+      "login",
+      "mutation ($e: String!, $w: String!) { login(email: $e, password: $w) { name } }",
+      () => fc.record({ e: fc.oneof(text, fc.emailAddress()), w: text }),
+    ],
   ];
 
   for (const [name, query, variables] of MUTATIONS) {

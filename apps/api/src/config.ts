@@ -1,6 +1,6 @@
 // The API's settings, read from the environment once at start-up: a wrong value stops the start
 // with a message that names the variable, rather than misbehaving later.
-import { type TrustedProxies, parseTrustedProxies } from "@oess/auth";
+import { parseTrustedProxies, type TrustedProxies } from "@oess/auth";
 
 export interface SecuritySettings {
   /** Proxies whose X-Forwarded-For / -Proto / -Host are believed (TRUST_PROXY). */

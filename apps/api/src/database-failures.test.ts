@@ -3,7 +3,7 @@
 // process, it cannot go away, and it has no statement time-out.
 import net from "node:net";
 import { openDatabase } from "@oess/db";
-import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

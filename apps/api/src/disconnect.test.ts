@@ -2,7 +2,7 @@
 // connection back, or a handful of them freeze the API (found by probing it on PostgreSQL).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";

@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseTrustedProxies } from "@oess/auth";
 import { DEMO_PASSWORD } from "@oess/db";
-import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "./app";
@@ -39,7 +39,11 @@ describe("CORS: credentials for the dashboard only", () => {
   it("refuses the CSRF header and credentials to another origin's preflight", async () => {
     const response = await app.fetch("http://localhost/graphql", {
       method: "OPTIONS",
-      headers: { origin: "https://evil.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type, x-graphql-yoga-csrf" },
+      headers: {
+        origin: "https://evil.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type, x-graphql-yoga-csrf",
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
@@ -75,7 +79,10 @@ describe("CORS: credentials for the dashboard only", () => {
   });
 
   it("marks signed-in answers private and unstorable", async () => {
-    const login = await post(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { name } }`, { e: "editrice@agglo-niort.example", p: DEMO_PASSWORD });
+    const login = await post(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { name } }`, {
+      e: "editrice@agglo-niort.example",
+      p: DEMO_PASSWORD,
+    });
     expect(login.response.headers.get("cache-control")).toBe("private, no-store");
     const cookie = (login.response.headers.get("set-cookie") ?? "").split(";")[0] as string;
     const me = await post("{ me { email } }", {}, { cookie });
@@ -111,8 +118,18 @@ describe("GraphiQL", () => {
 describe("malformed input gets a 400 with a code, never an unexpected error", () => {
   const cases: Array<[string, string, Record<string, unknown>, RegExp]> = [
     ["a non-UUID in an id filter", `{ fundings(first: 1, where: { funderId: { equals: "nope" } }) { totalCount } }`, {}, /identifier must be a UUID/],
-    ["a NUL byte in a string", `query ($n: String!) { enterprises(first: 1, where: { name: { contains: $n } }) { totalCount } }`, { n: "a\u0000b" }, /variables\.n contains a NUL/],
-    ["a lone surrogate", `query ($n: String!) { enterprises(first: 1, where: { name: { contains: $n } }) { totalCount } }`, { n: "a\ud800b" }, /variables\.n is not valid Unicode/],
+    [
+      "a NUL byte in a string",
+      `query ($n: String!) { enterprises(first: 1, where: { name: { contains: $n } }) { totalCount } }`,
+      { n: "a\u0000b" },
+      /variables\.n contains a NUL/,
+    ],
+    [
+      "a lone surrogate",
+      `query ($n: String!) { enterprises(first: 1, where: { name: { contains: $n } }) { totalCount } }`,
+      { n: "a\ud800b" },
+      /variables\.n is not valid Unicode/,
+    ],
     [
       "a NUL byte in a mutation, in French",
       `mutation ($b: String!) { addComment(body: $b, viewPath: "/") { id } }`,
@@ -130,7 +147,11 @@ describe("malformed input gets a 400 with a code, never an unexpected error", ()
   }
 
   it("a body announced over 12 MB is refused before it is read", async () => {
-    const response = await app.fetch("http://localhost/graphql", { method: "POST", headers: { ...JSON_HEADERS, "content-length": String(50 * 1024 * 1024) }, body: "{}" });
+    const response = await app.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { ...JSON_HEADERS, "content-length": String(50 * 1024 * 1024) },
+      body: "{}",
+    });
     expect(response.status).toBe(413);
     expect(((await response.json()) as Body).errors?.[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
   });
@@ -157,7 +178,10 @@ describe("malformed input gets a 400 with a code, never an unexpected error", ()
     const probes: Array<[string, string]> = [
       [`{ fundings(first: 1, after: "bad-cursor") { totalCount } }`, "BAD_USER_INPUT"],
       [`{ node(id: "garbage!!") { id } }`, "BAD_USER_INPUT"],
-      [`{ fundings(first: 100) { edges { node { funder { fundingsGiven(first: 100) { edges { node { funder { fundingsGiven(first: 100) { totalCount } } } } } } } } } }`, "QUERY_TOO_COMPLEX"],
+      [
+        `{ fundings(first: 100) { edges { node { funder { fundingsGiven(first: 100) { edges { node { funder { fundingsGiven(first: 100) { totalCount } } } } } } } } } }`,
+        "QUERY_TOO_COMPLEX",
+      ],
       [`{ ${aliases} }`, "QUERY_TOO_COMPLEX"],
     ];
     for (const [query, code] of probes) {
@@ -172,7 +196,12 @@ describe("sign-in limits behind proxies", () => {
   /** The app on a real socket, so that the peer's address is the test's own (127.0.0.1). */
   async function serve(trustProxy: string) {
     const server = http.createServer(
-      createApp({ db, territory: loadTerritory(), urls: { openDataPage: `${DASHBOARD}/donnees-ouvertes` }, security: { trustedProxies: parseTrustedProxies(trustProxy), corsOrigins: [] } }),
+      createApp({
+        db,
+        territory: loadTerritory(),
+        urls: { openDataPage: `${DASHBOARD}/donnees-ouvertes` },
+        security: { trustedProxies: parseTrustedProxies(trustProxy), corsOrigins: [] },
+      }),
     );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

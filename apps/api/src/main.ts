@@ -1,11 +1,11 @@
 // Starts the API: read the settings, open the database, migrate, seed on first run, serve.
 // SIGTERM or Ctrl-C: stop accepting, let requests in flight finish for a bounded time, cut the
 // rest (their queries are cancelled), close the database, exit.
-import { type Server, createServer } from "node:http";
-import { DatabaseOpenError, MigrationError, SeedError, describeTarget, openDatabase, prepareDatabase, targetFromEnv } from "@oess/db";
+import { createServer, type Server } from "node:http";
+import { DatabaseOpenError, describeTarget, MigrationError, openDatabase, prepareDatabase, SeedError, targetFromEnv } from "@oess/db";
 import { UnknownTerritoryError } from "@oess/domain";
 import { createApp } from "./app";
-import { type ApiConfig, ConfigError, apiConfig } from "./config";
+import { type ApiConfig, apiConfig, ConfigError } from "./config";
 
 const log = (message: string) => console.log(`[api] ${message}`);
 

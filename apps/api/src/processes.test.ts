@@ -74,7 +74,12 @@ describe("SIGTERM", () => {
       const signalled = Date.now();
       api.child.kill("SIGTERM");
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await fetch(`${api.base}/healthz`).then(() => "answered", () => "refused")).toBe("refused");
+      expect(
+        await fetch(`${api.base}/healthz`).then(
+          () => "answered",
+          () => "refused",
+        ),
+      ).toBe("refused");
       const deadline = new Promise<"hung">((resolve) => setTimeout(() => resolve("hung"), 10_000));
       expect(await Promise.race([api.exited, deadline])).toBe(0);
       expect(Date.now() - signalled).toBeGreaterThanOrEqual(1_500); // the grace period was given

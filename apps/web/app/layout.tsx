@@ -33,7 +33,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <SiteNav />
         </Suspense>
         <main id="contenu" tabIndex={-1}>
-          <GraphqlProvider serverUrl={API_URL} nonce={nonce}>{children}</GraphqlProvider>
+          <GraphqlProvider serverUrl={API_URL} nonce={nonce}>
+            {children}
+          </GraphqlProvider>
         </main>
         <ChartPatterns />
         <footer className="site-footer">
@@ -41,7 +43,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/methodologie">Méthodologie</Link> · <Link href="/accessibilite">Accessibilité : non conforme</Link> ·{" "}
             <Link href="/donnees-ouvertes">Données ouvertes</Link>
           </p>
-          <p>Données publiées sous Licence Ouverte 2.0 (Etalab). Partenaires : CA du Niortais, Ville de Niort, Région Nouvelle-Aquitaine, URSCOP, CRESS, SCIC Élan Coopératif Niortais, Université de Poitiers, comité de bassin d'emploi.</p>
+          <p>
+            Données publiées sous Licence Ouverte 2.0 (Etalab). Partenaires : CA du Niortais, Ville de Niort, Région Nouvelle-Aquitaine, URSCOP, CRESS, SCIC
+            Élan Coopératif Niortais, Université de Poitiers, comité de bassin d'emploi.
+          </p>
         </footer>
       </body>
     </html>

@@ -30,7 +30,10 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
       if (control instanceof HTMLSelectElement) control.value = value;
     }
   }, [filters]);
-  const years = Array.from({ length: options.lastYear - options.firstYear + 1 }, (_, i) => ({ value: String(options.firstYear + i), label: String(options.firstYear + i) }));
+  const years = Array.from({ length: options.lastYear - options.firstYear + 1 }, (_, i) => ({
+    value: String(options.firstYear + i),
+    label: String(options.firstYear + i),
+  }));
 
   const apply = (form: HTMLFormElement) => {
     const params = new URLSearchParams();
@@ -49,13 +52,28 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
   };
 
   return (
-    <form ref={form} data-hydrated={hydrated || undefined} className="filters" method="get" action={pathname} onSubmit={onSubmit} onChange={(e) => apply(e.currentTarget)} aria-label="Filtres">
+    <form
+      ref={form}
+      data-hydrated={hydrated || undefined}
+      className="filters"
+      method="get"
+      action={pathname}
+      onSubmit={onSubmit}
+      onChange={(e) => apply(e.currentTarget)}
+      aria-label="Filtres"
+    >
       <fieldset>
         <legend>Filtrer les chiffres</legend>
         <div className="filters__grid">
           <FilterSelect label="Depuis" name="debut" value={filters.from} placeholder={`${options.firstYear} (début)`} options={years} />
           <FilterSelect label="Jusqu'à" name="fin" value={filters.to} placeholder={`${options.lastYear} (fin)`} options={years} />
-          <FilterSelect label="Commune" name="commune" value={filters.commune} placeholder="Toutes les communes" options={options.communes.map((c) => ({ value: c.code, label: c.name }))} />
+          <FilterSelect
+            label="Commune"
+            name="commune"
+            value={filters.commune}
+            placeholder="Toutes les communes"
+            options={options.communes.map((c) => ({ value: c.code, label: c.name }))}
+          />
           <FilterSelect
             label="Famille juridique"
             name="famille"
@@ -63,7 +81,13 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
             placeholder="Toutes les familles"
             options={LEGAL_FAMILIES.map((f) => ({ value: FAMILY_SLUGS[f], label: LEGAL_FAMILY_LABELS[f] }))}
           />
-          <FilterSelect label="Partenaire" name="partenaire" value={filters.partner} placeholder="Tous les partenaires" options={options.partners.map((p) => ({ value: p.slug, label: p.shortName }))} />
+          <FilterSelect
+            label="Partenaire"
+            name="partenaire"
+            value={filters.partner}
+            placeholder="Tous les partenaires"
+            options={options.partners.map((p) => ({ value: p.slug, label: p.shortName }))}
+          />
         </div>
         <div className="filters__actions">
           <button type="submit">Appliquer</button>
@@ -84,7 +108,19 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
 }
 
 /** A filter: a native select whose first, empty choice means "no restriction". */
-function FilterSelect({ label, name, value, placeholder, options }: { label: string; name: string; value: string | number | null; placeholder: string; options: ReadonlyArray<{ value: string; label: string }> }) {
+function FilterSelect({
+  label,
+  name,
+  value,
+  placeholder,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string | number | null;
+  placeholder: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
   return (
     <label>
       {label}

@@ -1,7 +1,7 @@
 "use client";
 // urql for client components: during server rendering it queries the API directly and hands the
 // results to the browser with the HTML; afterwards the browser queries /graphql (same origin).
-import { UrqlProvider, cacheExchange, createClient, fetchExchange, ssrExchange } from "@urql/next";
+import { cacheExchange, createClient, fetchExchange, ssrExchange, UrqlProvider } from "@urql/next";
 import { type ReactNode, useMemo } from "react";
 
 /** `nonce`: this response's CSP nonce, for the script that carries the server's results. */

@@ -19,5 +19,11 @@ export function ViewComments() {
       .catch(() => setViewer(null));
   }, []);
   if (!viewer) return null;
-  return <Comments target={{ viewPath: search ? `${pathname}?${search}` : pathname }} isAdmin={viewer.isAdmin} heading="Commentaires des partenaires sur cette vue" />;
+  return (
+    <Comments
+      target={{ viewPath: search ? `${pathname}?${search}` : pathname }}
+      isAdmin={viewer.isAdmin}
+      heading="Commentaires des partenaires sur cette vue"
+    />
+  );
 }

@@ -1,13 +1,18 @@
 "use client";
 // The partner space talks to the API from the browser only: its requests carry the session
 // cookie (first-party, through the dashboard's /graphql) and the CSRF header mutations need.
-import { Client, type DocumentInput, type OperationResult, fetchExchange } from "@urql/core";
+import { Client, type DocumentInput, fetchExchange, type OperationResult } from "@urql/core";
 
 export const CSRF_HEADERS = { "x-graphql-yoga-csrf": "1" };
 
 let client: Client | undefined;
 const partnerClient = () => {
-  client ??= new Client({ url: "/graphql", exchanges: [fetchExchange], requestPolicy: "network-only", fetchOptions: { headers: CSRF_HEADERS, credentials: "same-origin" } });
+  client ??= new Client({
+    url: "/graphql",
+    exchanges: [fetchExchange],
+    requestPolicy: "network-only",
+    fetchOptions: { headers: CSRF_HEADERS, credentials: "same-origin" },
+  });
   return client;
 };
 

@@ -1,7 +1,11 @@
 // Small helpers over the API's indicator rows.
 
 /** One row per year of the period, zeros where the API has none: a chart never skips a year silently. */
-export function everyYear<Row extends { year: number | null }>(rows: readonly Row[], period: { from: number; to: number }, empty: (year: number) => Row): Row[] {
+export function everyYear<Row extends { year: number | null }>(
+  rows: readonly Row[],
+  period: { from: number; to: number },
+  empty: (year: number) => Row,
+): Row[] {
   const byYear = new Map(rows.map((r) => [r.year, r]));
   const out: Row[] = [];
   for (let year = period.from; year <= period.to; year++) out.push(byYear.get(year) ?? empty(year));
@@ -15,4 +19,7 @@ export function peak<Row>(rows: readonly Row[], value: (row: Row) => number): Ro
   return rows.reduce<Row | undefined>((best, r) => (best === undefined || value(r) > value(best) ? r : best), undefined);
 }
 
-export const byDescending = <Row>(value: (row: Row) => number) => (a: Row, b: Row) => value(b) - value(a);
+export const byDescending =
+  <Row>(value: (row: Row) => number) =>
+  (a: Row, b: Row) =>
+    value(b) - value(a);

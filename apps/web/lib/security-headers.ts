@@ -15,7 +15,17 @@ export function frameAncestors(setting = process.env.FRAME_ANCESTORS ?? ""): str
     });
 }
 
-export function securityHeaders({ nonce, https, ancestors, dev }: { nonce: string; https: boolean; ancestors: readonly string[]; dev: boolean }): Record<string, string> {
+export function securityHeaders({
+  nonce,
+  https,
+  ancestors,
+  dev,
+}: {
+  nonce: string;
+  https: boolean;
+  ancestors: readonly string[];
+  dev: boolean;
+}): Record<string, string> {
   const csp = [
     "default-src 'self'",
     // React's development build evaluates code; the production one never does.

@@ -1,10 +1,10 @@
 "use client";
 import { formatEuros, formatInteger, formatPercent } from "@oess/domain/format";
-import { FUNDING_INSTRUMENTS, FUNDING_INSTRUMENT_LABELS, type FundingInstrument } from "@oess/domain/vocabulary";
+import { FUNDING_INSTRUMENT_LABELS, FUNDING_INSTRUMENTS, type FundingInstrument } from "@oess/domain/vocabulary";
 import { gql } from "@urql/next";
 import { BarChartCard } from "../components/charts/bar-chart-card";
 import { compactEuros } from "../components/charts/compact";
-import { type Column } from "../lib/csv";
+import type { Column } from "../lib/csv";
 import { byDescending, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
@@ -114,7 +114,12 @@ export function FundingView({ where, period, filterSuffix }: ViewProps) {
         short={compactEuros}
         columns={[
           { label: "Année", raw: (r) => r.year, shown: (r) => String(r.year) },
-          ...used.map((i) => ({ label: `${FUNDING_INSTRUMENT_LABELS[i]} (€)`, raw: (r: YearRow) => r[i], shown: (r: YearRow) => formatEuros(r[i]), numeric: true })),
+          ...used.map((i) => ({
+            label: `${FUNDING_INSTRUMENT_LABELS[i]} (€)`,
+            raw: (r: YearRow) => r[i],
+            shown: (r: YearRow) => formatEuros(r[i]),
+            numeric: true,
+          })),
           { label: "Total (€)", raw: (r) => yearTotal(r), shown: (r) => formatEuros(yearTotal(r)), numeric: true },
         ]}
         fileName="financements-par-annee-et-instrument"

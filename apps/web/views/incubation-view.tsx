@@ -2,8 +2,8 @@
 import { formatInteger, formatPercent } from "@oess/domain/format";
 import { gql } from "@urql/next";
 import { BarChartCard } from "../components/charts/bar-chart-card";
-import { byDescending, everyYear, sum } from "../lib/rows";
 import { incubationByYear } from "../lib/incubation-by-year";
+import { byDescending, everyYear, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 

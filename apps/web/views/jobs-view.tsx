@@ -40,7 +40,12 @@ interface SectionRow {
 
 const jobsColumns = [
   { label: "Emplois créés", raw: (r: Jobs) => r.jobsCreated, shown: (r: Jobs) => formatInteger(r.jobsCreated), numeric: true },
-  { label: "Équivalents temps plein", raw: (r: Jobs) => r.fullTimeEquivalents, shown: (r: Jobs) => formatDecimal(Number(r.fullTimeEquivalents)), numeric: true },
+  {
+    label: "Équivalents temps plein",
+    raw: (r: Jobs) => r.fullTimeEquivalents,
+    shown: (r: Jobs) => formatDecimal(Number(r.fullTimeEquivalents)),
+    numeric: true,
+  },
 ];
 const jobsSeries = [
   { label: "Emplois créés", value: (r: Jobs) => r.jobsCreated },
@@ -85,20 +90,35 @@ export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewP
       <BarChartCard
         id="emplois-par-famille"
         title="Emplois créés par famille juridique"
-        summary={topFamily ? `${LEGAL_FAMILY_LABELS[topFamily.legalFamily]} en tête avec ${formatInteger(topFamily.jobsCreated)} emplois, ${share(topFamily.jobsCreated)} % du total.` : "Aucun emploi publié pour ces filtres."}
+        summary={
+          topFamily
+            ? `${LEGAL_FAMILY_LABELS[topFamily.legalFamily]} en tête avec ${formatInteger(topFamily.jobsCreated)} emplois, ${share(topFamily.jobsCreated)} % du total.`
+            : "Aucun emploi publié pour ces filtres."
+        }
         rows={families}
         category={(r) => LEGAL_FAMILY_LABELS[r.legalFamily]}
         series={jobsSeries}
         format={formatDecimal}
         horizontal
-        columns={[{ label: "Famille juridique", raw: (r: FamilyRow) => LEGAL_FAMILY_LABELS[r.legalFamily], shown: (r: FamilyRow) => LEGAL_FAMILY_LABELS[r.legalFamily] }, ...jobsColumns]}
+        columns={[
+          {
+            label: "Famille juridique",
+            raw: (r: FamilyRow) => LEGAL_FAMILY_LABELS[r.legalFamily],
+            shown: (r: FamilyRow) => LEGAL_FAMILY_LABELS[r.legalFamily],
+          },
+          ...jobsColumns,
+        ]}
         fileName="emplois-par-famille-juridique"
         filterSuffix={filterSuffix}
       />
       <BarChartCard
         id="emplois-par-secteur"
         title="Emplois créés par secteur d'activité (sections NAF)"
-        summary={topSection ? `Le secteur « ${NAF_SECTION_LABELS[topSection.nafSection]} » compte le plus d'emplois créés : ${formatInteger(topSection.jobsCreated)}.` : "Aucun emploi publié pour ces filtres."}
+        summary={
+          topSection
+            ? `Le secteur « ${NAF_SECTION_LABELS[topSection.nafSection]} » compte le plus d'emplois créés : ${formatInteger(topSection.jobsCreated)}.`
+            : "Aucun emploi publié pour ces filtres."
+        }
         rows={sections}
         category={(r) => r.nafSection}
         series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}

@@ -3,11 +3,11 @@ import { formatChange, formatDecimal, formatEuros, formatInteger } from "@oess/d
 import { HEADLINE_INDICATORS } from "@oess/domain/indicators";
 import { gql } from "@urql/next";
 import { ChartCard } from "../components/chart-card";
-import { compactEuros } from "../components/charts/compact";
 import { ColumnChart } from "../components/charts/column-chart";
+import { compactEuros } from "../components/charts/compact";
 import { KeyFigure } from "../components/key-figure";
-import { everyYear, peak, sum } from "../lib/rows";
 import { incubationByYear } from "../lib/incubation-by-year";
+import { everyYear, peak, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 
@@ -110,14 +110,17 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
               : `${formatInteger(jobs)} emplois créés ${span} ; l'année la plus forte est ${jobsPeak?.year} avec ${formatInteger(jobsPeak?.jobsCreated ?? 0)} emplois.`
           }
           rows={partnerFiltered ? [] : rows}
-          columns={[
-            yearColumn,
-            { label: "Emplois créés", raw: (r) => r.jobsCreated, shown: (r) => formatInteger(r.jobsCreated), numeric: true },
-          ]}
+          columns={[yearColumn, { label: "Emplois créés", raw: (r) => r.jobsCreated, shown: (r) => formatInteger(r.jobsCreated), numeric: true }]}
           fileName="emplois-par-annee"
           filterSuffix={filterSuffix}
         >
-          <ColumnChart rows={rows} category={(r) => String(r.year)} series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]} short={formatInteger} label="Emplois créés par année" />
+          <ColumnChart
+            rows={rows}
+            category={(r) => String(r.year)}
+            series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}
+            short={formatInteger}
+            label="Emplois créés par année"
+          />
         </ChartCard>
         <ChartCard
           id="incubation-par-annee"
@@ -141,10 +144,7 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
           title="Financements par année"
           summary={`${formatEuros(funding)} de financements ${span} ; l'année la plus forte est ${fundingPeak?.year} avec ${formatEuros(fundingPeak?.fundingAmount ?? 0)}.`}
           rows={rows}
-          columns={[
-            yearColumn,
-            { label: "Montant (€)", raw: (r) => r.fundingAmount, shown: (r) => formatEuros(r.fundingAmount), numeric: true },
-          ]}
+          columns={[yearColumn, { label: "Montant (€)", raw: (r) => r.fundingAmount, shown: (r) => formatEuros(r.fundingAmount), numeric: true }]}
           fileName="financements-par-annee"
           filterSuffix={filterSuffix}
         >

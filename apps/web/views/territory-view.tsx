@@ -40,17 +40,37 @@ const C = {
   code: { label: "Code INSEE", raw: (r) => r.code, shown: (r) => r.code },
   population: { label: "Population", raw: (r) => r.population, shown: (r) => formatInteger(r.population), numeric: true },
   jobs: { label: "Emplois créés", raw: (r) => r.jobsCreated, shown: (r) => formatInteger(r.jobsCreated), numeric: true },
-  jobsPerThousand: { label: "Emplois pour 1 000 habitants", raw: (r) => r.jobsPerThousand.toFixed(2), shown: (r) => formatDecimal(r.jobsPerThousand), numeric: true },
+  jobsPerThousand: {
+    label: "Emplois pour 1 000 habitants",
+    raw: (r) => r.jobsPerThousand.toFixed(2),
+    shown: (r) => formatDecimal(r.jobsPerThousand),
+    numeric: true,
+  },
   created: { label: "Entreprises créées", raw: (r) => r.enterprisesCreated, shown: (r) => formatInteger(r.enterprisesCreated), numeric: true },
   incubated: { label: "Projets incubés", raw: (r) => r.enterprisesIncubated, shown: (r) => formatInteger(r.enterprisesIncubated), numeric: true },
   funding: { label: "Financements (€)", raw: (r) => r.fundingAmount, shown: (r) => formatEuros(r.fundingAmount), numeric: true },
-  fundingPerInhabitant: { label: "Financements par habitant (€)", raw: (r) => r.fundingPerInhabitant.toFixed(2), shown: (r) => formatEuros(r.fundingPerInhabitant), numeric: true },
+  fundingPerInhabitant: {
+    label: "Financements par habitant (€)",
+    raw: (r) => r.fundingPerInhabitant.toFixed(2),
+    shown: (r) => formatEuros(r.fundingPerInhabitant),
+    numeric: true,
+  },
 } satisfies Record<string, Column<CommuneRow>>;
 const ALL_COLUMNS = Object.values(C);
 
 export function TerritoryView({ where, filterSuffix, partnerFiltered, communes }: ViewProps) {
   const data = useViewQuery(QUERY, { where });
-  const figures = new Map((data.byCommune as Array<{ communeCode: string | null; jobsCreated: number; enterprisesCreated: number; enterprisesIncubated: number; fundingAmount: string }>).map((r) => [r.communeCode, r]));
+  const figures = new Map(
+    (
+      data.byCommune as Array<{
+        communeCode: string | null;
+        jobsCreated: number;
+        enterprisesCreated: number;
+        enterprisesIncubated: number;
+        fundingAmount: string;
+      }>
+    ).map((r) => [r.communeCode, r]),
+  );
   // Every commune of the territory appears, with zeros where nothing is recorded.
   const rows: CommuneRow[] = communes
     .filter((c) => !where.communeCodes || where.communeCodes.includes(c.code))
@@ -116,8 +136,8 @@ export function TerritoryView({ where, filterSuffix, partnerFiltered, communes }
       <section className="chart-card wide" aria-labelledby="toutes-communes-titre">
         <h2 id="toutes-communes-titre">Toutes les communes</h2>
         <p className="chart-summary">
-          Les chiffres de chaque commune du territoire, avec sa population municipale (INSEE). Les financements versés à des partenaires plutôt qu'à des entreprises ne sont rattachés à aucune
-          commune.
+          Les chiffres de chaque commune du territoire, avec sa population municipale (INSEE). Les financements versés à des partenaires plutôt qu'à des
+          entreprises ne sont rattachés à aucune commune.
         </p>
         <DataTable caption="Chiffres par commune" columns={ALL_COLUMNS} rows={rows} />
         <p className="chart-actions">

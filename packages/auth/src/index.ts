@@ -1,3 +1,3 @@
-export { MIN_PASSWORD_LENGTH, decoyHash, hashPassword, passwordProblem, verifyPassword } from "./passwords";
-export { SESSION_COOKIE, SESSION_DAYS, hashSessionToken, newSessionToken, sessionCookie, sessionTokenFrom } from "./session-cookie";
-export { type TrustedProxies, clientAddress, isTrustedPeer, parseTrustedProxies } from "./client-address";
+export { clientAddress, isTrustedPeer, parseTrustedProxies, type TrustedProxies } from "./client-address";
+export { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from "./passwords";
+export { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_DAYS, sessionCookie, sessionTokenFrom } from "./session-cookie";

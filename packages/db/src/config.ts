@@ -1,9 +1,7 @@
 // Where the data lives: embedded PGlite (default) or PostgreSQL when DATABASE_URL is set.
 import path from "node:path";
 
-export type DatabaseTarget =
-  | { kind: "pglite"; /** null keeps the database in memory (tests). */ dataDir: string | null }
-  | { kind: "postgresql"; url: string };
+export type DatabaseTarget = { kind: "pglite" /** null keeps the database in memory (tests). */; dataDir: string | null } | { kind: "postgresql"; url: string };
 
 export type DatabaseKind = DatabaseTarget["kind"];
 

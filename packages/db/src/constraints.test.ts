@@ -1,7 +1,7 @@
 // The database keeps the domain's rules whoever writes to it.
 import { luhnCheckDigit } from "@oess/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestDatabase, createTestDatabase } from "./testing";
+import { createTestDatabase, type TestDatabase } from "./testing";
 
 let db: TestDatabase;
 let partnerId: string;
@@ -19,7 +19,7 @@ afterAll(() => db.dispose());
 
 function siret(sirenBody: string): string {
   const siren = sirenBody + luhnCheckDigit(sirenBody);
-  return siren + "0001" + luhnCheckDigit(`${siren}0001`);
+  return `${siren}0001${luhnCheckDigit(`${siren}0001`)}`;
 }
 
 const enterpriseData = (over: Record<string, unknown> = {}) => ({

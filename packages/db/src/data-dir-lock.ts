@@ -30,8 +30,7 @@ export function lockDataDir(dir: string): () => void {
     if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
       const who = owner === process.pid ? "this very process (it is already open)" : `process ${owner}`;
       throw new DatabaseOpenError(
-        `The embedded database in ${dir} is in use by ${who}. ` +
-          `Stop the other instance (another \`npm start\`?) or set DATA_DIR to another folder.`,
+        `The embedded database in ${dir} is in use by ${who}. Stop the other instance (another \`npm start\`?) or set DATA_DIR to another folder.`,
       );
     }
     fs.rmSync(file, { force: true }); // left by a process that died: take it over

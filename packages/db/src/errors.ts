@@ -33,7 +33,8 @@ const BY_SQLSTATE: Record<string, DatabaseProblem> = {
   "57P03": "unavailable", // cannot_connect_now (starting up, recovering)
   "53300": "unavailable", // too_many_connections
 };
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|DatabaseNotReachable|ConnectionClosed|SocketTimeout/;
+const UNREACHABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|DatabaseNotReachable|ConnectionClosed|SocketTimeout/;
 
 export function databaseProblem(error: unknown): DatabaseProblem | null {
   const seen = new Set<unknown>();
@@ -42,7 +43,14 @@ export function databaseProblem(error: unknown): DatabaseProblem | null {
     const item = queue.shift();
     if (item === null || typeof item !== "object" || seen.has(item)) continue;
     seen.add(item);
-    const record = item as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    const record = item as {
+      code?: unknown;
+      originalCode?: unknown;
+      kind?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     for (const code of [record.originalCode, record.code]) {
       if (typeof code === "string" && BY_SQLSTATE[code]) return BY_SQLSTATE[code];
       // Class 08: connection exceptions. Prisma: P1001 unreachable, P1017 closed, P2024 pool time-out.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MigrationError } from "./errors";
 import { migrate, readMigrations } from "./migrate";
-import { type TestDatabase, createTestDatabase } from "./testing";
+import { createTestDatabase, type TestDatabase } from "./testing";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -18,14 +18,26 @@ describe("migrations on an empty database", () => {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
     expect(tables.map((t) => t.table_name)).toEqual(
-      expect.arrayContaining(["_migration", "app_setting", "app_user", "commune", "enterprise", "funding", "incubation", "job_record", "membership", "partner"]),
+      expect.arrayContaining([
+        "_migration",
+        "app_setting",
+        "app_user",
+        "commune",
+        "enterprise",
+        "funding",
+        "incubation",
+        "job_record",
+        "membership",
+        "partner",
+      ]),
     );
     expect(await migrate(db.sql)).toEqual([]);
   });
 
   it("refuses to run when an applied migration was edited since", async () => {
     const [first, ...rest] = readMigrations();
-    const edited = { ...first!, checksum: "0".repeat(64) };
+    if (!first) throw new Error("no migration on disk");
+    const edited = { ...first, checksum: "0".repeat(64) };
     await expect(migrate(db.sql, [edited, ...rest])).rejects.toThrow(MigrationError);
     await expect(migrate(db.sql, [edited, ...rest])).rejects.toThrow(/0001_init was edited after it was applied/);
   });

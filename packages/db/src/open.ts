@@ -8,7 +8,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { type DatabaseKind, type DatabaseTarget, targetFromEnv } from "./config";
 import { lockDataDir } from "./data-dir-lock";
-import { type SqlDriver, pgDriver, pgliteDriver } from "./driver";
+import { pgDriver, pgliteDriver, type SqlDriver } from "./driver";
 import { DatabaseOpenError } from "./errors";
 import { PrismaClient } from "./generated/prisma/client";
 

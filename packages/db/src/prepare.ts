@@ -1,9 +1,9 @@
 // What every start-up does before serving: migrate, load the territory, and on an empty
 // database (first run) fill in the demo dataset.
-import { type Territory, loadTerritory } from "@oess/domain";
+import { loadTerritory, type Territory } from "@oess/domain";
 import { migrate } from "./migrate";
 import type { Database } from "./open";
-import { NotEmptyError, type SeedReport, isEmpty, seedDemoData } from "./seed";
+import { isEmpty, NotEmptyError, type SeedReport, seedDemoData } from "./seed";
 import { syncTerritory } from "./territory";
 
 export interface PrepareOptions {

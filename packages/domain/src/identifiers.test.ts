@@ -23,7 +23,7 @@ describe("SIREN", () => {
 
 describe("SIRET", () => {
   it("accepts a SIRET whose SIREN and 14 digits are both Luhn-valid", () => {
-    const siret = "21790191700" + "01" + luhnCheckDigit("2179019170001");
+    const siret = `2179019170001${luhnCheckDigit("2179019170001")}`;
     expect(checkSiret(siret)).toBeNull();
   });
   it("rejects a SIRET whose 14 digits pass Luhn but whose SIREN does not", () => {

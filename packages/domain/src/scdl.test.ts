@@ -9,7 +9,7 @@ const valid: ScdlRow = {
   dateConvention: "2024-03-15",
   referenceDecision: "CAN-2024-00012",
   nomBeneficiaire: "Scop Atelier web",
-  idBeneficiaire: siret(`${"81234567" + luhnCheckDigit("81234567")}0001`),
+  idBeneficiaire: siret(`${`81234567${luhnCheckDigit("81234567")}`}0001`),
   rnaBeneficiaire: "",
   objet: "Aide au démarrage",
   montant: "24500.00",

@@ -47,7 +47,8 @@ export const SCDL_PUBLICATION_DELAY_MONTHS = 3;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NATURES = new Set(["aide en numéraire", "aide en nature", "aide en numéraire;aide en nature", "aide en nature;aide en numéraire"]);
 
-const isDate = (value: string): boolean => DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isDate = (value: string): boolean =>
+  DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 export interface ScdlProblem {
   column: ScdlColumn;

@@ -2,7 +2,7 @@
 // coordination × every mutation × a record of A or of another organisation (Ville de Niort).
 // Each case says allowed or refused; a refused case must have written nothing. Then what each
 // of them reads of a record's history.
-import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "./builder";
 import { DEMO, runner } from "./collab/fixtures";
@@ -75,7 +75,10 @@ const recordCases = (kind: RecordKind): Case[] => [
     mutation: `${mutation} (${kind})`,
     prepare: async (side: Side) => {
       const record = await t.makeRecord(kind, OWNER[side], status);
-      return { query: `mutation ($id: ID!, $version: Int!) { ${mutation}(id: $id, version: $version${extra}) ${CHANGE} }`, variables: { id: record.globalId, version: record.version } };
+      return {
+        query: `mutation ($id: ID!, $version: Int!) { ${mutation}(id: $id, version: $version${extra}) ${CHANGE} }`,
+        variables: { id: record.globalId, version: record.version },
+      };
     },
     allowed,
   })),
@@ -123,7 +126,10 @@ const CASES: Case[] = [
       const user = await db.prisma.user.create({ data: { email: `membre-${Math.random().toString(36).slice(2)}@exemple.fr`, name: "Membre" } });
       const partnerId = await t.partnerId(OWNER[side]);
       await db.prisma.membership.create({ data: { userId: user.id, partnerId, role: "VIEWER" } });
-      return { query: `mutation ($userId: String!, $partnerId: String!) { removeMembership(userId: $userId, partnerId: $partnerId) }`, variables: { userId: user.id, partnerId } };
+      return {
+        query: `mutation ($userId: String!, $partnerId: String!) { removeMembership(userId: $userId, partnerId: $partnerId) }`,
+        variables: { userId: user.id, partnerId },
+      };
     },
     allowed: adminOfOwner,
   },
@@ -209,7 +215,11 @@ describe("a record's history: in full for its organisation and the coordination,
     ];
     let version = record.version;
     for (const [mutation, extra] of steps) {
-      const result = await t.run(`mutation ($id: ID!, $v: Int!) { ${mutation}(id: $id, version: $v${extra}) { version } }`, { id: record.globalId, v: version }, viewers.admin);
+      const result = await t.run(
+        `mutation ($id: ID!, $v: Int!) { ${mutation}(id: $id, version: $v${extra}) { version } }`,
+        { id: record.globalId, v: version },
+        viewers.admin,
+      );
       expect(result.errors).toBeUndefined();
       version = result.data[mutation].version;
     }

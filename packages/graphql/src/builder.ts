@@ -1,5 +1,5 @@
 // The one Pothos builder: plugins, scalars, context and auth scopes are declared here once.
-import type { PrismaClient } from "@oess/db";
+import type { Prisma, PrismaClient } from "@oess/db";
 import type PrismaTypes from "@oess/db/pothos-types";
 import { getDatamodel } from "@oess/db/pothos-types";
 import type { MemberRole, Territory } from "@oess/domain";
@@ -9,7 +9,6 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import PrismaUtilsPlugin from "@pothos/plugin-prisma-utils";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import type { Prisma } from "@oess/db";
 import { GraphQLError } from "graphql";
 import { LIMITS } from "./limits";
 
@@ -90,7 +89,9 @@ export const builder = new SchemaBuilder<{
     // Refusals say whether signing in would help, in the interface's language.
     unauthorizedError: (_parent, ctx) =>
       ctx.viewer
-        ? new GraphQLError("Vous n'avez pas le droit de faire cela : votre rôle ne le permet pas pour cette organisation ou ce record.", { extensions: { code: "FORBIDDEN" } })
+        ? new GraphQLError("Vous n'avez pas le droit de faire cela : votre rôle ne le permet pas pour cette organisation ou ce record.", {
+            extensions: { code: "FORBIDDEN" },
+          })
         : new GraphQLError("Connectez-vous pour faire cela.", { extensions: { code: "UNAUTHENTICATED" } }),
   },
   relay: {

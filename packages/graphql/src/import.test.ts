@@ -1,5 +1,5 @@
 // Imports: preview, all-or-nothing, natural keys (re-importing changes nothing), CSV and XLSX.
-import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,7 +81,9 @@ describe("jobs from CSV", () => {
       { line: 1, column: "etp", message: "Colonne manquante." },
     ]);
     expect((await send("previewImport", "JOBS", new File(["PK..."], "x.xlsx"))).problems[0].message).toMatch(/^Classeur XLSX illisible/);
-    expect((await send("previewImport", "JOBS", new File(["a"], "x.pdf"))).problems[0].message).toBe("Format non pris en charge : envoyez un fichier .csv ou .xlsx.");
+    expect((await send("previewImport", "JOBS", new File(["a"], "x.pdf"))).problems[0].message).toBe(
+      "Format non pris en charge : envoyez un fichier .csv ou .xlsx.",
+    );
   });
 });
 
@@ -98,42 +100,65 @@ describe("fundings from XLSX", () => {
   it("imports the first sheet, dates typed or French, and matches rows again on funder, decision and beneficiary", async () => {
     expect(await send("runImport", "FUNDINGS", await workbook(12500.5))).toMatchObject({ rowCount: 2, created: 2, applied: true, problems: [] });
     const grant = await db.prisma.funding.findFirstOrThrow({ where: { decisionReference: "DEL-2026-014" } });
-    expect([grant.amount.toFixed(), grant.decisionDate.toISOString().slice(0, 10), grant.conventionDate?.toISOString().slice(0, 10), grant.instrument, grant.status]).toEqual([
-      "12500.5",
-      "2026-02-03",
-      "2026-02-17",
-      "GRANT",
-      "DRAFT",
-    ]);
+    expect([
+      grant.amount.toFixed(),
+      grant.decisionDate.toISOString().slice(0, 10),
+      grant.conventionDate?.toISOString().slice(0, 10),
+      grant.instrument,
+      grant.status,
+    ]).toEqual(["12500.5", "2026-02-03", "2026-02-17", "GRANT", "DRAFT"]);
     expect(await send("runImport", "FUNDINGS", await workbook(12500.5))).toMatchObject({ created: 0, unchanged: 2 });
     expect(await send("previewImport", "FUNDINGS", await workbook(13000))).toMatchObject({ updated: 1, unchanged: 1 });
   });
 
   it("refuses to overwrite a published funding through an import", async () => {
     await db.prisma.funding.updateMany({ where: { decisionReference: "VN-2026-2" }, data: { status: "PUBLISHED" } });
-    const text = csv("f.csv", `financeur,beneficiaire_siret,montant,annee,date_decision,instrument,objet,reference_decision\nville-niort,${sirets[1]},3500,2026,2026-03-01,pret,Prêt d'honneur,VN-2026-2\n`);
+    const text = csv(
+      "f.csv",
+      `financeur,beneficiaire_siret,montant,annee,date_decision,instrument,objet,reference_decision\nville-niort,${sirets[1]},3500,2026,2026-03-01,pret,Prêt d'honneur,VN-2026-2\n`,
+    );
     const report = await send("runImport", "FUNDINGS", text);
     expect(report.problems).toEqual([
-      { line: 2, column: "reference_decision", message: "Le financement VN-2026-2 existe déjà, avec d'autres valeurs, et il est soumis, publié ou d'une autre organisation : demandez à la coordination de le modifier." },
+      {
+        line: 2,
+        column: "reference_decision",
+        message:
+          "Le financement VN-2026-2 existe déjà, avec d'autres valeurs, et il est soumis, publié ou d'une autre organisation : demandez à la coordination de le modifier.",
+      },
     ]);
   });
 });
 
 describe("fuzzing imports (fast-check)", () => {
   it("answers any file with a report, never a server error, and writes nothing unless every row is valid", async () => {
-    const footprint = async () => (await db.sql.query<{ n: string }>("SELECT concat_ws('/', (SELECT count(*) FROM job_record), (SELECT count(*) FROM funding), (SELECT count(*) FROM audit_event)) AS n"))[0]?.n;
-    const header = fc.constantFrom("siret;annee;emplois_crees;etp\n", "financeur,beneficiaire_siret,montant,annee,date_decision,instrument,objet,reference_decision\n", "");
+    const footprint = async () =>
+      (
+        await db.sql.query<{ n: string }>(
+          "SELECT concat_ws('/', (SELECT count(*) FROM job_record), (SELECT count(*) FROM funding), (SELECT count(*) FROM audit_event)) AS n",
+        )
+      )[0]?.n;
+    const header = fc.constantFrom(
+      "siret;annee;emplois_crees;etp\n",
+      "financeur,beneficiaire_siret,montant,annee,date_decision,instrument,objet,reference_decision\n",
+      "",
+    );
     const cell = fc.oneof(fc.string(), fc.constantFrom("2024", "1,5", sirets[0] ?? "", "can", "subvention", "31/02/2024", "-3", '"'));
     const line = fc.array(cell, { maxLength: 9 }).map((cells) => cells.join(fc.sample(fc.constantFrom(";", ","), 1)[0]));
     await fc.assert(
-      fc.asyncProperty(header, fc.array(line, { maxLength: 6 }), fc.constantFrom("JOBS", "FUNDINGS"), fc.constantFrom("f.csv", "f.xlsx", "f.txt"), async (head, lines, kind, name) => {
-        const before = await footprint();
-        const result = await t.run(IMPORT("runImport"), { p: can, k: kind, f: new File([head + lines.join("\n")], name) }, editor);
-        expect(result.errors).toBeUndefined();
-        const report = result.data.runImport;
-        if (!report.applied) expect(await footprint()).toBe(before);
-        else expect(report.problems).toEqual([]);
-      }),
+      fc.asyncProperty(
+        header,
+        fc.array(line, { maxLength: 6 }),
+        fc.constantFrom("JOBS", "FUNDINGS"),
+        fc.constantFrom("f.csv", "f.xlsx", "f.txt"),
+        async (head, lines, kind, name) => {
+          const before = await footprint();
+          const result = await t.run(IMPORT("runImport"), { p: can, k: kind, f: new File([head + lines.join("\n")], name) }, editor);
+          expect(result.errors).toBeUndefined();
+          const report = result.data.runImport;
+          if (!report.applied) expect(await footprint()).toBe(before);
+          else expect(report.problems).toEqual([]);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -169,7 +194,9 @@ describe("encodings", () => {
       problems: [{ line: 0, column: "", message: "Ce fichier est en UTF-16 : enregistrez-le en « CSV UTF-8 » depuis votre tableur." }],
     });
     const binary = new File([new Uint8Array([...Buffer.from(header), 0x81, 0x00, 0x9d])], "f.csv");
-    expect((await t.run(FORMAT, { p: can, f: binary }, editor)).data.previewImport.problems[0].message).toMatch(/^Encodage non reconnu : ce fichier n'est ni en UTF-8 ni en Windows-1252/);
+    expect((await t.run(FORMAT, { p: can, f: binary }, editor)).data.previewImport.problems[0].message).toMatch(
+      /^Encodage non reconnu : ce fichier n'est ni en UTF-8 ni en Windows-1252/,
+    );
   });
 });
 
@@ -196,7 +223,15 @@ describe("files too large to read whole", () => {
   // Rows without their optional numbers, all alike: a million of them pack into a few hundred kB.
   const header = `<row><c t="inlineStr"><is><t>siret</t></is></c><c t="inlineStr"><is><t>annee</t></is></c><c t="inlineStr"><is><t>emplois_crees</t></is></c><c t="inlineStr"><is><t>etp</t></is></c></row>`;
   const workbook = (rows: number) =>
-    new File([zip({ "xl/worksheets/sheet1.xml": sheet(header + `<row><c t="s"><v>0</v></c><c><v>2026</v></c><c><v>3</v></c><c><v>2.5</v></c></row>`.repeat(rows)), "xl/sharedStrings.xml": `<sst><si><t>${sirets[0]}</t></si></sst>` })], "classeur.xlsx");
+    new File(
+      [
+        zip({
+          "xl/worksheets/sheet1.xml": sheet(header + `<row><c t="s"><v>0</v></c><c><v>2026</v></c><c><v>3</v></c><c><v>2.5</v></c></row>`.repeat(rows)),
+          "xl/sharedStrings.xml": `<sst><si><t>${sirets[0]}</t></si></sst>`,
+        }),
+      ],
+      "classeur.xlsx",
+    );
 
   it("refuses a 300 000-row workbook at row 50 001, in French, while others are served, in bounded memory", async () => {
     const { report, ticks, growth } = await whileImporting(workbook(300_000));
@@ -209,7 +244,9 @@ describe("files too large to read whole", () => {
     const bomb = workbook(1_000_000);
     expect(bomb.size).toBeLessThan(2 * 1024 * 1024);
     const { report, growth } = await whileImporting(bomb);
-    expect(report.problems).toEqual([{ line: 0, column: "", message: "Ce classeur se décompresse en un volume anormal (plus de 64 Mo pour une de ses parties) : il n'est pas importé." }]);
+    expect(report.problems).toEqual([
+      { line: 0, column: "", message: "Ce classeur se décompresse en un volume anormal (plus de 64 Mo pour une de ses parties) : il n'est pas importé." },
+    ]);
     expect(growth).toBeLessThan(150 * 1024 * 1024);
   });
 

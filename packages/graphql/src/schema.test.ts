@@ -1,4 +1,4 @@
-import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,9 +51,12 @@ describe("cursor pagination", () => {
   it("pages backwards with last/before", async () => {
     const { enterprises: firstPage } = await ok(`{ enterprises(first: 5) { edges { cursor node { databaseId } } } }`);
     const fifth = firstPage.edges[4].cursor;
-    const { enterprises } = await ok(`query ($before: String) { enterprises(last: 4, before: $before) { edges { node { databaseId } } pageInfo { hasPreviousPage } } }`, {
-      before: fifth,
-    });
+    const { enterprises } = await ok(
+      `query ($before: String) { enterprises(last: 4, before: $before) { edges { node { databaseId } } pageInfo { hasPreviousPage } } }`,
+      {
+        before: fifth,
+      },
+    );
     expect(enterprises.edges.map((e: any) => e.node.databaseId)).toEqual(firstPage.edges.slice(0, 4).map((e: any) => e.node.databaseId));
   });
 
@@ -77,7 +80,9 @@ describe("filters and ordering", () => {
   });
 
   it("searches names without regard to case", async () => {
-    const { enterprises } = await ok(`{ enterprises(where: { name: { contains: "RESSOURCERIE", mode: Insensitive } }) { totalCount edges { node { name } } } }`);
+    const { enterprises } = await ok(
+      `{ enterprises(where: { name: { contains: "RESSOURCERIE", mode: Insensitive } }) { totalCount edges { node { name } } } }`,
+    );
     expect(enterprises.totalCount).toBe(await count("SELECT count(*)::int AS n FROM enterprise WHERE status = 'PUBLISHED' AND name ILIKE '%ressourcerie%'"));
     for (const e of enterprises.edges) expect(e.node.name.toLowerCase()).toContain("ressourcerie");
   });
@@ -86,7 +91,9 @@ describe("filters and ordering", () => {
     const { fundings } = await ok(`{ fundings(first: 100, where: { amount: { gte: "20000" }, decisionDate: { gte: "2020-01-01", lt: "2022-01-01" } },
         orderBy: [{ amount: Desc }]) { totalCount edges { node { amount decisionDate } } } }`);
     expect(fundings.totalCount).toBe(
-      await count(`SELECT count(*)::int AS n FROM funding WHERE status = 'PUBLISHED' AND amount >= 20000 AND decision_date >= '2020-01-01' AND decision_date < '2022-01-01'`),
+      await count(
+        `SELECT count(*)::int AS n FROM funding WHERE status = 'PUBLISHED' AND amount >= 20000 AND decision_date >= '2020-01-01' AND decision_date < '2022-01-01'`,
+      ),
     );
     const amounts = fundings.edges.map((e: any) => Number(e.node.amount));
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
@@ -108,21 +115,37 @@ describe("nodes and relations", () => {
       incubations(first: 1) { edges { node { id startDate } } }
       jobs(first: 1) { edges { node { id year } } }
       fundings(first: 1) { edges { node { id amount } } } }`);
-    for (const [field, key] of [["communes", "name"], ["partners", "name"], ["enterprises", "name"], ["incubations", "startDate"], ["jobs", "year"], ["fundings", "amount"]]) {
+    for (const [field, key] of [
+      ["communes", "name"],
+      ["partners", "name"],
+      ["enterprises", "name"],
+      ["incubations", "startDate"],
+      ["jobs", "year"],
+      ["fundings", "amount"],
+    ]) {
       const node = data[field as string].edges[0].node;
-      const again = await ok(`query ($id: ID!) { node(id: $id) { id ... on Commune { name } ... on Partner { name } ... on Enterprise { name }
-        ... on Incubation { startDate } ... on JobRecord { year } ... on Funding { amount } } }`, { id: node.id });
+      const again = await ok(
+        `query ($id: ID!) { node(id: $id) { id ... on Commune { name } ... on Partner { name } ... on Enterprise { name }
+        ... on Incubation { startDate } ... on JobRecord { year } ... on Funding { amount } } }`,
+        { id: node.id },
+      );
       expect(again.node[key as string]).toEqual(node[key as string]);
     }
   });
 
   it("follows relations both ways with the same counts as SQL", async () => {
-    const { partners } = await ok(`{ partners(where: { slug: { equals: "can" } }) { edges { node { databaseId fundingsGiven(first: 3) { totalCount edges { node { funder { slug } } } } } } } }`);
+    const { partners } = await ok(
+      `{ partners(where: { slug: { equals: "can" } }) { edges { node { databaseId fundingsGiven(first: 3) { totalCount edges { node { funder { slug } } } } } } } }`,
+    );
     const can = partners.edges[0].node;
-    expect(can.fundingsGiven.totalCount).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status = 'PUBLISHED' AND funder_id = $1", [can.databaseId]));
+    expect(can.fundingsGiven.totalCount).toBe(
+      await count("SELECT count(*)::int AS n FROM funding WHERE status = 'PUBLISHED' AND funder_id = $1", [can.databaseId]),
+    );
     for (const e of can.fundingsGiven.edges) expect(e.node.funder.slug).toBe("can");
 
-    const { communes } = await ok(`{ communes(where: { code: { equals: "79191" } }) { edges { node { enterprises(first: 2) { totalCount edges { node { commune { code } } } } } } } }`);
+    const { communes } = await ok(
+      `{ communes(where: { code: { equals: "79191" } }) { edges { node { enterprises(first: 2) { totalCount edges { node { commune { code } } } } } } } }`,
+    );
     const niort = communes.edges[0].node.enterprises;
     expect(niort.totalCount).toBe(await count("SELECT count(*)::int AS n FROM enterprise WHERE status = 'PUBLISHED' AND commune_code = '79191'"));
     for (const e of niort.edges) expect(e.node.commune.code).toBe("79191");
@@ -209,7 +232,8 @@ describe("indicators", () => {
   });
 
   it("gives the same totals as the headline figures, and honours filters", async () => {
-    const { indicators, headlineFigures } = await ok(`{ indicators(groupBy: [], where: { fromYear: 2019, toYear: 2022 }) { jobsCreated enterprisesIncubated fundingAmount }
+    const { indicators, headlineFigures } =
+      await ok(`{ indicators(groupBy: [], where: { fromYear: 2019, toYear: 2022 }) { jobsCreated enterprisesIncubated fundingAmount }
       headlineFigures(fromYear: 2019, toYear: 2022) { jobsCreated enterprisesIncubated fundingAmount } }`);
     expect(indicators).toHaveLength(1);
     expect(indicators[0].jobsCreated).toBe(headlineFigures.jobsCreated);
@@ -224,7 +248,9 @@ describe("indicators", () => {
                    WHERE j.status = 'PUBLISHED' AND e.legal_family = 'COOPERATIVE' AND e.commune_code = '79191'`),
     );
     expect(byFamily[0].enterprisesCreated).toBe(
-      await count(`SELECT count(*)::int AS n FROM enterprise WHERE status = 'PUBLISHED' AND founded_on IS NOT NULL AND legal_family = 'COOPERATIVE' AND commune_code = '79191'`),
+      await count(
+        `SELECT count(*)::int AS n FROM enterprise WHERE status = 'PUBLISHED' AND founded_on IS NOT NULL AND legal_family = 'COOPERATIVE' AND commune_code = '79191'`,
+      ),
     );
   });
 
@@ -263,4 +289,3 @@ describe("survival", () => {
     for (const c of coops) expect(c.created).toBeLessThan(all.find((a: any) => a.foundingYear === c.foundingYear).created);
   });
 });
-

@@ -1,6 +1,6 @@
 // The life of a record: entered, submitted, rejected with a reason, corrected, published, then
 // public; every step traced; no lost update; comments.
-import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
+import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "./builder";
 import { DEMO, runner } from "./collab/fixtures";
@@ -35,7 +35,11 @@ describe("workflow", () => {
     const queue = await t.run(`{ reviewQueue { kind version label } }`, {}, admin);
     expect(queue.data.reviewQueue).toContainEqual(expect.objectContaining({ kind: "JobRecord", version: 2 }));
 
-    const rejected = await t.run(step("rejectRecord", ", reason: $r").replace("$v: Int!)", "$v: Int!, $r: String!)"), { id, v: 2, r: "L'ETP dépasse l'effectif déclaré à l'URSSAF." }, admin);
+    const rejected = await t.run(
+      step("rejectRecord", ", reason: $r").replace("$v: Int!)", "$v: Int!, $r: String!)"),
+      { id, v: 2, r: "L'ETP dépasse l'effectif déclaré à l'URSSAF." },
+      admin,
+    );
     expect(rejected.data.rejectRecord).toEqual({ status: "REJECTED", version: 3, reviewNote: "L'ETP dépasse l'effectif déclaré à l'URSSAF." });
     expect((await t.run(UPDATE_JOBS, { id, v: 3, i: { ...input, fte: "1.0" } }, editor)).errors).toBeUndefined();
     expect((await t.run(step("submitRecord"), { id, v: 4 }, editor)).data.submitRecord.status).toBe("SUBMITTED");
@@ -54,7 +58,18 @@ describe("workflow", () => {
 
   it("refuses to publish what depends on an unpublished enterprise, or a public grant the SCDL could not export", async () => {
     const draftEnterprise = await t.makeRecord("Enterprise", "can", "SUBMITTED");
-    const jobs = await db.prisma.jobRecord.create({ data: { enterpriseId: draftEnterprise.id, year: 2024, jobsCreated: 1, fte: "1", status: "SUBMITTED", source: "t", dataYear: 2024, ownerPartnerId: draftEnterprise.ownerPartnerId } });
+    const jobs = await db.prisma.jobRecord.create({
+      data: {
+        enterpriseId: draftEnterprise.id,
+        year: 2024,
+        jobsCreated: 1,
+        fte: "1",
+        status: "SUBMITTED",
+        source: "t",
+        dataYear: 2024,
+        ownerPartnerId: draftEnterprise.ownerPartnerId,
+      },
+    });
     const result = await t.run(step("publishRecord"), { id: Buffer.from(`JobRecord:${jobs.id}`).toString("base64"), v: 1 }, admin);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", problems: [{ field: "enterpriseId" }] });
 
@@ -65,7 +80,9 @@ describe("workflow", () => {
     );
     const { id, version } = grant.data.createFunding;
     const refused = await t.run(step("publishRecord"), { id, v: version }, admin);
-    expect(refused.errors?.[0]?.extensions?.problems).toEqual([{ field: "conventionDate", message: "La date de convention est obligatoire pour publier une subvention d'un organisme public (SCDL)." }]);
+    expect(refused.errors?.[0]?.extensions?.problems).toEqual([
+      { field: "conventionDate", message: "La date de convention est obligatoire pour publier une subvention d'un organisme public (SCDL)." },
+    ]);
     expect((await db.prisma.funding.findUniqueOrThrow({ where: { id: Buffer.from(id, "base64").toString().split(":")[1] } })).status).toBe("DRAFT");
   });
 
@@ -73,10 +90,29 @@ describe("workflow", () => {
     const before = await db.prisma.auditEvent.count();
     const result = await t.run(
       `mutation ($p: String!, $i: EnterpriseInput!) { createEnterprise(partnerId: $p, input: $i) { id } }`,
-      { p: await t.partnerId("can"), i: { name: " ", siret: "732 829 320 00075", legalFamily: "COOPERATIVE", nafCode: "99.99Z", communeCode: "75056", foundedOn: "2025-02-30", source: "x", dataYear: 2025 } },
+      {
+        p: await t.partnerId("can"),
+        i: {
+          name: " ",
+          siret: "732 829 320 00075",
+          legalFamily: "COOPERATIVE",
+          nafCode: "99.99Z",
+          communeCode: "75056",
+          foundedOn: "2025-02-30",
+          source: "x",
+          dataYear: 2025,
+        },
+      },
       editor,
     );
-    expect((result.errors?.[0]?.extensions?.problems as Array<{ field: string }>).map((p) => p.field)).toEqual(["input.name", "input.cooperativeKind", "input.siret", "input.nafCode", "input.communeCode", "input.foundedOn"]);
+    expect(((result.errors?.[0]?.extensions?.problems ?? []) as Array<{ field: string }>).map((p) => p.field)).toEqual([
+      "input.name",
+      "input.cooperativeKind",
+      "input.siret",
+      "input.nafCode",
+      "input.communeCode",
+      "input.foundedOn",
+    ]);
     expect(await db.prisma.auditEvent.count()).toBe(before);
   });
 });
@@ -88,7 +124,16 @@ describe("bulk review", () => {
     const ready = await t.makeRecord("JobRecord", "ville-niort", "DRAFT");
     const blocked = await t.makeRecord("Enterprise", "ville-niort", "DRAFT");
     const child = await db.prisma.incubation.create({
-      data: { enterpriseId: blocked.id, supportingPartnerId: ville, startDate: new Date("2024-01-01"), outcome: "IN_PROGRESS", status: "DRAFT", source: "t", dataYear: 2024, ownerPartnerId: ville },
+      data: {
+        enterpriseId: blocked.id,
+        supportingPartnerId: ville,
+        startDate: new Date("2024-01-01"),
+        outcome: "IN_PROGRESS",
+        status: "DRAFT",
+        source: "t",
+        dataYear: 2024,
+        ownerPartnerId: ville,
+      },
     });
     const submitted = await t.run(`mutation ($p: String!) { submitAllDrafts(partnerId: $p) { changed remaining } }`, { p: ville }, editorVille);
     expect(submitted.data.submitAllDrafts.remaining).toBe(0);
@@ -109,7 +154,9 @@ describe("no lost update", () => {
     const input = await t.validInput("JobRecord", "can");
     const enterpriseId = (await db.prisma.jobRecord.findUniqueOrThrow({ where: { id: record.id } })).enterpriseId;
     const edits = await Promise.all(
-      ["4", "5"].map((jobs) => t.run(UPDATE_JOBS, { id: record.globalId, v: record.version, i: { ...input, enterpriseId, jobsCreated: Number(jobs), fte: "1" } }, editor)),
+      ["4", "5"].map((jobs) =>
+        t.run(UPDATE_JOBS, { id: record.globalId, v: record.version, i: { ...input, enterpriseId, jobsCreated: Number(jobs), fte: "1" } }, editor),
+      ),
     );
     const conflicts = edits.filter((e) => e.errors?.[0]?.extensions?.code === "CONFLICT");
     expect(edits.filter((e) => !e.errors)).toHaveLength(1);
@@ -125,8 +172,12 @@ describe("comments", () => {
     const view = "/emplois?commune=79191";
     const added = await t.run(`mutation ($v: String!) { addComment(viewPath: $v, body: "Chiffre 2024 à confirmer") { databaseId } }`, { v: view }, viewer);
     const commentId = added.data.addComment.databaseId;
-    expect((await t.run(`mutation ($v: String!) { addComment(viewPath: $v, body: "x") { databaseId } }`, { v: view })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    expect((await t.run(`mutation { addComment(viewPath: "https://ailleurs.example/", body: "x") { databaseId } }`, {}, viewer)).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await t.run(`mutation ($v: String!) { addComment(viewPath: $v, body: "x") { databaseId } }`, { v: view })).errors?.[0]?.extensions?.code).toBe(
+      "UNAUTHENTICATED",
+    );
+    expect(
+      (await t.run(`mutation { addComment(viewPath: "https://ailleurs.example/", body: "x") { databaseId } }`, {}, viewer)).errors?.[0]?.extensions?.code,
+    ).toBe("BAD_USER_INPUT");
     expect((await t.run(`mutation ($id: String!) { hideComment(id: $id) { hidden } }`, { id: commentId }, admin)).data.hideComment.hidden).toBe(true);
     const read = (who: Viewer) => t.run(`query ($v: String!) { comments(viewPath: $v) { body hidden authorName } }`, { v: view }, who);
     expect((await read(editor)).data.comments).toEqual([{ body: null, hidden: true, authorName: "Louis Lecteur (CAN)" }]);

@@ -1,7 +1,7 @@
 // Legal-deadline watch: each grant of 23 000 € or more from a public body must be published
 // within three months of its convention (décret 2017-779). Published grants are listed with their
 // delay; grants not yet public are only counted, since their details are not public.
-import { SCDL_PUBLICATION_DELAY_MONTHS, SCDL_PUBLICATION_THRESHOLD, formatEuros, scdlPublicationDeadline } from "@oess/domain";
+import { formatEuros, SCDL_PUBLICATION_DELAY_MONTHS, SCDL_PUBLICATION_THRESHOLD, scdlPublicationDeadline } from "@oess/domain";
 import type { ExportContext } from "./dataset";
 
 export interface ConformityGrant {
@@ -40,7 +40,8 @@ const DAY = 86_400_000;
 
 export async function conformityReport(ctx: ExportContext, today: string, attribuant?: string): Promise<ConformityReport> {
   const params: unknown[] = [SCDL_PUBLICATION_THRESHOLD];
-  const byFunder = attribuant ? (params.push(attribuant), `AND a.siret = $${params.length}`) : "";
+  if (attribuant) params.push(attribuant);
+  const byFunder = attribuant ? `AND a.siret = $${params.length}` : "";
   const concerned = `f.instrument = 'GRANT' AND a.is_public_body AND f.amount >= $1 AND f.convention_date IS NOT NULL ${byFunder}`;
   const published = await ctx.sql.query<Record<string, string | null>>(
     `SELECT a.name AS funder, a.siret, f.decision_reference AS reference, coalesce(e.name, bp.name) AS beneficiary, f.amount::text AS amount,

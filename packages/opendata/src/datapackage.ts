@@ -1,6 +1,6 @@
 // Frictionless Data Package describing every CSV with its Table Schema.
 import { DEMO_DATA_NOTICE } from "@oess/domain";
-import { DATASETS, LICENSE, PUBLISHER, type PublicUrls, SCDL_DATASET, downloadUrl } from "./catalog";
+import { DATASETS, downloadUrl, LICENSE, PUBLISHER, type PublicUrls, SCDL_DATASET } from "./catalog";
 import type { Dataset } from "./dataset";
 
 export function tableSchema(dataset: Dataset) {

@@ -1,6 +1,6 @@
 // DCAT-AP catalogue, as self-contained JSON-LD (inline @context: nothing is fetched to read it)
 // and as Turtle, both from one graph. This is what data.gouv.fr's DCAT harvester reads.
-import { DATASETS, FORMATS, type Format, LICENSE, PUBLISHER, type PublicUrls, SCDL_DATASET, downloadUrl } from "./catalog";
+import { DATASETS, downloadUrl, FORMATS, type Format, LICENSE, PUBLISHER, type PublicUrls, SCDL_DATASET } from "./catalog";
 import type { Dataset } from "./dataset";
 
 const CONTEXT = {
@@ -80,7 +80,12 @@ export function catalogJsonLd(urls: PublicUrls, facts: CatalogFacts) {
     "dct:license": LICENSE.url,
     "dct:rights": `${LICENSE.name} (SPDX ${LICENSE.spdx})`,
     "foaf:homepage": urls.landingPage,
-    "dct:publisher": { "@id": `${urls.api}/opendata/catalog.jsonld#publisher`, "@type": "foaf:Organization", "foaf:name": PUBLISHER.name, "foaf:mbox": `mailto:${PUBLISHER.email}` },
+    "dct:publisher": {
+      "@id": `${urls.api}/opendata/catalog.jsonld#publisher`,
+      "@type": "foaf:Organization",
+      "foaf:name": PUBLISHER.name,
+      "foaf:mbox": `mailto:${PUBLISHER.email}`,
+    },
     "dcat:dataset": [...DATASETS, SCDL_DATASET].map((d) => datasetNode(urls, d, facts)),
   };
 }
@@ -101,5 +106,3 @@ export async function catalogTurtle(urls: PublicUrls, facts: CatalogFacts): Prom
   writer.addQuads(new Parser({ format: "N-Quads" }).parse(nquads));
   return new Promise((resolve, reject) => writer.end((error, result) => (error ? reject(error) : resolve(result))));
 }
-
-

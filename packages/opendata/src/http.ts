@@ -1,15 +1,15 @@
 // The /opendata/* routes as a Fetch handler: URL → dataset and format, checked filters,
 // conditional GET (ETag / Last-Modified from the data's change counter), CORS, gzip, file names.
 import { createHash } from "node:crypto";
-import { Readable, pipeline } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { constants, createGzip } from "node:zlib";
-import { type PrismaClient, RETRY_AFTER_SECONDS, type SqlDriver, dataVersion, databaseProblem, datasetInfo } from "@oess/db";
+import { databaseProblem, datasetInfo, dataVersion, type PrismaClient, RETRY_AFTER_SECONDS, type SqlDriver } from "@oess/db";
 import { DEMO_DATA_NOTICE } from "@oess/domain";
 import { DATASETS, FORMATS, type Format, LICENSE, type PublicUrls, SCDL_DATASET } from "./catalog";
 import { conformityReport } from "./conformity";
-import { type CatalogFacts, catalogJsonLd, catalogTurtle } from "./dcat";
 import { dataPackage } from "./datapackage";
 import type { Dataset, ExportContext, FilterName, Filters } from "./dataset";
+import { type CatalogFacts, catalogJsonLd, catalogTurtle } from "./dcat";
 import { toJson } from "./formats/json";
 import { toXlsx } from "./formats/xlsx";
 import { batches, csv } from "./read";
@@ -137,7 +137,14 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModifie
   const match = /^([a-z]+)\.(csv|json|xlsx)$/.exec(path);
   const dataset = match ? DATASETS.find((d) => d.name === match[1]) : undefined;
   if (!match || !dataset) {
-    const available = ["catalog.jsonld", "catalog.ttl", "datapackage.json", "scdl/subventions.csv", "scdl/conformite.json", ...DATASETS.map((d) => `${d.name}.{csv,json,xlsx}`)];
+    const available = [
+      "catalog.jsonld",
+      "catalog.ttl",
+      "datapackage.json",
+      "scdl/subventions.csv",
+      "scdl/conformite.json",
+      ...DATASETS.map((d) => `${d.name}.{csv,json,xlsx}`),
+    ];
     throw new HttpError(404, `No open dataset at /opendata/${path}. Available: ${available.join(", ")}.`);
   }
   const format = match[2] as Format;
@@ -147,13 +154,20 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModifie
 
 function datasetResource(dataset: Dataset, format: Format, filters: Filters, ctx: ExportContext, lastModified: Date): Resource {
   const day = lastModified.toISOString().slice(0, 10);
-  const contentType = format === "xlsx" ? FORMATS.xlsx.mediaType : format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/json; charset=utf-8";
+  const contentType =
+    format === "xlsx" ? FORMATS.xlsx.mediaType : format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/json; charset=utf-8";
   const rows = () => batches(ctx, dataset, filters);
   const body = () => {
     if (format === "csv") return csv(ctx, dataset, filters);
     if (format === "xlsx") return toXlsx(dataset.name, dataset.columns, rows());
     return toJson(
-      { dataset: dataset.name, title: dataset.title, license: { ...LICENSE }, notice: ctx.isDemo ? DEMO_DATA_NOTICE : null, lastModified: lastModified.toISOString() },
+      {
+        dataset: dataset.name,
+        title: dataset.title,
+        license: { ...LICENSE },
+        notice: ctx.isDemo ? DEMO_DATA_NOTICE : null,
+        lastModified: lastModified.toISOString(),
+      },
       dataset.columns,
       rows(),
     );

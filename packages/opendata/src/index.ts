@@ -1,5 +1,5 @@
 export { DATASETS, LICENSE, SCDL_DATASET } from "./catalog";
 export { type ConformityReport, conformityReport } from "./conformity";
-export { catalogJsonLd, offlineLoader } from "./dcat";
 export type { Dataset } from "./dataset";
-export { type OpenDataOptions, createOpenDataHandler } from "./http";
+export { catalogJsonLd, offlineLoader } from "./dcat";
+export { createOpenDataHandler, type OpenDataOptions } from "./http";

@@ -1,6 +1,6 @@
 import { gunzipSync } from "node:zlib";
-import { type TestDatabase, createTestDatabase } from "@oess/db/testing";
-import { SCDL_COLUMNS, type ScdlRow, isValidSiret, loadTerritory, scdlProblems } from "@oess/domain";
+import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
+import { isValidSiret, loadTerritory, SCDL_COLUMNS, type ScdlRow, scdlProblems } from "@oess/domain";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import jsonld from "jsonld";
@@ -8,8 +8,8 @@ import { Parser } from "n3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DATASETS, SCDL_DATASET } from "./catalog";
 import type { ConformityReport } from "./conformity";
-import { offlineLoader } from "./dcat";
 import type { ExportContext } from "./dataset";
+import { offlineLoader } from "./dcat";
 import { toCsv } from "./formats/csv";
 import { createOpenDataHandler } from "./http";
 import { batches, csv as csvOf } from "./read";
@@ -18,7 +18,12 @@ let db: TestDatabase;
 let handle: (request: Request) => Promise<Response | null>;
 beforeAll(async () => {
   db = await createTestDatabase({ seed: true });
-  handle = createOpenDataHandler({ sql: db.sql, prisma: db.prisma, epciSiren: loadTerritory().epciSiren, landingPage: "https://tableau.test/donnees-ouvertes" });
+  handle = createOpenDataHandler({
+    sql: db.sql,
+    prisma: db.prisma,
+    epciSiren: loadTerritory().epciSiren,
+    landingPage: "https://tableau.test/donnees-ouvertes",
+  });
 });
 afterAll(() => db.dispose());
 
@@ -275,7 +280,20 @@ describe("DCAT catalogue", () => {
     const datasets = catalog?.[`${DCAT}dataset`] as Array<Record<string, any>>;
     expect(datasets).toHaveLength(DATASETS.length + 1);
     for (const d of datasets) {
-      for (const property of [`${DCT}identifier`, `${DCT}title`, `${DCT}description`, `${DCAT}keyword`, `${DCT}issued`, `${DCT}modified`, `${DCT}temporal`, `${DCT}accrualPeriodicity`, `${DCT}publisher`, `${DCAT}contactPoint`, `${DCAT}landingPage`, `${DCT}license`]) {
+      for (const property of [
+        `${DCT}identifier`,
+        `${DCT}title`,
+        `${DCT}description`,
+        `${DCAT}keyword`,
+        `${DCT}issued`,
+        `${DCT}modified`,
+        `${DCT}temporal`,
+        `${DCT}accrualPeriodicity`,
+        `${DCT}publisher`,
+        `${DCAT}contactPoint`,
+        `${DCAT}landingPage`,
+        `${DCT}license`,
+      ]) {
         expect(d[property], `${d["@id"]} ${property}`).toBeDefined();
       }
       expect(d[`${DCAT}landingPage`][0]["@id"]).toBe("https://tableau.test/donnees-ouvertes");

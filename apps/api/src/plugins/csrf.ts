@@ -2,7 +2,7 @@
 // a "simple" request cannot set, so that a browser always asks (CORS preflight) before sending it.
 // Queries stay open to plain GETs and curl: they change nothing.
 import { getOperationAST } from "graphql";
-import { type Plugin, createGraphQLError } from "graphql-yoga";
+import { createGraphQLError, type Plugin } from "graphql-yoga";
 
 export const CSRF_HEADER = "x-graphql-yoga-csrf";
 

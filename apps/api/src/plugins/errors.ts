@@ -2,11 +2,12 @@
 // on: input the database refused is the caller's to fix (400), a database that cannot be reached
 // or a statement cut by its time-out is ours (503 with Retry-After), and only a true bug is
 // "Unexpected error." — logged with its stack, never shown.
-import { type DatabaseProblem, RETRY_AFTER_SECONDS, databaseProblem } from "@oess/db";
+import { type DatabaseProblem, databaseProblem, RETRY_AFTER_SECONDS } from "@oess/db";
 import { GraphQLError } from "graphql";
 
 const isGraphQLError = (error: unknown): error is GraphQLError => error instanceof GraphQLError;
-import { type Plugin, type YogaInitialContext, maskError } from "graphql-yoga";
+
+import { maskError, type Plugin, type YogaInitialContext } from "graphql-yoga";
 
 const PROBLEMS: Record<DatabaseProblem, { code: string; status: number; message: { en: string; fr: string } }> = {
   "invalid-value": {

@@ -1,7 +1,7 @@
 // Input no resolver should ever see: text PostgreSQL cannot store (a NUL byte) or that is not
 // Unicode (a lone surrogate), and JSON nested deeper than any real query needs (a recursion bomb
 // for every later step). Refused before parsing, with a 400 that names where the problem is.
-import { type Plugin, createGraphQLError } from "graphql-yoga";
+import { createGraphQLError, type Plugin } from "graphql-yoga";
 
 /** Deeper than any real variables object: the schema's own inputs nest a handful of levels. */
 export const MAX_INPUT_DEPTH = 32;
@@ -62,7 +62,14 @@ export const useInputGuard = (): Plugin => ({
     if (url.pathname !== "/graphql" || Number(request.headers.get("content-length") ?? 0) <= MAX_BODY_BYTES) return;
     endResponse(
       fetchAPI.Response.json(
-        { errors: [{ message: `The request body is over ${MAX_BODY_BYTES / 1048576} MB; a file to import is 10 MB at most.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] },
+        {
+          errors: [
+            {
+              message: `The request body is over ${MAX_BODY_BYTES / 1048576} MB; a file to import is 10 MB at most.`,
+              extensions: { code: "PAYLOAD_TOO_LARGE" },
+            },
+          ],
+        },
         { status: 413 },
       ),
     );

@@ -1,4 +1,4 @@
-import { type OpenDataOptions, createOpenDataHandler } from "@oess/opendata";
+import { createOpenDataHandler, type OpenDataOptions } from "@oess/opendata";
 import type { Plugin } from "graphql-yoga";
 
 /** Serves /opendata/* (files, catalogue, SCDL) before GraphQL sees the request. */

@@ -1,8 +1,8 @@
 // Anonymous read responses are cached; the key carries the data's change counter (bumped by
 // database triggers on every write), so any change, from any API instance, makes new keys.
 import { createHash } from "node:crypto";
-import { type PrismaClient, dataVersion } from "@oess/db";
 import { useResponseCache } from "@graphql-yoga/plugin-response-cache";
+import { dataVersion, type PrismaClient } from "@oess/db";
 
 /** A request that carries credentials may see drafts: it is never served from the cache. */
 const isAnonymous = (request: Request) => !request.headers.has("cookie") && !request.headers.has("authorization");

@@ -1,6 +1,6 @@
 // Sessions over HTTP: the viewer comes from the session cookie; resolvers that sign in or out
 // hand their Set-Cookie to this plugin, which adds it to the response.
-import { type TrustedProxies, clientAddress, isTrustedPeer, sessionTokenFrom } from "@oess/auth";
+import { clientAddress, isTrustedPeer, sessionTokenFrom, type TrustedProxies } from "@oess/auth";
 import type { PrismaClient } from "@oess/db";
 import { type HttpContext, type Viewer, viewerFromSession } from "@oess/graphql";
 import type { Plugin } from "graphql-yoga";

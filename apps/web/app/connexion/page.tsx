@@ -7,7 +7,9 @@ export default function LoginPage() {
   return (
     <>
       <h1>Connexion à l'espace partenaire</h1>
-      <p className="lead">Pour les partenaires du PTCE qui saisissent, importent et relisent leurs chiffres. La consultation du tableau de bord ne demande aucun compte.</p>
+      <p className="lead">
+        Pour les partenaires du PTCE qui saisissent, importent et relisent leurs chiffres. La consultation du tableau de bord ne demande aucun compte.
+      </p>
       <LoginForm />
     </>
   );

@@ -14,10 +14,25 @@ interface DataPackage {
 interface Conformity {
   regle: string;
   dateDuRapport: string;
-  synthese: Array<{ nomAttribuant: string; idAttribuant: string; publieesDansLeDelai: number; publieesEnRetard: number; nonPublieesDelaiDepasse: number; tauxDansLeDelai: number | null }>;
-  subventions: Array<{ nomAttribuant: string; nomBeneficiaire: string; montant: string; dateConvention: string; dateLimitePublication: string; datePublication: string; joursDeRetard: number; dansLeDelai: boolean }>;
+  synthese: Array<{
+    nomAttribuant: string;
+    idAttribuant: string;
+    publieesDansLeDelai: number;
+    publieesEnRetard: number;
+    nonPublieesDelaiDepasse: number;
+    tauxDansLeDelai: number | null;
+  }>;
+  subventions: Array<{
+    nomAttribuant: string;
+    nomBeneficiaire: string;
+    montant: string;
+    dateConvention: string;
+    dateLimitePublication: string;
+    datePublication: string;
+    joursDeRetard: number;
+    dansLeDelai: boolean;
+  }>;
 }
-
 
 export default async function OpenDataPage() {
   const [pkg, conformity] = await Promise.all([fetchOpenData<DataPackage>("datapackage.json"), fetchOpenData<Conformity>("scdl/conformite.json")]);

@@ -3,4 +3,8 @@ import { FundingView } from "../../views/funding-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Financements" };
-export default dashboardPage("Financements", "Les subventions, avances remboursables, prêts et prestations des partenaires, par financeur, par instrument et par année.", FundingView);
+export default dashboardPage(
+  "Financements",
+  "Les subventions, avances remboursables, prêts et prestations des partenaires, par financeur, par instrument et par année.",
+  FundingView,
+);

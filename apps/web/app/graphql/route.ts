@@ -23,7 +23,8 @@ async function forward(request: Request): Promise<Response> {
   }).catch(() => null);
   if (!upstream) return Response.json({ errors: [{ message: "Le service de données ne répond pas." }] }, { status: 502 });
   const out = new Headers();
-  for (const name of FORWARDED_RESPONSE) for (const value of name === "set-cookie" ? upstream.headers.getSetCookie() : [upstream.headers.get(name)]) if (value) out.append(name, value);
+  for (const name of FORWARDED_RESPONSE)
+    for (const value of name === "set-cookie" ? upstream.headers.getSetCookie() : [upstream.headers.get(name)]) if (value) out.append(name, value);
   return new Response(upstream.body, { status: upstream.status, headers: out });
 }
 

@@ -3,4 +3,8 @@ import { IncubationView } from "../../views/incubation-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Incubation" };
-export default dashboardPage("Incubation", "Les projets accompagnés par l'incubateur du PTCE, les entreprises qui en sont nées et leur pérennité à trois ans.", IncubationView);
+export default dashboardPage(
+  "Incubation",
+  "Les projets accompagnés par l'incubateur du PTCE, les entreprises qui en sont nées et leur pérennité à trois ans.",
+  IncubationView,
+);

@@ -19,34 +19,39 @@ export default async function MethodologyPage() {
       <div className="prose">
         <h2>Sources</h2>
         <p>
-          Les chiffres sont saisis ou importés par les partenaires du PTCE (Communauté d'agglomération du Niortais, Ville de Niort, Région Nouvelle-Aquitaine, URSCOP, CRESS, SCIC Élan
-          Coopératif Niortais, Université de Poitiers, comité de bassin d'emploi), puis relus et publiés par la coordination du PTCE. Seuls les enregistrements publiés entrent dans le
-          tableau de bord, l'API et les données ouvertes : les trois donnent donc toujours les mêmes chiffres.
+          Les chiffres sont saisis ou importés par les partenaires du PTCE (Communauté d'agglomération du Niortais, Ville de Niort, Région Nouvelle-Aquitaine,
+          URSCOP, CRESS, SCIC Élan Coopératif Niortais, Université de Poitiers, comité de bassin d'emploi), puis relus et publiés par la coordination du PTCE.
+          Seuls les enregistrements publiés entrent dans le tableau de bord, l'API et les données ouvertes : les trois donnent donc toujours les mêmes chiffres.
         </p>
         <p>
-          Le territoire est celui de la {territoryName} ; la liste des communes et leur population municipale proviennent du découpage administratif officiel (INSEE, via
-          @etalab/decoupage-administratif).
+          Le territoire est celui de la {territoryName} ; la liste des communes et leur population municipale proviennent du découpage administratif officiel
+          (INSEE, via @etalab/decoupage-administratif).
         </p>
         <h2>Années couvertes</h2>
         <p>
-          De {options.firstYear} à {options.lastYear}. Les emplois d'une année sont déclarés au printemps de l'année suivante : la dernière année peut être incomplète.
+          De {options.firstYear} à {options.lastYear}. Les emplois d'une année sont déclarés au printemps de l'année suivante : la dernière année peut être
+          incomplète.
         </p>
         <h2>Définitions</h2>
         <dl>
           <dt>Emplois créés</dt>
-          <dd>Effectif des emplois créés dans l'année par chaque entreprise suivie, déclaré une fois par an ; les équivalents temps plein (ETP) en donnent la durée de travail.</dd>
+          <dd>
+            Effectif des emplois créés dans l'année par chaque entreprise suivie, déclaré une fois par an ; les équivalents temps plein (ETP) en donnent la
+            durée de travail.
+          </dd>
           <dt>Entreprises incubées</dt>
           <dd>Projets entrés en incubation dans l'année (date de début de l'accompagnement), quelle qu'en soit l'issue : créée, abandonnée ou en cours.</dd>
           <dt>Entreprises créées</dt>
           <dd>Entreprises de l'ESS suivies dont la date de création tombe dans l'année.</dd>
           <dt>Pérennité à 3 ans</dt>
           <dd>
-            Parmi les entreprises créées une année donnée à l'issue d'une incubation, part de celles qui n'avaient pas cessé leur activité trois ans après leur création. Une génération
-            n'est comptée que lorsque ses trois ans sont écoulés avant la fin de la dernière année publiée.
+            Parmi les entreprises créées une année donnée à l'issue d'une incubation, part de celles qui n'avaient pas cessé leur activité trois ans après leur
+            création. Une génération n'est comptée que lorsque ses trois ans sont écoulés avant la fin de la dernière année publiée.
           </dd>
           <dt>Financements</dt>
           <dd>
-            Subventions, avances remboursables, prêts et prestations accordés par les partenaires, comptés l'année de leur exercice budgétaire. Les montants sont en euros courants.
+            Subventions, avances remboursables, prêts et prestations accordés par les partenaires, comptés l'année de leur exercice budgétaire. Les montants
+            sont en euros courants.
           </dd>
           <dt>Famille juridique</dt>
           <dd>Association, coopérative (dont Scop, SCIC et CAE), mutuelle, fondation ou société commerciale de l'ESS (loi du 31 juillet 2014).</dd>
@@ -55,13 +60,14 @@ export default async function MethodologyPage() {
         </dl>
         <h2>Filtres</h2>
         <p>
-          Un filtre porte sur ce que chaque chiffre connaît : les emplois et les créations ne sont rattachés à aucun partenaire, si bien qu'un filtre « Partenaire » ne laisse que les
-          financements et les incubations. Les financements versés à un partenaire plutôt qu'à une entreprise n'ont pas de commune.
+          Un filtre porte sur ce que chaque chiffre connaît : les emplois et les créations ne sont rattachés à aucun partenaire, si bien qu'un filtre «
+          Partenaire » ne laisse que les financements et les incubations. Les financements versés à un partenaire plutôt qu'à une entreprise n'ont pas de
+          commune.
         </p>
         <h2>Réutiliser les données</h2>
         <p>
-          Toutes les données publiées sont téléchargeables sous Licence Ouverte 2.0 depuis la page <Link href="/donnees-ouvertes">Données ouvertes</Link>, et interrogeables par l'API
-          GraphQL documentée. Chaque graphique propose aussi ses propres chiffres en CSV.
+          Toutes les données publiées sont téléchargeables sous Licence Ouverte 2.0 depuis la page <Link href="/donnees-ouvertes">Données ouvertes</Link>, et
+          interrogeables par l'API GraphQL documentée. Chaque graphique propose aussi ses propres chiffres en CSV.
         </p>
       </div>
     </>

@@ -8,7 +8,16 @@ export type BarChartCardProps<Row> = Omit<ChartCardProps<Row>, "children"> & Omi
 export function BarChartCard<Row>({ category, series, format, short, horizontal, stacked, ...card }: BarChartCardProps<Row>) {
   return (
     <ChartCard {...card}>
-      <BarChart rows={card.rows} category={category} series={series} format={format} short={short} horizontal={horizontal} stacked={stacked} label={card.title} />
+      <BarChart
+        rows={card.rows}
+        category={category}
+        series={series}
+        format={format}
+        short={short}
+        horizontal={horizontal}
+        stacked={stacked}
+        label={card.title}
+      />
     </ChartCard>
   );
 }

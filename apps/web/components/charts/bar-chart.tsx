@@ -56,10 +56,25 @@ export function BarChart<Row>({ rows, category, series, format, short = compact,
       <Tooltip formatter={(value) => format(Number(value))} cursor={{ fill: "rgb(0 90 156 / 0.08)" }} />
       {series.length > 1 ? <Legend iconType="square" itemSorter={null} wrapperStyle={{ color: "#1d2433" }} /> : null}
       {series.map((s, i) => (
-        <Bar key={s.label} dataKey={`s${i}`} name={s.label} fill={seriesFill(i)} stroke="#1d2433" strokeWidth={0.5} stackId={stacked ? "stack" : undefined} isAnimationActive={false}>
+        <Bar
+          key={s.label}
+          dataKey={`s${i}`}
+          name={s.label}
+          fill={seriesFill(i)}
+          stroke="#1d2433"
+          strokeWidth={0.5}
+          stackId={stacked ? "stack" : undefined}
+          isAnimationActive={false}
+        >
           {/* Values are written next to the bars: the reader never has to match colours. */}
           {!stacked || i === series.length - 1 ? (
-            <LabelList dataKey={stacked ? "total" : `s${i}`} position={horizontal ? "right" : "top"} formatter={(v) => short(Number(v))} fill="#1d2433" fontSize={12} />
+            <LabelList
+              dataKey={stacked ? "total" : `s${i}`}
+              position={horizontal ? "right" : "top"}
+              formatter={(v) => short(Number(v))}
+              fill="#1d2433"
+              fontSize={12}
+            />
           ) : null}
         </Bar>
       ))}

@@ -60,7 +60,12 @@ export function ColumnChart<Row>({ rows, category, series, short, label }: Colum
                   </g>
                 );
               })}
-              <text x={MARGIN.left + slot * i + slot / 2} y={HEIGHT - 8} textAnchor="middle" className={i % 2 ? "column-chart__tick column-chart__tick--odd" : "column-chart__tick"}>
+              <text
+                x={MARGIN.left + slot * i + slot / 2}
+                y={HEIGHT - 8}
+                textAnchor="middle"
+                className={i % 2 ? "column-chart__tick column-chart__tick--odd" : "column-chart__tick"}
+              >
                 {category(row)}
               </text>
             </g>

@@ -6,8 +6,8 @@ import { gql } from "@urql/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { mutate, query } from "../../lib/partner-api";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from "./labels";
-import { useSession } from "./session";
 import { Message } from "./message";
+import { useSession } from "./session";
 
 interface User {
   databaseId: string;
@@ -53,8 +53,13 @@ export function Administration() {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const load = useCallback(async () => {
-    const result = await query<{ users: User[]; partners: { edges: Array<{ node: { databaseId: string; shortName: string } }> }; auditLog: { edges: Array<{ node: AuditEvent }> } }>(LOAD);
-    if (result.data) setData({ users: result.data.users, partners: result.data.partners.edges.map((e) => e.node), events: result.data.auditLog.edges.map((e) => e.node) });
+    const result = await query<{
+      users: User[];
+      partners: { edges: Array<{ node: { databaseId: string; shortName: string } }> };
+      auditLog: { edges: Array<{ node: AuditEvent }> };
+    }>(LOAD);
+    if (result.data)
+      setData({ users: result.data.users, partners: result.data.partners.edges.map((e) => e.node), events: result.data.auditLog.edges.map((e) => e.node) });
     else setMessage({ text: result.error ?? "", error: true });
   }, []);
   useEffect(() => {
@@ -75,7 +80,12 @@ export function Administration() {
   const createUser = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void run(CREATE_USER, { email: form.get("email"), name: form.get("name"), password: form.get("password") }, "Compte créé : donnez-lui maintenant un rôle.", event.currentTarget);
+    void run(
+      CREATE_USER,
+      { email: form.get("email"), name: form.get("name"), password: form.get("password") },
+      "Compte créé : donnez-lui maintenant un rôle.",
+      event.currentTarget,
+    );
   };
   const setRole = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -107,7 +117,12 @@ export function Administration() {
                   {u.memberships.map((m) => (
                     <span key={m.partner.databaseId} className="role">
                       {MEMBER_ROLE_LABELS[m.role as keyof typeof MEMBER_ROLE_LABELS]} · {m.partner.shortName}{" "}
-                      <button type="button" className="secondary" aria-label={`Retirer le rôle de ${u.name} pour ${m.partner.shortName}`} onClick={() => void run(REMOVE_ROLE, { userId: u.databaseId, partnerId: m.partner.databaseId }, "Rôle retiré.")}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={`Retirer le rôle de ${u.name} pour ${m.partner.shortName}`}
+                        onClick={() => void run(REMOVE_ROLE, { userId: u.databaseId, partnerId: m.partner.databaseId }, "Rôle retiré.")}
+                      >
                         Retirer
                       </button>
                     </span>
@@ -165,7 +180,14 @@ export function Administration() {
             ).map(([name, label, type]) => (
               <div key={name} className={problems[name] ? "field field--invalid" : "field"}>
                 <label htmlFor={`compte-${name}`}>{label}</label>
-                <input id={`compte-${name}`} name={name} type={type} required autoComplete={type === "password" ? "new-password" : "off"} aria-describedby={problems[name] ? `compte-${name}-erreur` : undefined} />
+                <input
+                  id={`compte-${name}`}
+                  name={name}
+                  type={type}
+                  required
+                  autoComplete={type === "password" ? "new-password" : "off"}
+                  aria-describedby={problems[name] ? `compte-${name}-erreur` : undefined}
+                />
                 {problems[name] ? (
                   <span id={`compte-${name}-erreur`} className="field__error">
                     {problems[name]}
@@ -197,7 +219,11 @@ export function Administration() {
                 <td>{e.actorName ?? "—"}</td>
                 <td>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
                 <td>
-                  {["Enterprise", "Incubation", "JobRecord", "Funding"].includes(e.entity) ? <a href={`/espace-partenaire/fiche?id=${encodeURIComponent(btoa(`${e.entity}:${e.entityId}`))}`}>{AUDIT_ENTITY_LABELS[e.entity]}</a> : AUDIT_ENTITY_LABELS[e.entity] ?? e.entity}
+                  {["Enterprise", "Incubation", "JobRecord", "Funding"].includes(e.entity) ? (
+                    <a href={`/espace-partenaire/fiche?id=${encodeURIComponent(btoa(`${e.entity}:${e.entityId}`))}`}>{AUDIT_ENTITY_LABELS[e.entity]}</a>
+                  ) : (
+                    (AUDIT_ENTITY_LABELS[e.entity] ?? e.entity)
+                  )}
                 </td>
                 <td>{e.note ?? ""}</td>
               </tr>

@@ -40,7 +40,15 @@ const HIDE = gql`
   }
 `;
 
-export function Comments({ target, isAdmin, heading = "Commentaires" }: { target: { recordId: string } | { viewPath: string }; isAdmin: boolean; heading?: string }) {
+export function Comments({
+  target,
+  isAdmin,
+  heading = "Commentaires",
+}: {
+  target: { recordId: string } | { viewPath: string };
+  isAdmin: boolean;
+  heading?: string;
+}) {
   const [comments, setComments] = useState<Comment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The target's identity, not the object's: a parent re-rendering must not reload the list.

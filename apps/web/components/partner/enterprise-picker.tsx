@@ -26,7 +26,19 @@ interface Found {
   status: string;
 }
 
-export function EnterprisePicker({ id, name, initial, invalid, describedBy }: { id: string; name: string; initial: { id: string; label: string } | null; invalid: boolean; describedBy?: string }) {
+export function EnterprisePicker({
+  id,
+  name,
+  initial,
+  invalid,
+  describedBy,
+}: {
+  id: string;
+  name: string;
+  initial: { id: string; label: string } | null;
+  invalid: boolean;
+  describedBy?: string;
+}) {
   const [search, setSearch] = useState("");
   const [found, setFound] = useState<Found[]>([]);
   useEffect(() => {
@@ -36,7 +48,8 @@ export function EnterprisePicker({ id, name, initial, invalid, describedBy }: { 
     }, 200);
     return () => clearTimeout(timer);
   }, [search]);
-  const choices = initial && !found.some((f) => f.databaseId === initial.id) ? [{ databaseId: initial.id, name: initial.label, siret: null, status: "" }, ...found] : found;
+  const choices =
+    initial && !found.some((f) => f.databaseId === initial.id) ? [{ databaseId: initial.id, name: initial.label, siret: null, status: "" }, ...found] : found;
   return (
     <span className="picker">
       <input type="search" aria-label="Rechercher par nom" placeholder="Rechercher par nom…" value={search} onChange={(e) => setSearch(e.target.value)} />

@@ -3,8 +3,8 @@
 // and every problem, then import — all or nothing. The upload shows its progress.
 import { useState } from "react";
 import { CSRF_HEADERS } from "../../lib/partner-api";
-import { useSession } from "./session";
 import { Message } from "./message";
+import { useSession } from "./session";
 
 interface Report {
   fileName: string;
@@ -19,9 +19,21 @@ interface Report {
 const REPORT = "fileName rowCount created updated unchanged applied problems { line column message }";
 
 /** A GraphQL multipart request (the spec's operations / map / file parts), with upload progress. */
-function upload(mutation: "previewImport" | "runImport", partnerId: string, kind: string, file: File, onProgress: (share: number) => void): Promise<{ report: Report | null; error: string | null }> {
+function upload(
+  mutation: "previewImport" | "runImport",
+  partnerId: string,
+  kind: string,
+  file: File,
+  onProgress: (share: number) => void,
+): Promise<{ report: Report | null; error: string | null }> {
   const form = new FormData();
-  form.set("operations", JSON.stringify({ query: `mutation ($p: String!, $k: ImportKind!, $f: File!) { ${mutation}(partnerId: $p, kind: $k, file: $f) { ${REPORT} } }`, variables: { p: partnerId, k: kind, f: null } }));
+  form.set(
+    "operations",
+    JSON.stringify({
+      query: `mutation ($p: String!, $k: ImportKind!, $f: File!) { ${mutation}(partnerId: $p, kind: $k, file: $f) { ${REPORT} } }`,
+      variables: { p: partnerId, k: kind, f: null },
+    }),
+  );
   form.set("map", JSON.stringify({ 0: ["variables.f"] }));
   form.set("0", file);
   return new Promise((resolve) => {
@@ -60,11 +72,24 @@ export function ImportForm() {
 
   return (
     <>
-      <form className="panel form" onSubmit={(e) => (e.preventDefault(), void send("previewImport"))}>
+      <form
+        className="panel form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send("previewImport");
+        }}
+      >
         <div className="form__grid">
           <label>
             Organisation
-            <select value={partnerId} onChange={(e) => (setPartnerId(e.target.value), setReport(null))} required>
+            <select
+              value={partnerId}
+              onChange={(e) => {
+                setPartnerId(e.target.value);
+                setReport(null);
+              }}
+              required
+            >
               {organisations.map((p) => (
                 <option key={p.databaseId} value={p.databaseId}>
                   {p.shortName}
@@ -74,29 +99,44 @@ export function ImportForm() {
           </label>
           <label>
             Contenu du fichier
-            <select value={kind} onChange={(e) => (setKind(e.target.value), setReport(null))}>
+            <select
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value);
+                setReport(null);
+              }}
+            >
               <option value="JOBS">Emplois de l'année</option>
               <option value="FUNDINGS">Financements</option>
             </select>
           </label>
           <label>
             Fichier CSV ou XLSX
-            <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required onChange={(e) => (setFile(e.target.files?.[0] ?? null), setReport(null))} />
+            <input
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              required
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setReport(null);
+              }}
+            />
           </label>
         </div>
         <details>
           <summary>Colonnes attendues</summary>
           {kind === "JOBS" ? (
             <p>
-              <code>siret</code> (ou <code>rna</code>), <code>annee</code>, <code>emplois_crees</code>, <code>etp</code> ; facultatives : <code>source</code>, <code>millesime</code>. Une ligne par entreprise et par
-              année ; séparateur virgule ou point-virgule ; décimales avec virgule ou point.
+              <code>siret</code> (ou <code>rna</code>), <code>annee</code>, <code>emplois_crees</code>, <code>etp</code> ; facultatives : <code>source</code>,{" "}
+              <code>millesime</code>. Une ligne par entreprise et par année ; séparateur virgule ou point-virgule ; décimales avec virgule ou point.
             </p>
           ) : (
             <p>
-              <code>financeur</code> (nom court, ex. can, ou SIRET), <code>beneficiaire_siret</code> (ou <code>beneficiaire_rna</code>, <code>beneficiaire_partenaire</code>), <code>montant</code>,{" "}
-              <code>annee</code>, <code>date_decision</code>, <code>instrument</code>, <code>objet</code>, <code>reference_decision</code> ; facultatives : <code>date_convention</code>,{" "}
-              <code>nature</code>, <code>conditions_versement</code>, <code>debut_versement</code>, <code>fin_versement</code>, <code>part_subvention</code>, <code>notification_ue</code>,{" "}
-              <code>dispositif</code>, <code>id_rae</code>, <code>source</code>, <code>millesime</code>.
+              <code>financeur</code> (nom court, ex. can, ou SIRET), <code>beneficiaire_siret</code> (ou <code>beneficiaire_rna</code>,{" "}
+              <code>beneficiaire_partenaire</code>), <code>montant</code>, <code>annee</code>, <code>date_decision</code>, <code>instrument</code>,{" "}
+              <code>objet</code>, <code>reference_decision</code> ; facultatives : <code>date_convention</code>, <code>nature</code>,{" "}
+              <code>conditions_versement</code>, <code>debut_versement</code>, <code>fin_versement</code>, <code>part_subvention</code>,{" "}
+              <code>notification_ue</code>, <code>dispositif</code>, <code>id_rae</code>, <code>source</code>, <code>millesime</code>.
             </p>
           )}
         </details>
@@ -122,10 +162,12 @@ export function ImportForm() {
       <Message text={error} error />
       {report ? (
         <section className="panel" aria-labelledby="rapport-titre">
-          <h2 id="rapport-titre">{report.applied ? "Import terminé" : report.problems.length > 0 ? "Le fichier ne peut pas être importé" : "Aperçu de l'import"}</h2>
+          <h2 id="rapport-titre">
+            {report.applied ? "Import terminé" : report.problems.length > 0 ? "Le fichier ne peut pas être importé" : "Aperçu de l'import"}
+          </h2>
           <p>
-            {report.fileName} : {report.rowCount} ligne{report.rowCount > 1 ? "s" : ""} — {report.created} {report.applied ? "créée(s)" : "à créer"}, {report.updated} {report.applied ? "modifiée(s)" : "à modifier"},{" "}
-            {report.unchanged} inchangée(s).
+            {report.fileName} : {report.rowCount} ligne{report.rowCount > 1 ? "s" : ""} — {report.created} {report.applied ? "créée(s)" : "à créer"},{" "}
+            {report.updated} {report.applied ? "modifiée(s)" : "à modifier"}, {report.unchanged} inchangée(s).
             {report.problems.length > 0 ? " Rien n'a été enregistré : corrigez ces lignes, puis envoyez de nouveau le fichier." : ""}
             {report.applied ? " Les lignes sont des brouillons de votre organisation : soumettez-les pour relecture depuis votre espace." : ""}
           </p>

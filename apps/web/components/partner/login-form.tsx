@@ -29,7 +29,13 @@ export function LoginForm() {
     else router.push("/espace-partenaire");
   };
   return (
-    <form className="panel form" onSubmit={submit} method="post" data-hydrated={hydrated || undefined} aria-describedby={error ? "erreur-connexion" : undefined}>
+    <form
+      className="panel form"
+      onSubmit={submit}
+      method="post"
+      data-hydrated={hydrated || undefined}
+      aria-describedby={error ? "erreur-connexion" : undefined}
+    >
       {error ? (
         <p id="erreur-connexion" role="alert" className="form-error">
           {error}

@@ -8,9 +8,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { mutate, query } from "../../lib/partner-api";
+import { Message } from "./message";
 import { RECORD_SPECS } from "./record-specs";
 import { useSession } from "./session";
-import { Message } from "./message";
 
 interface Row {
   id: string;
@@ -79,6 +79,7 @@ export function PartnerHome() {
   const [names, setNames] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const [version, setVersion] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the reload trigger, bumped after each bulk action
   useEffect(() => {
     void (async () => {
       const result = await query<{

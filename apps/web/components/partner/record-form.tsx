@@ -67,8 +67,12 @@ export function RecordForm({ spec, recordId }: { spec: RecordSpec; recordId: str
   const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of `spec` (another kind of record) must reload and reset the form
   const load = useCallback(async () => {
-    const base = await query<{ partners: { edges: Array<{ node: Choices["partners"][number] }> }; communes: { edges: Array<{ node: Choices["communes"][number] }> } }>(CHOICES);
+    const base = await query<{
+      partners: { edges: Array<{ node: Choices["partners"][number] }> };
+      communes: { edges: Array<{ node: Choices["communes"][number] }> };
+    }>(CHOICES);
     setChoices({ partners: base.data?.partners.edges.map((e) => e.node) ?? [], communes: base.data?.communes.edges.map((e) => e.node) ?? [] });
     if (recordId) {
       const found = await query<{ node: Node | null }>(gql`query Record($id: ID!) { node(id: $id) { ${ANY_RECORD_SELECTION} } }`, { id: recordId });
@@ -90,8 +94,14 @@ export function RecordForm({ spec, recordId }: { spec: RecordSpec; recordId: str
     const input = toInput(spec, form);
     setBusy(true);
     const result = node
-      ? await mutate<Record<string, { id: string }>>(gql`mutation ($id: ID!, $version: Int!, $input: ${spec.kind}Input!) { update${spec.kind}(id: $id, version: $version, input: $input) { id } }`, { id: node.id, version: node.version, input })
-      : await mutate<Record<string, { id: string }>>(gql`mutation ($partnerId: String!, $input: ${spec.kind}Input!) { create${spec.kind}(partnerId: $partnerId, input: $input) { id } }`, { partnerId: form.get("partnerId"), input });
+      ? await mutate<Record<string, { id: string }>>(
+          gql`mutation ($id: ID!, $version: Int!, $input: ${spec.kind}Input!) { update${spec.kind}(id: $id, version: $version, input: $input) { id } }`,
+          { id: node.id, version: node.version, input },
+        )
+      : await mutate<Record<string, { id: string }>>(
+          gql`mutation ($partnerId: String!, $input: ${spec.kind}Input!) { create${spec.kind}(partnerId: $partnerId, input: $input) { id } }`,
+          { partnerId: form.get("partnerId"), input },
+        );
     setBusy(false);
     setProblems(result.problems);
     if (result.error) {
@@ -112,7 +122,12 @@ export function RecordForm({ spec, recordId }: { spec: RecordSpec; recordId: str
       f.type === "select" || f.type === "partner" || f.type === "commune" ? (
         <select {...common} defaultValue={String(value)}>
           <option value="">— Choisir —</option>
-          {(f.type === "select" ? (f.options ?? []) : f.type === "partner" ? choices.partners.map((p) => ({ value: p.databaseId, label: p.shortName })) : choices.communes.map((c) => ({ value: c.code, label: c.name }))).map((o) => (
+          {(f.type === "select"
+            ? (f.options ?? [])
+            : f.type === "partner"
+              ? choices.partners.map((p) => ({ value: p.databaseId, label: p.shortName }))
+              : choices.communes.map((c) => ({ value: c.code, label: c.name }))
+          ).map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
@@ -129,7 +144,12 @@ export function RecordForm({ spec, recordId }: { spec: RecordSpec; recordId: str
       ) : f.type === "checkbox" ? (
         <input {...common} type="checkbox" defaultChecked={Boolean(value)} required={false} />
       ) : (
-        <input {...common} type={f.type === "date" ? "date" : f.type === "integer" ? "number" : "text"} inputMode={f.type === "decimal" ? "decimal" : undefined} defaultValue={String(value)} />
+        <input
+          {...common}
+          type={f.type === "date" ? "date" : f.type === "integer" ? "number" : "text"}
+          inputMode={f.type === "decimal" ? "decimal" : undefined}
+          defaultValue={String(value)}
+        />
       );
     return (
       <div key={f.name} className={problem ? "field field--invalid" : "field"}>

@@ -17,9 +17,9 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { mutate, query } from "../../lib/partner-api";
 import { Comments } from "./comments";
 import { AUDIT_ACTION_LABELS } from "./labels";
+import { Message } from "./message";
 import { ANY_RECORD_SELECTION, KIND_OF_TYPENAME, specOfKind } from "./record-specs";
 import { useSession } from "./session";
-import { Message } from "./message";
 
 interface Node {
   __typename: string;
@@ -66,7 +66,13 @@ const show = (value: unknown, key = ""): string => {
   if (key === "amount") return formatEuros(String(value));
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (typeof value === "boolean") return value ? "oui" : "non";
-  if (typeof value === "object") return String((value as { name?: string; shortName?: string; code?: string }).name ?? (value as { shortName?: string }).shortName ?? (value as { code?: string }).code ?? "");
+  if (typeof value === "object")
+    return String(
+      (value as { name?: string; shortName?: string; code?: string }).name ??
+        (value as { shortName?: string }).shortName ??
+        (value as { code?: string }).code ??
+        "",
+    );
   return String(value);
 };
 
@@ -110,7 +116,14 @@ export function RecordPage({ id }: { id: string }) {
       router.push("/espace-partenaire");
       return;
     }
-    setMessage({ text: { submitRecord: "Soumis pour relecture.", publishRecord: "Publié : visible dans le tableau de bord et les données ouvertes.", rejectRecord: "Rejeté ; l'organisation verra votre raison." }[name], error: false });
+    setMessage({
+      text: {
+        submitRecord: "Soumis pour relecture.",
+        publishRecord: "Publié : visible dans le tableau de bord et les données ouvertes.",
+        rejectRecord: "Rejeté ; l'organisation verra votre raison.",
+      }[name],
+      error: false,
+    });
     await load();
   };
   const reject = (event: FormEvent<HTMLFormElement>) => {
@@ -127,7 +140,8 @@ export function RecordPage({ id }: { id: string }) {
         {spec.title} — {show(node.name ?? node.enterprise ?? node.purpose)}
       </h1>
       <p className="status-line">
-        <span className={`status status--${node.status.toLowerCase()}`}>{RECORD_STATUS_LABELS[node.status]}</span> · {node.owner.shortName} · version {node.version}
+        <span className={`status status--${node.status.toLowerCase()}`}>{RECORD_STATUS_LABELS[node.status]}</span> · {node.owner.shortName} · version{" "}
+        {node.version}
       </p>
       {node.status === "REJECTED" && node.reviewNote ? (
         <p className="form-error" role="note">
@@ -174,7 +188,9 @@ export function RecordPage({ id }: { id: string }) {
           {Object.entries(node)
             .filter(([k]) => !["__typename", "id", "version", "status", "reviewNote", "owner"].includes(k))
             .map(([k, v]) => {
-              const label = spec.fields.find((f) => f.name === k || f.name === `${k}Id` || (k === "commune" && f.name === "communeCode"))?.label ?? (k === "source" ? "Source" : k === "dataYear" ? "Millésime" : k);
+              const label =
+                spec.fields.find((f) => f.name === k || f.name === `${k}Id` || (k === "commune" && f.name === "communeCode"))?.label ??
+                (k === "source" ? "Source" : k === "dataYear" ? "Millésime" : k);
               return (
                 <div key={k}>
                   <dt>{label}</dt>

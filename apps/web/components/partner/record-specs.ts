@@ -47,7 +47,13 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
     fields: [
       { name: "name", label: "Nom (raison sociale)", type: "text", required: true },
       { name: "legalFamily", label: "Famille juridique", type: "select", required: true, options: options(LEGAL_FAMILIES, LEGAL_FAMILY_LABELS) },
-      { name: "cooperativeKind", label: "Type de coopérative", type: "select", options: options(COOPERATIVE_KINDS, COOPERATIVE_KIND_LABELS), help: "Pour une coopérative seulement." },
+      {
+        name: "cooperativeKind",
+        label: "Type de coopérative",
+        type: "select",
+        options: options(COOPERATIVE_KINDS, COOPERATIVE_KIND_LABELS),
+        help: "Pour une coopérative seulement.",
+      },
       { name: "siret", label: "SIRET", type: "text", help: "14 chiffres ; la clé de contrôle est vérifiée." },
       { name: "rna", label: "Numéro RNA", type: "text", help: "Associations : W suivi de 9 chiffres." },
       { name: "nafCode", label: "Code NAF (APE)", type: "text", required: true, help: "Par exemple 88.99B." },

@@ -3,7 +3,7 @@
 // cookie is HttpOnly and never leaves the browser's requests).
 import { gql } from "@urql/core";
 import Link from "next/link";
-import { type ReactNode, createContext, useCallback, useContext, useEffect, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import { query } from "../../lib/partner-api";
 
 export interface Membership {
@@ -65,12 +65,20 @@ export function PartnerSession({ children }: { children: ReactNode }) {
   }, [load]);
 
   if (!state) return <p role="status">Chargement de votre espace…</p>;
-  if (state.error) return <p role="alert" className="error">{state.error}</p>;
+  if (state.error)
+    return (
+      <p role="alert" className="error">
+        {state.error}
+      </p>
+    );
   if (!state.me) {
     return (
       <section className="prose">
         <h1>Espace partenaire</h1>
-        <p>Cet espace est réservé aux partenaires du PTCE. <Link href="/connexion">Connectez-vous</Link> pour saisir, importer et relire les chiffres de votre organisation.</p>
+        <p>
+          Cet espace est réservé aux partenaires du PTCE. <Link href="/connexion">Connectez-vous</Link> pour saisir, importer et relire les chiffres de votre
+          organisation.
+        </p>
       </section>
     );
   }

@@ -17,9 +17,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const schema = fileURLToPath(new URL("../../../../prisma/schema.prisma", import.meta.url));
 const prismaCli = fileURLToPath(new URL("../../../../scripts/prisma.mjs", import.meta.url));
 const previous = readMigrations().at(-1);
-const from = previous
-  ? ["--from-schema-datamodel", path.join(MIGRATIONS_DIR, previous.name, "schema.prisma")]
-  : ["--from-empty"];
+const from = previous ? ["--from-schema-datamodel", path.join(MIGRATIONS_DIR, previous.name, "schema.prisma")] : ["--from-empty"];
 
 const sql = execFileSync(process.execPath, [prismaCli, "migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], {
   encoding: "utf8",

@@ -40,7 +40,9 @@ await runWithDatabase(async (db) => {
       if (done === total || now - lastShown > 1000) {
         lastShown = now;
         // Redraw one line in a terminal; one line per step in a log file.
-        process.stdout.write(`${process.stdout.isTTY ? "\r" : ""}  ${done.toLocaleString("en")} / ${total.toLocaleString("en")} enterprises${process.stdout.isTTY ? "" : "\n"}`);
+        process.stdout.write(
+          `${process.stdout.isTTY ? "\r" : ""}  ${done.toLocaleString("en")} / ${total.toLocaleString("en")} enterprises${process.stdout.isTTY ? "" : "\n"}`,
+        );
       }
     },
   });

@@ -8,7 +8,14 @@ import { inList } from "./sql-list";
 export const INDICATOR_DIMENSIONS = ["YEAR", "COMMUNE", "LEGAL_FAMILY", "PARTNER", "INSTRUMENT", "NAF_SECTION"] as const;
 export type IndicatorDimension = (typeof INDICATOR_DIMENSIONS)[number];
 
-export const INDICATOR_MEASURES = ["jobsCreated", "fullTimeEquivalents", "enterprisesIncubated", "enterprisesCreated", "fundingAmount", "fundingCount"] as const;
+export const INDICATOR_MEASURES = [
+  "jobsCreated",
+  "fullTimeEquivalents",
+  "enterprisesIncubated",
+  "enterprisesCreated",
+  "fundingAmount",
+  "fundingCount",
+] as const;
 export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
 
 export interface IndicatorFilter {

@@ -23,7 +23,9 @@ export async function insertRows<Row>(tx: SqlExecutor, spec: TableSpec<Row>, row
   const constants = Object.entries(spec.constants ?? {});
   const names = [...spec.columns.map((c) => c.name), ...constants.map(([name]) => name)].map((n) => `"${n}"`).join(", ");
   // Enum and JSON arrays travel as text[]: PGlite only serializes arrays of built-in types.
-  const arrays = spec.columns.map((c, i) => (c.type.startsWith('"') || c.type === "jsonb" ? `$${i + 1}::text[]::${c.type}[]` : `$${i + 1}::${c.type}[]`)).join(", ");
+  const arrays = spec.columns
+    .map((c, i) => (c.type.startsWith('"') || c.type === "jsonb" ? `$${i + 1}::text[]::${c.type}[]` : `$${i + 1}::${c.type}[]`))
+    .join(", ");
   const constantParams = constants.map((_, i) => `$${spec.columns.length + i + 1}`).join(", ");
   const sql = `INSERT INTO "${spec.table}" (${names}) SELECT u.*${constantParams ? `, ${constantParams}` : ""} FROM unnest(${arrays}) AS u`;
   const params = [...spec.columns.map((c) => rows.map(c.value)), ...constants.map(([, value]) => value)];

@@ -9,10 +9,10 @@ import {
   type IncubationOutcome,
   LEGAL_FAMILIES,
   type LegalFamily,
-  type RecordStatus,
-  type TerritoryCommune,
   luhnCheckDigit,
   nafSection,
+  type RecordStatus,
+  type TerritoryCommune,
 } from "@oess/domain";
 import { ACTIVITIES, FAMILY_WEIGHTS, NAME_PLACES } from "./activities";
 import { DEMO_PARTNERS, PTCE_CARRIER_SLUG, siretOf } from "./partners";
@@ -137,14 +137,69 @@ interface FunderProfile {
 }
 
 const FUNDERS: readonly FunderProfile[] = [
-  { slug: "can", weight: 30, instruments: [["GRANT", 85], ["SERVICE", 15]], scheme: "Fonds ESS du Niortais", code: "CAN" },
-  { slug: "ville-niort", weight: 20, instruments: [["GRANT", 90], ["SERVICE", 10]], scheme: "Soutien à la vie associative et à l'ESS", code: "VDN" },
-  { slug: "region-na", weight: 22, instruments: [["GRANT", 65], ["REPAYABLE_ADVANCE", 35]], scheme: "Innovation sociale et ESS", code: "RNA" },
-  { slug: "urscop", weight: 8, instruments: [["LOAN", 50], ["REPAYABLE_ADVANCE", 20], ["SERVICE", 30]], scheme: "Outils financiers du mouvement Scop", code: "URS" },
-  { slug: "cress-na", weight: 6, instruments: [["SERVICE", 85], ["GRANT", 15]], scheme: "Accompagnement ESS", code: "CRE" },
+  {
+    slug: "can",
+    weight: 30,
+    instruments: [
+      ["GRANT", 85],
+      ["SERVICE", 15],
+    ],
+    scheme: "Fonds ESS du Niortais",
+    code: "CAN",
+  },
+  {
+    slug: "ville-niort",
+    weight: 20,
+    instruments: [
+      ["GRANT", 90],
+      ["SERVICE", 10],
+    ],
+    scheme: "Soutien à la vie associative et à l'ESS",
+    code: "VDN",
+  },
+  {
+    slug: "region-na",
+    weight: 22,
+    instruments: [
+      ["GRANT", 65],
+      ["REPAYABLE_ADVANCE", 35],
+    ],
+    scheme: "Innovation sociale et ESS",
+    code: "RNA",
+  },
+  {
+    slug: "urscop",
+    weight: 8,
+    instruments: [
+      ["LOAN", 50],
+      ["REPAYABLE_ADVANCE", 20],
+      ["SERVICE", 30],
+    ],
+    scheme: "Outils financiers du mouvement Scop",
+    code: "URS",
+  },
+  {
+    slug: "cress-na",
+    weight: 6,
+    instruments: [
+      ["SERVICE", 85],
+      ["GRANT", 15],
+    ],
+    scheme: "Accompagnement ESS",
+    code: "CRE",
+  },
   { slug: "scic-elan", weight: 6, instruments: [["SERVICE", 100]], scheme: "Incubateur du PTCE", code: "ELA" },
   { slug: "univ-poitiers", weight: 3, instruments: [["SERVICE", 100]], scheme: "Études et recherche-action", code: "UPO" },
-  { slug: "cbe-niortais", weight: 5, instruments: [["SERVICE", 80], ["GRANT", 20]], scheme: "Emploi et compétences", code: "CBE" },
+  {
+    slug: "cbe-niortais",
+    weight: 5,
+    instruments: [
+      ["SERVICE", 80],
+      ["GRANT", 20],
+    ],
+    scheme: "Emploi et compétences",
+    code: "CBE",
+  },
 ];
 
 const AMOUNTS: Record<FundingInstrument, readonly [min: number, max: number, step: number]> = {
@@ -212,7 +267,9 @@ export function* generateEnterprises(ctx: GeneratorContext, options: { scale: nu
     const supporter = cooperativeKind === "SCOP" || cooperativeKind === "SCIC" ? "urscop" : rng.pick(["scic-elan", "scic-elan", "cress-na", "cbe-niortais"]);
     const owner = partner(supporter);
     const recent = yearOf(foundedOn ?? projectStart) === LAST_YEAR;
-    const status: RecordStatus = recent ? rng.weighted(["PUBLISHED", "SUBMITTED", "DRAFT"] as const, (s) => ({ PUBLISHED: 80, SUBMITTED: 12, DRAFT: 8 })[s]) : "PUBLISHED";
+    const status: RecordStatus = recent
+      ? rng.weighted(["PUBLISHED", "SUBMITTED", "DRAFT"] as const, (s) => ({ PUBLISHED: 80, SUBMITTED: 12, DRAFT: 8 })[s])
+      : "PUBLISHED";
     // A record is never more public than the enterprise it belongs to.
     const childStatus = (year: number): RecordStatus =>
       status !== "PUBLISHED" ? status : year === LAST_YEAR && rng.chance(0.1) ? rng.pick(["SUBMITTED", "DRAFT"] as const) : "PUBLISHED";
@@ -285,7 +342,10 @@ export function* generateEnterprises(ctx: GeneratorContext, options: { scale: nu
       for (let k = 0; k < n; k++) {
         const profile = created
           ? rng.weighted(FUNDERS, (f) => (f.slug === "urscop" && family !== "COOPERATIVE" ? 0 : f.weight))
-          : rng.weighted(FUNDERS.filter((f) => f.instruments.some(([inst]) => inst === "SERVICE") && !isPublic(f.slug)), (f) => f.weight);
+          : rng.weighted(
+              FUNDERS.filter((f) => f.instruments.some(([inst]) => inst === "SERVICE") && !isPublic(f.slug)),
+              (f) => f.weight,
+            );
         const instrument = created ? rng.weighted(profile.instruments, ([, w]) => w)[0] : "SERVICE";
         const decisionDate = foundedOn && created && yearOf(foundedOn) === year ? dateBetween(rng, foundedOn, `${year}-12-31`) : dayOfYear(rng, year);
         fundings.push(
@@ -340,7 +400,11 @@ export function generatePtceFundings(ctx: GeneratorContext, seed: number): Fundi
         beneficiaryPartnerId: carrier,
         status: year === LAST_YEAR && slug === "region-na" ? "SUBMITTED" : "PUBLISHED",
       });
-      rows.push({ ...row, amount: (Math.round(rng.int(low, high) / 500) * 500).toFixed(2), purpose: "Fonctionnement de la Maison de l'ESS et animation du PTCE" });
+      rows.push({
+        ...row,
+        amount: (Math.round(rng.int(low, high) / 500) * 500).toFixed(2),
+        purpose: "Fonctionnement de la Maison de l'ESS et animation du PTCE",
+      });
     }
   }
   return rows;
@@ -396,7 +460,13 @@ function fundingRow(
 
 const isPublic = (slug: string): boolean => DEMO_PARTNERS.find((p) => p.slug === slug)?.isPublicBody ?? false;
 
-const NAME_PREFIX: Record<LegalFamily, string> = { ASSOCIATION: "", COOPERATIVE: "Coopérative ", MUTUAL: "Mutuelle ", FOUNDATION: "Fondation ", ESS_COMPANY: "" };
+const NAME_PREFIX: Record<LegalFamily, string> = {
+  ASSOCIATION: "",
+  COOPERATIVE: "Coopérative ",
+  MUTUAL: "Mutuelle ",
+  FOUNDATION: "Fondation ",
+  ESS_COMPANY: "",
+};
 const COOPERATIVE_PREFIX: Record<CooperativeKind, string> = { SCOP: "Scop ", SCIC: "SCIC ", CAE: "CAE ", OTHER: "Coopérative " };
 
 function enterpriseName(rng: Random, family: LegalFamily, kind: CooperativeKind | null, names: readonly string[], commune: string): string {

@@ -1,15 +1,16 @@
 // Fills an empty database with the demo dataset, in one transaction and in bulk.
+
+import { hashPassword } from "@oess/auth";
 import type { Territory } from "@oess/domain";
 import type { SqlDriver, SqlExecutor } from "../driver";
 import { insertRows } from "./bulk-insert";
-import { ENTERPRISES_PER_SCALE, type EnterpriseBundle, type GeneratorContext, SOURCE, generateEnterprises, generatePtceFundings } from "./generate";
-import { hashPassword } from "@oess/auth";
+import { ENTERPRISES_PER_SCALE, type EnterpriseBundle, type GeneratorContext, generateEnterprises, generatePtceFundings, SOURCE } from "./generate";
 import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, PTCE_CARRIER_SLUG, siretOf } from "./partners";
 import { Random } from "./random";
 import { enterpriseTable, fundingTable, incubationTable, jobTable } from "./tables";
 
-export { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD } from "./partners";
 export { ENTERPRISES_PER_SCALE, FIRST_YEAR, LAST_YEAR } from "./generate";
+export { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD } from "./partners";
 
 export const DEFAULT_SEED = 79_000;
 const CHUNK = 1000; // enterprises per round of inserts: ~10 000 funding rows
@@ -71,7 +72,12 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
     }
     for (const account of DEMO_ACCOUNTS) {
       const userId = ids.uuid();
-      await tx.query("INSERT INTO app_user (id, email, name, password_hash) VALUES ($1, $2, $3, $4)", [userId, account.email, account.name, await hashPassword(DEMO_PASSWORD)]);
+      await tx.query("INSERT INTO app_user (id, email, name, password_hash) VALUES ($1, $2, $3, $4)", [
+        userId,
+        account.email,
+        account.name,
+        await hashPassword(DEMO_PASSWORD),
+      ]);
       for (const m of account.memberships) {
         await tx.query(`INSERT INTO membership (user_id, partner_id, role) VALUES ($1, $2, $3::"MemberRole")`, [userId, partnerIds[m.partner], m.role]);
       }
@@ -111,7 +117,11 @@ async function insertChunk(tx: SqlExecutor, chunk: EnterpriseBundle[], report: S
   const incubations = chunk.flatMap((b) => (b.incubation ? [b.incubation] : []));
   const jobs = chunk.flatMap((b) => b.jobs);
   const fundings = chunk.flatMap((b) => b.fundings);
-  await insertRows(tx, enterpriseTable(SOURCE), chunk.map((b) => b.enterprise));
+  await insertRows(
+    tx,
+    enterpriseTable(SOURCE),
+    chunk.map((b) => b.enterprise),
+  );
   await insertRows(tx, incubationTable(SOURCE), incubations);
   await insertRows(tx, jobTable(SOURCE), jobs);
   await insertRows(tx, fundingTable(SOURCE), fundings);
@@ -123,5 +133,7 @@ async function insertChunk(tx: SqlExecutor, chunk: EnterpriseBundle[], report: S
 
 /** Deletes every partner, account and record (communes, reference data, stay). */
 export async function wipeData(sql: SqlExecutor): Promise<void> {
-  await sql.exec("TRUNCATE comment, audit_event, session, login_attempt, funding, job_record, incubation, enterprise, membership, app_user, partner, app_setting");
+  await sql.exec(
+    "TRUNCATE comment, audit_event, session, login_attempt, funding, job_record, incubation, enterprise, membership, app_user, partner, app_setting",
+  );
 }

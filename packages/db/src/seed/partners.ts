@@ -1,7 +1,7 @@
 // The partners of the Niort PTCE and the demo accounts. The SIRENs of the CA du Niortais and of
 // the Ville de Niort are the official ones; the others, and every establishment number (NIC),
 // are Luhn-valid placeholders of the demo dataset.
-import { type PartnerKind, luhnCheckDigit } from "@oess/domain";
+import { luhnCheckDigit, type PartnerKind } from "@oess/domain";
 
 export interface DemoPartner {
   slug: string;
@@ -16,8 +16,22 @@ export const DEMO_PARTNERS: readonly DemoPartner[] = [
   { slug: "can", name: "Communauté d'agglomération du Niortais", shortName: "CA du Niortais", kind: "EPCI", siren: "200041317", isPublicBody: true },
   { slug: "ville-niort", name: "Ville de Niort", shortName: "Ville de Niort", kind: "COMMUNE", siren: "217901917", isPublicBody: true },
   { slug: "region-na", name: "Région Nouvelle-Aquitaine", shortName: "Région N.-A.", kind: "REGION", siren: "200053759", isPublicBody: true },
-  { slug: "urscop", name: "Union régionale des Scop et SCIC Nouvelle-Aquitaine", shortName: "URSCOP", kind: "NETWORK", siren: "781246228", isPublicBody: false },
-  { slug: "cress-na", name: "Chambre régionale de l'ESS Nouvelle-Aquitaine", shortName: "CRESS N.-A.", kind: "NETWORK", siren: "823156229", isPublicBody: false },
+  {
+    slug: "urscop",
+    name: "Union régionale des Scop et SCIC Nouvelle-Aquitaine",
+    shortName: "URSCOP",
+    kind: "NETWORK",
+    siren: "781246228",
+    isPublicBody: false,
+  },
+  {
+    slug: "cress-na",
+    name: "Chambre régionale de l'ESS Nouvelle-Aquitaine",
+    shortName: "CRESS N.-A.",
+    kind: "NETWORK",
+    siren: "823156229",
+    isPublicBody: false,
+  },
   { slug: "scic-elan", name: "SCIC Élan Coopératif Niortais", shortName: "SCIC Élan", kind: "COOPERATIVE", siren: "852364108", isPublicBody: false },
   { slug: "univ-poitiers", name: "Université de Poitiers", shortName: "Univ. Poitiers", kind: "UNIVERSITY", siren: "198607020", isPublicBody: true },
   { slug: "cbe-niortais", name: "Comité de bassin d'emploi du Niortais", shortName: "CBE du Niortais", kind: "OTHER", siren: "410932107", isPublicBody: false },

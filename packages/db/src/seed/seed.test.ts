@@ -1,8 +1,8 @@
 import { isValidRna, isValidSiret, loadTerritory, nafSection } from "@oess/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestDatabase, createTestDatabase } from "../testing";
-import { DEMO_PARTNERS, FIRST_YEAR, LAST_YEAR, SeedError, seedDemoData } from "./index";
+import { createTestDatabase, type TestDatabase } from "../testing";
 import { generateEnterprises } from "./generate";
+import { DEMO_PARTNERS, FIRST_YEAR, LAST_YEAR, SeedError, seedDemoData } from "./index";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -53,7 +53,9 @@ describe("demo dataset", () => {
   it("never publishes a record whose enterprise is not published", async () => {
     for (const table of ["incubation", "job_record"]) {
       expect(
-        await count(`SELECT count(*)::int AS n FROM ${table} t JOIN enterprise e ON e.id = t.enterprise_id WHERE t.status = 'PUBLISHED' AND e.status <> 'PUBLISHED'`),
+        await count(
+          `SELECT count(*)::int AS n FROM ${table} t JOIN enterprise e ON e.id = t.enterprise_id WHERE t.status = 'PUBLISHED' AND e.status <> 'PUBLISHED'`,
+        ),
       ).toBe(0);
     }
     expect(

@@ -1,5 +1,5 @@
 // Column lists of the demo dataset's tables, in the shapes bulk-insert takes.
-import { type TableSpec, column as c } from "./bulk-insert";
+import { column as c, type TableSpec } from "./bulk-insert";
 import type { EnterpriseRow, FundingRow, IncubationRow, JobRow } from "./generate";
 
 const record = <Row extends { status: string; publishedAt: string | null; dataYear: number; ownerPartnerId: string }>() => [

@@ -1,6 +1,6 @@
 // Many rows in one statement per thousand (INSERT … SELECT FROM unnest), inside the import's
 // Prisma transaction: an import of 10 000 rows takes a few statements, not 10 000.
-import { type Prisma, type SqlExecutor, type TableSpec, bulkColumn, insertRows } from "@oess/db";
+import { bulkColumn, insertRows, type Prisma, type SqlExecutor, type TableSpec } from "@oess/db";
 import type { AuditEntry } from "./audit";
 
 /** The transaction as a plain SQL executor, for the bulk insert helper. */
@@ -10,7 +10,7 @@ const executor = (tx: Prisma.TransactionClient): SqlExecutor => ({
 });
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const value = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v ?? null);
+const value = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null));
 
 // PostgreSQL types of the columns an import writes.
 const TYPES: Record<string, string> = {
@@ -40,10 +40,17 @@ const TYPES: Record<string, string> = {
 
 const CHUNK = 1000;
 
-export async function insertRecords(tx: Prisma.TransactionClient, table: "job_record" | "funding", rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+export async function insertRecords(
+  tx: Prisma.TransactionClient,
+  table: "job_record" | "funding",
+  rows: ReadonlyArray<Record<string, unknown>>,
+): Promise<void> {
   const first = rows[0];
   if (!first) return;
-  const spec: TableSpec<Record<string, unknown>> = { table, columns: Object.keys(first).map((field) => bulkColumn(snake(field), TYPES[field] ?? "text", (row) => value(row[field]))) };
+  const spec: TableSpec<Record<string, unknown>> = {
+    table,
+    columns: Object.keys(first).map((field) => bulkColumn(snake(field), TYPES[field] ?? "text", (row) => value(row[field]))),
+  };
   for (let i = 0; i < rows.length; i += CHUNK) await insertRows(executor(tx), spec, rows.slice(i, i + CHUNK));
 }
 

@@ -8,7 +8,8 @@ export const invalidInput = (problems: readonly FieldProblem[], prefix = "input.
     extensions: { code: "BAD_USER_INPUT", problems: problems.map((p) => ({ field: `${prefix}${p.field}`, message: p.message })) },
   });
 
-export const notFound = (what: string) => new GraphQLError(`${what} introuvable (ou vous n'avez pas le droit de le voir).`, { extensions: { code: "NOT_FOUND" } });
+export const notFound = (what: string) =>
+  new GraphQLError(`${what} introuvable (ou vous n'avez pas le droit de le voir).`, { extensions: { code: "NOT_FOUND" } });
 
 export const conflict = (currentVersion: number, sentVersion: number) =>
   new GraphQLError(

@@ -53,11 +53,30 @@ export function runner(db: TestDatabase) {
       kind === "Enterprise"
         ? await db.prisma.enterprise.create({ data: { ...enterpriseData(owner), status } })
         : kind === "Incubation"
-          ? await db.prisma.incubation.create({ data: { ...common, enterpriseId: await parent(), supportingPartnerId: owner, startDate: new Date("2023-01-01"), endDate: new Date("2023-12-31"), outcome: "CREATED" } })
+          ? await db.prisma.incubation.create({
+              data: {
+                ...common,
+                enterpriseId: await parent(),
+                supportingPartnerId: owner,
+                startDate: new Date("2023-01-01"),
+                endDate: new Date("2023-12-31"),
+                outcome: "CREATED",
+              },
+            })
           : kind === "JobRecord"
             ? await db.prisma.jobRecord.create({ data: { ...common, enterpriseId: await parent(), year: 2024, jobsCreated: 3, fte: "2.5" } })
             : await db.prisma.funding.create({
-                data: { ...common, funderId: owner, beneficiaryEnterpriseId: await parent(), amount: "5000", year: 2024, decisionDate: new Date("2024-02-01"), instrument: "LOAN", purpose: "Prêt d'essai", decisionReference: `T-${++counter}` },
+                data: {
+                  ...common,
+                  funderId: owner,
+                  beneficiaryEnterpriseId: await parent(),
+                  amount: "5000",
+                  year: 2024,
+                  decisionDate: new Date("2024-02-01"),
+                  instrument: "LOAN",
+                  purpose: "Prêt d'essai",
+                  decisionReference: `T-${++counter}`,
+                },
               });
     return { kind, id: record.id, globalId: encodeGlobalID(kind, record.id), version: record.version, ownerPartnerId: owner };
   };
@@ -65,11 +84,35 @@ export function runner(db: TestDatabase) {
   /** A valid input of each kind, referring to a fresh published enterprise of the partner. */
   const validInput = async (kind: RecordKind, ownerSlug: string): Promise<Record<string, unknown>> => {
     const owner = await partnerId(ownerSlug);
-    if (kind === "Enterprise") return { name: `Nouvelle ${++counter}`, siret: freshSiret(), legalFamily: "COOPERATIVE", cooperativeKind: "SCOP", nafCode: "62.01Z", communeCode: "79191", foundedOn: "2025-03-01", source: "test", dataYear: 2025 };
+    if (kind === "Enterprise")
+      return {
+        name: `Nouvelle ${++counter}`,
+        siret: freshSiret(),
+        legalFamily: "COOPERATIVE",
+        cooperativeKind: "SCOP",
+        nafCode: "62.01Z",
+        communeCode: "79191",
+        foundedOn: "2025-03-01",
+        source: "test",
+        dataYear: 2025,
+      };
     const enterpriseId = (await db.prisma.enterprise.create({ data: { ...enterpriseData(owner), status: "PUBLISHED" } })).id;
-    if (kind === "Incubation") return { enterpriseId, supportingPartnerId: owner, startDate: "2024-02-01", outcome: "IN_PROGRESS", source: "test", dataYear: 2024 };
+    if (kind === "Incubation")
+      return { enterpriseId, supportingPartnerId: owner, startDate: "2024-02-01", outcome: "IN_PROGRESS", source: "test", dataYear: 2024 };
     if (kind === "JobRecord") return { enterpriseId, year: 2025, jobsCreated: 2, fte: "1.5", source: "test", dataYear: 2025 };
-    return { funderId: owner, beneficiaryEnterpriseId: enterpriseId, amount: "12000", year: 2025, decisionDate: "2025-02-01", instrument: "GRANT", purpose: "Aide au démarrage", decisionReference: `N-${++counter}`, conventionDate: "2025-02-15", source: "test", dataYear: 2025 };
+    return {
+      funderId: owner,
+      beneficiaryEnterpriseId: enterpriseId,
+      amount: "12000",
+      year: 2025,
+      decisionDate: "2025-02-01",
+      instrument: "GRANT",
+      purpose: "Aide au démarrage",
+      decisionReference: `N-${++counter}`,
+      conventionDate: "2025-02-15",
+      source: "test",
+      dataYear: 2025,
+    };
   };
 
   return { run, partnerId, viewerOf, makeRecord, validInput, freshSiret };

@@ -11,12 +11,17 @@ export async function publicationProblems(tx: Prisma.TransactionClient, kind: Re
   const enterprise = enterpriseId ? await tx.enterprise.findUnique({ where: { id: enterpriseId }, select: { status: true, siret: true, rna: true } }) : null;
   const problems: FieldProblem[] = [];
   if (enterprise && enterprise.status !== "PUBLISHED") {
-    problems.push({ field: kind === "Funding" ? "beneficiaryEnterpriseId" : "enterpriseId", message: "Publiez d'abord l'entreprise concernée : un record n'est jamais plus public que son entreprise." });
+    problems.push({
+      field: kind === "Funding" ? "beneficiaryEnterpriseId" : "enterpriseId",
+      message: "Publiez d'abord l'entreprise concernée : un record n'est jamais plus public que son entreprise.",
+    });
   }
   if (kind === "Funding" && record.instrument === "GRANT") {
     const funder = await tx.partner.findUnique({ where: { id: record.funderId as string }, select: { isPublicBody: true } });
     if (funder?.isPublicBody) {
-      const partner = record.beneficiaryPartnerId ? await tx.partner.findUnique({ where: { id: record.beneficiaryPartnerId as string }, select: { siret: true } }) : null;
+      const partner = record.beneficiaryPartnerId
+        ? await tx.partner.findUnique({ where: { id: record.beneficiaryPartnerId as string }, select: { siret: true } })
+        : null;
       problems.push(
         ...grantPublicationProblems({
           conventionDate: isoDate(record.conventionDate),

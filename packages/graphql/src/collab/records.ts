@@ -4,7 +4,7 @@
 import type { Prisma, PrismaClient } from "@oess/db";
 import { isUuid } from "@oess/domain";
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { type Viewer, canEdit, isCoordinator } from "../builder";
+import { canEdit, isCoordinator, type Viewer } from "../builder";
 import { conflict, notFound } from "./errors";
 
 export const RECORD_KINDS = ["Enterprise", "Incubation", "JobRecord", "Funding"] as const;
@@ -42,7 +42,6 @@ export function recordTable(db: Client, kind: RecordKind): RecordTable {
   return tables[kind] as unknown as RecordTable;
 }
 
-
 /** A record's kind and database id from its global ID; null when the ID names no contributed record. */
 export function parseRecordId(globalId: string): { kind: RecordKind; id: string } | null {
   try {
@@ -76,7 +75,14 @@ export const canChange = (viewer: Viewer | null, record: Pick<StoredRecord, "sta
  * Writes `data` only if the record is still at `version` (optimistic concurrency): two people
  * editing the same record never silently overwrite each other. Returns the record as written.
  */
-export async function writeAtVersion(tx: Prisma.TransactionClient, kind: RecordKind, id: string, version: number, data: Record<string, unknown>, userId: string): Promise<StoredRecord> {
+export async function writeAtVersion(
+  tx: Prisma.TransactionClient,
+  kind: RecordKind,
+  id: string,
+  version: number,
+  data: Record<string, unknown>,
+  userId: string,
+): Promise<StoredRecord> {
   const table = recordTable(tx, kind);
   const { count } = await table.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 }, updatedById: userId } });
   if (count === 0) {

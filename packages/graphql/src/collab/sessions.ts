@@ -1,9 +1,9 @@
 // Sessions in the database: a browser's cookie names one, until it expires or the user signs out.
-import { SESSION_DAYS, decoyHash, hashSessionToken, newSessionToken, verifyPassword } from "@oess/auth";
+import { decoyHash, hashSessionToken, newSessionToken, SESSION_DAYS, verifyPassword } from "@oess/auth";
 import type { PrismaClient } from "@oess/db";
 import type { MemberRole } from "@oess/domain";
-import type { Viewer } from "../builder";
 import { GraphQLError } from "graphql";
+import type { Viewer } from "../builder";
 import { refused } from "./errors";
 
 /** The viewer a session token stands for; null when it is unknown or expired. */

@@ -58,7 +58,8 @@ export class Cells {
   instrument(column: string): FundingInstrument {
     const value = this.required(column);
     const found = FUNDING_INSTRUMENTS.find((i) => i === value.toUpperCase() || columnKey(FUNDING_INSTRUMENT_LABELS[i]) === columnKey(value));
-    if (value && !found) this.problems.push({ column, message: `Instrument inconnu : ${FUNDING_INSTRUMENTS.map((i) => FUNDING_INSTRUMENT_LABELS[i].toLowerCase()).join(", ")}.` });
+    if (value && !found)
+      this.problems.push({ column, message: `Instrument inconnu : ${FUNDING_INSTRUMENTS.map((i) => FUNDING_INSTRUMENT_LABELS[i].toLowerCase()).join(", ")}.` });
     return found ?? "GRANT";
   }
 }
@@ -68,13 +69,28 @@ export const JOB_COLUMNS = {
   oneOf: ["siret", "rna"],
   optional: ["source", "millesime"],
   /** Which column to blame for a problem with a domain field. */
-  fieldColumn: { enterpriseId: "siret", year: "annee", jobsCreated: "emplois_crees", fte: "etp", source: "source", dataYear: "millesime" } as Record<string, string>,
+  fieldColumn: { enterpriseId: "siret", year: "annee", jobsCreated: "emplois_crees", fte: "etp", source: "source", dataYear: "millesime" } as Record<
+    string,
+    string
+  >,
 };
 
 export const FUNDING_COLUMNS = {
   required: ["financeur", "montant", "annee", "date_decision", "instrument", "objet", "reference_decision"],
   oneOf: ["beneficiaire_siret", "beneficiaire_rna", "beneficiaire_partenaire"],
-  optional: ["date_convention", "nature", "conditions_versement", "debut_versement", "fin_versement", "part_subvention", "notification_ue", "dispositif", "id_rae", "source", "millesime"],
+  optional: [
+    "date_convention",
+    "nature",
+    "conditions_versement",
+    "debut_versement",
+    "fin_versement",
+    "part_subvention",
+    "notification_ue",
+    "dispositif",
+    "id_rae",
+    "source",
+    "millesime",
+  ],
   fieldColumn: {
     funderId: "financeur",
     beneficiaryEnterpriseId: "beneficiaire_siret",

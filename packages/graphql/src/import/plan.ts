@@ -5,9 +5,9 @@ import type { Prisma, PrismaClient } from "@oess/db";
 import { type FieldProblem, fundingProblems, jobRecordProblems } from "@oess/domain";
 import type { Viewer } from "../builder";
 import type { AuditEntry } from "../collab/audit";
-import { type RecordKind, type StoredRecord, canChange, canSee, writeAtVersion } from "../collab/records";
 import { insertAuditEvents, insertRecords } from "../collab/bulk-write";
 import { fundingRow } from "../collab/funding-row";
+import { canChange, canSee, type RecordKind, type StoredRecord, writeAtVersion } from "../collab/records";
 import { Cells, FUNDING_COLUMNS, JOB_COLUMNS, missingColumns } from "./columns";
 import type { Table } from "./read-table";
 
@@ -61,7 +61,11 @@ function matched(ctx: PlanContext, line: number, existing: StoredRecord | undefi
   if (!existing) return { line, action: "CREATE", data };
   if (sameValues(existing, data)) return { line, action: "UNCHANGED", data, existing };
   if (existing.ownerPartnerId !== ctx.partnerId || !canChange(ctx.viewer, existing)) {
-    return { line, column: "", message: `${what} existe déjà, avec d'autres valeurs, et il est soumis, publié ou d'une autre organisation : demandez à la coordination de le modifier.` };
+    return {
+      line,
+      column: "",
+      message: `${what} existe déjà, avec d'autres valeurs, et il est soumis, publié ou d'une autre organisation : demandez à la coordination de le modifier.`,
+    };
   }
   return { line, action: "UPDATE", data, existing };
 }
@@ -81,27 +85,54 @@ async function planJobs(ctx: PlanContext, table: Table): Promise<ImportPlan> {
     const c = new Cells(cells);
     const key = c.identifier("siret") ?? c.identifier("rna");
     const year = c.int("annee");
-    const input = { enterpriseId: "", year, jobsCreated: c.int("emplois_crees"), fte: c.decimal("etp") ?? "", source: c.optional("source") ?? ctx.source, dataYear: c.text("millesime") ? c.int("millesime") : year };
+    const input = {
+      enterpriseId: "",
+      year,
+      jobsCreated: c.int("emplois_crees"),
+      fte: c.decimal("etp") ?? "",
+      source: c.optional("source") ?? ctx.source,
+      dataYear: c.text("millesime") ? c.int("millesime") : year,
+    };
     if (!key) c.problems.push({ column: "siret", message: "Indiquez le SIRET (ou le numéro RNA) de l'entreprise." });
     return { line, key, input, problems: c.problems, dataYearGiven: c.text("millesime") !== "" };
   });
-  const enterprises = await enterprisesByIdentifier(ctx, read.flatMap((r) => (r.key && /^\d/.test(r.key) ? [r.key] : [])), read.flatMap((r) => (r.key?.startsWith("W") ? [r.key] : [])));
+  const enterprises = await enterprisesByIdentifier(
+    ctx,
+    read.flatMap((r) => (r.key && /^\d/.test(r.key) ? [r.key] : [])),
+    read.flatMap((r) => (r.key?.startsWith("W") ? [r.key] : [])),
+  );
   const existing = await ctx.prisma.jobRecord.findMany({ where: { enterpriseId: { in: [...new Set(enterprises.values())] } } });
   const byKey = new Map(existing.map((j) => [`${j.enterpriseId}/${j.year}`, j as unknown as StoredRecord]));
   const seen = new Map<string, number>();
   for (const row of read) {
     const problems: ImportProblem[] = row.problems.map((p) => ({ line: row.line, ...p }));
     const enterpriseId = row.key ? enterprises.get(row.key) : undefined;
-    if (row.key && !enterpriseId) problems.push({ line: row.line, column: "siret", message: `Aucune entreprise connue (ou visible pour vous) n'a le SIRET ou RNA ${row.key} : enregistrez-la d'abord.` });
-    if (problems.length === 0) problems.push(...onColumns(row.line, jobRecordProblems({ ...row.input, enterpriseId: enterpriseId as string }), JOB_COLUMNS.fieldColumn, row.dataYearGiven));
+    if (row.key && !enterpriseId)
+      problems.push({
+        line: row.line,
+        column: "siret",
+        message: `Aucune entreprise connue (ou visible pour vous) n'a le SIRET ou RNA ${row.key} : enregistrez-la d'abord.`,
+      });
+    if (problems.length === 0)
+      problems.push(
+        ...onColumns(row.line, jobRecordProblems({ ...row.input, enterpriseId: enterpriseId as string }), JOB_COLUMNS.fieldColumn, row.dataYearGiven),
+      );
     const key = `${enterpriseId}/${row.input.year}`;
-    if (problems.length === 0 && seen.has(key)) problems.push({ line: row.line, column: "annee", message: `Même entreprise et même année qu'à la ligne ${seen.get(key)}.` });
+    if (problems.length === 0 && seen.has(key))
+      problems.push({ line: row.line, column: "annee", message: `Même entreprise et même année qu'à la ligne ${seen.get(key)}.` });
     if (!seen.has(key)) seen.set(key, row.line);
     if (problems.length > 0) {
       plan.problems.push(...problems);
       continue;
     }
-    const data = { enterpriseId, year: row.input.year, jobsCreated: row.input.jobsCreated, fte: row.input.fte, source: row.input.source, dataYear: row.input.dataYear };
+    const data = {
+      enterpriseId,
+      year: row.input.year,
+      jobsCreated: row.input.jobsCreated,
+      fte: row.input.fte,
+      source: row.input.source,
+      dataYear: row.input.dataYear,
+    };
     const outcome = matched(ctx, row.line, byKey.get(key), data, `Les emplois ${row.input.year} de l'entreprise ${row.key}`);
     if ("action" in outcome) plan.rows.push(outcome);
     else plan.problems.push({ ...outcome, column: "annee" });
@@ -112,7 +143,8 @@ async function planJobs(ctx: PlanContext, table: Table): Promise<ImportPlan> {
 async function planFundings(ctx: PlanContext, table: Table): Promise<ImportPlan> {
   const plan: ImportPlan = { kind: "FUNDINGS", rowCount: table.rows.length, rows: [], problems: [] };
   const partners = await ctx.prisma.partner.findMany({ select: { id: true, slug: true, siret: true } });
-  const partnerBy = (value: string | null) => (value ? partners.find((p) => p.slug === value.toLowerCase() || p.siret === value.replace(/\s/g, ""))?.id : undefined);
+  const partnerBy = (value: string | null) =>
+    value ? partners.find((p) => p.slug === value.toLowerCase() || p.siret === value.replace(/\s/g, ""))?.id : undefined;
   const read = table.rows.map(({ line, cells }) => {
     const c = new Cells(cells);
     const year = c.int("annee");
@@ -128,7 +160,14 @@ async function planFundings(ctx: PlanContext, table: Table): Promise<ImportPlan>
       purpose: c.required("objet"),
       decisionReference: c.required("reference_decision"),
       conventionDate: c.date("date_convention"),
-      aidNature: nature === "" ? null : nature.includes("les deux") || nature.includes(";") ? ("BOTH" as const) : nature.includes("nature") ? ("IN_KIND" as const) : ("CASH" as const),
+      aidNature:
+        nature === ""
+          ? null
+          : nature.includes("les deux") || nature.includes(";")
+            ? ("BOTH" as const)
+            : nature.includes("nature")
+              ? ("IN_KIND" as const)
+              : ("CASH" as const),
       paymentTerms: c.optional("conditions_versement"),
       paymentStart: c.date("debut_versement"),
       paymentEnd: c.date("fin_versement"),
@@ -139,25 +178,53 @@ async function planFundings(ctx: PlanContext, table: Table): Promise<ImportPlan>
       source: c.optional("source") ?? ctx.source,
       dataYear: c.text("millesime") ? c.int("millesime") : year,
     };
-    if (!beneficiaryKey && !beneficiaryPartner) c.problems.push({ column: "beneficiaire_siret", message: "Indiquez le bénéficiaire : SIRET ou RNA d'une entreprise, ou partenaire." });
+    if (!beneficiaryKey && !beneficiaryPartner)
+      c.problems.push({ column: "beneficiaire_siret", message: "Indiquez le bénéficiaire : SIRET ou RNA d'une entreprise, ou partenaire." });
     return { line, funder, beneficiaryKey, beneficiaryPartner, input, problems: c.problems, dataYearGiven: c.text("millesime") !== "" };
   });
-  const enterprises = await enterprisesByIdentifier(ctx, read.flatMap((r) => (r.beneficiaryKey && /^\d/.test(r.beneficiaryKey) ? [r.beneficiaryKey] : [])), read.flatMap((r) => (r.beneficiaryKey?.startsWith("W") ? [r.beneficiaryKey] : [])));
+  const enterprises = await enterprisesByIdentifier(
+    ctx,
+    read.flatMap((r) => (r.beneficiaryKey && /^\d/.test(r.beneficiaryKey) ? [r.beneficiaryKey] : [])),
+    read.flatMap((r) => (r.beneficiaryKey?.startsWith("W") ? [r.beneficiaryKey] : [])),
+  );
   const existing = await ctx.prisma.funding.findMany({ where: { decisionReference: { in: read.map((r) => r.input.decisionReference).filter(Boolean) } } });
-  const byKey = new Map(existing.map((f) => [`${f.funderId}/${f.decisionReference}/${f.beneficiaryEnterpriseId ?? f.beneficiaryPartnerId}`, f as unknown as StoredRecord]));
+  const byKey = new Map(
+    existing.map((f) => [`${f.funderId}/${f.decisionReference}/${f.beneficiaryEnterpriseId ?? f.beneficiaryPartnerId}`, f as unknown as StoredRecord]),
+  );
   const seen = new Map<string, number>();
   for (const row of read) {
     const problems: ImportProblem[] = row.problems.map((p) => ({ line: row.line, ...p }));
     const funderId = partnerBy(row.funder);
     const beneficiaryEnterpriseId = row.beneficiaryKey ? enterprises.get(row.beneficiaryKey) : undefined;
     const beneficiaryPartnerId = row.beneficiaryPartner ? partnerBy(row.beneficiaryPartner) : undefined;
-    if (row.funder && !funderId) problems.push({ line: row.line, column: "financeur", message: `Financeur inconnu : « ${row.funder} » (nom court du partenaire, ex. can, ou son SIRET).` });
-    if (row.beneficiaryKey && !beneficiaryEnterpriseId) problems.push({ line: row.line, column: "beneficiaire_siret", message: `Aucune entreprise connue (ou visible pour vous) n'a le SIRET ou RNA ${row.beneficiaryKey}.` });
-    if (row.beneficiaryPartner && !beneficiaryPartnerId) problems.push({ line: row.line, column: "beneficiaire_partenaire", message: `Partenaire inconnu : « ${row.beneficiaryPartner} ».` });
-    const input = { ...row.input, funderId: funderId ?? "", beneficiaryEnterpriseId: beneficiaryEnterpriseId ?? null, beneficiaryPartnerId: beneficiaryPartnerId ?? null };
+    if (row.funder && !funderId)
+      problems.push({
+        line: row.line,
+        column: "financeur",
+        message: `Financeur inconnu : « ${row.funder} » (nom court du partenaire, ex. can, ou son SIRET).`,
+      });
+    if (row.beneficiaryKey && !beneficiaryEnterpriseId)
+      problems.push({
+        line: row.line,
+        column: "beneficiaire_siret",
+        message: `Aucune entreprise connue (ou visible pour vous) n'a le SIRET ou RNA ${row.beneficiaryKey}.`,
+      });
+    if (row.beneficiaryPartner && !beneficiaryPartnerId)
+      problems.push({ line: row.line, column: "beneficiaire_partenaire", message: `Partenaire inconnu : « ${row.beneficiaryPartner} ».` });
+    const input = {
+      ...row.input,
+      funderId: funderId ?? "",
+      beneficiaryEnterpriseId: beneficiaryEnterpriseId ?? null,
+      beneficiaryPartnerId: beneficiaryPartnerId ?? null,
+    };
     if (problems.length === 0) problems.push(...onColumns(row.line, fundingProblems(input), FUNDING_COLUMNS.fieldColumn, row.dataYearGiven));
     const key = `${funderId}/${input.decisionReference}/${beneficiaryEnterpriseId ?? beneficiaryPartnerId}`;
-    if (problems.length === 0 && seen.has(key)) problems.push({ line: row.line, column: "reference_decision", message: `Même financeur, même décision et même bénéficiaire qu'à la ligne ${seen.get(key)}.` });
+    if (problems.length === 0 && seen.has(key))
+      problems.push({
+        line: row.line,
+        column: "reference_decision",
+        message: `Même financeur, même décision et même bénéficiaire qu'à la ligne ${seen.get(key)}.`,
+      });
     if (!seen.has(key)) seen.set(key, row.line);
     if (problems.length > 0) {
       plan.problems.push(...problems);
@@ -187,9 +254,19 @@ export async function applyImport(ctx: PlanContext, plan: ImportPlan, note: stri
   const userId = ctx.viewer.userId;
   await ctx.prisma.$transaction(
     async (tx: Prisma.TransactionClient) => {
-      const creates = plan.rows.filter((r) => r.action === "CREATE").map((r) => ({ ...r.data, id: randomUUID(), ownerPartnerId: ctx.partnerId, status: "DRAFT", createdById: userId, updatedById: userId }));
+      const creates = plan.rows
+        .filter((r) => r.action === "CREATE")
+        .map((r) => ({ ...r.data, id: randomUUID(), ownerPartnerId: ctx.partnerId, status: "DRAFT", createdById: userId, updatedById: userId }));
       await insertRecords(tx, kind === "JobRecord" ? "job_record" : "funding", creates);
-      const events: AuditEntry[] = creates.map((row) => ({ actorId: userId, entity: kind, entityId: row.id, action: "CREATE", ownerPartnerId: ctx.partnerId, after: row, note }));
+      const events: AuditEntry[] = creates.map((row) => ({
+        actorId: userId,
+        entity: kind,
+        entityId: row.id,
+        action: "CREATE",
+        ownerPartnerId: ctx.partnerId,
+        after: row,
+        note,
+      }));
       for (const row of plan.rows.filter((r) => r.action === "UPDATE")) {
         const before = row.existing as StoredRecord;
         const after = await writeAtVersion(tx, kind, before.id, before.version, row.data, userId);

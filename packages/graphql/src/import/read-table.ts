@@ -6,8 +6,8 @@
 import { Readable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { parse } from "csv-parse";
-import { EncodingError, type TextEncodingName, decodedChunks, detectEncoding } from "./text-encoding";
-import { TooManyRows, XlsxError, readXlsxRows } from "./xlsx-reader";
+import { decodedChunks, detectEncoding, EncodingError, type TextEncodingName } from "./text-encoding";
+import { readXlsxRows, TooManyRows, XlsxError } from "./xlsx-reader";
 import { ZipError } from "./zip";
 
 export interface Table {
@@ -25,7 +25,10 @@ export const MAX_ROWS = 50_000;
 /** What one part of an XLSX may inflate to: a 50 000-row sheet of 20 columns is far below. */
 export const MAX_XLSX_PART_BYTES = 64 * 1024 * 1024;
 
-const tooManyRows = () => new TableError(`Le fichier compte plus de ${MAX_ROWS.toLocaleString("fr-FR")} lignes ; ${MAX_ROWS.toLocaleString("fr-FR")} au plus par import : découpez-le.`);
+const tooManyRows = () =>
+  new TableError(
+    `Le fichier compte plus de ${MAX_ROWS.toLocaleString("fr-FR")} lignes ; ${MAX_ROWS.toLocaleString("fr-FR")} au plus par import : découpez-le.`,
+  );
 
 /** "Année", "annee ", "ANNÉE" → "annee": headers as people type them. */
 export const columnKey = (header: string): string =>
@@ -87,7 +90,9 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
       throw new TableError("Ce classeur se décompresse en un volume anormal (plus de 64 Mo pour une de ses parties) : il n'est pas importé.");
     }
     if (error instanceof ZipError || error instanceof XlsxError) {
-      throw new TableError(error instanceof XlsxError ? error.message : "Classeur XLSX illisible : enregistrez-le de nouveau depuis votre tableur, ou exportez-le en CSV.");
+      throw new TableError(
+        error instanceof XlsxError ? error.message : "Classeur XLSX illisible : enregistrez-le de nouveau depuis votre tableur, ou exportez-le en CSV.",
+      );
     }
     throw error;
   }

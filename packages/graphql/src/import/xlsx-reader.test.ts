@@ -2,7 +2,7 @@
 // against archives crafted by hand (what an attacker would send).
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { TooManyRows, readXlsxRows } from "./xlsx-reader";
+import { readXlsxRows, TooManyRows } from "./xlsx-reader";
 import { ZipError } from "./zip";
 import { sheet, zip } from "./zip.fixture";
 

@@ -3,7 +3,7 @@
 // neither a long sheet nor a zip bomb is ever held whole in memory.
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { type ZipEntry, inflateEntry, zipEntries } from "./zip";
+import { inflateEntry, type ZipEntry, zipEntries } from "./zip";
 
 export interface XlsxLimits {
   /** Rows read at most, header included; one more and reading stops with `TooManyRows`. */
@@ -51,7 +51,9 @@ async function firstSheetPath(bytes: Buffer, entries: Map<string, ZipEntry>, lim
   const workbook = await smallPart(bytes, entries.get("xl/workbook.xml"), limits);
   const relId = attribute(workbook, "sheet", "r:id");
   const rels = await smallPart(bytes, entries.get("xl/_rels/workbook.xml.rels"), limits);
-  const target = relId ? new RegExp(`<Relationship\\b[^>]*Id="${relId}"[^>]*Target="([^"]+)"|<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${relId}"`).exec(rels) : null;
+  const target = relId
+    ? new RegExp(`<Relationship\\b[^>]*Id="${relId}"[^>]*Target="([^"]+)"|<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${relId}"`).exec(rels)
+    : null;
   const path = target?.[1] ?? target?.[2];
   if (path) return path.startsWith("/") ? path.slice(1) : `xl/${path}`;
   const fallback = [...entries.keys()].filter((name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name)).sort()[0];
@@ -86,7 +88,8 @@ async function sharedStrings(bytes: Buffer, entry: ZipEntry | undefined, limits:
     parser.on("opentag", (tag) => {
       const name = localName(tag.name);
       if (name === "si") current = "";
-      else if (name === "rPh") depthInPhonetic++; // phonetic guides are not part of the text
+      else if (name === "rPh")
+        depthInPhonetic++; // phonetic guides are not part of the text
       else if (name === "t" && depthInPhonetic === 0) inText = true;
     });
     parser.on("text", (text) => {
@@ -106,7 +109,8 @@ async function sharedStrings(bytes: Buffer, entry: ZipEntry | undefined, limits:
 }
 
 /** Spreadsheet serial day (1900 system: day 0 is 1899-12-30; 1904 system: 1904-01-01) to ISO date. */
-const serialToIsoDate = (serial: number, date1904: boolean) => new Date(Date.UTC(date1904 ? 1904 : 1899, date1904 ? 0 : 11, date1904 ? 1 : 30) + Math.round(serial * 86_400) * 1000).toISOString().slice(0, 10);
+const serialToIsoDate = (serial: number, date1904: boolean) =>
+  new Date(Date.UTC(date1904 ? 1904 : 1899, date1904 ? 0 : 11, date1904 ? 1 : 30) + Math.round(serial * 86_400) * 1000).toISOString().slice(0, 10);
 
 const columnIndex = (ref: string) => {
   let index = 0;

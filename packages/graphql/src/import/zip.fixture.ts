@@ -39,5 +39,5 @@ export function zip(parts: Record<string, string>, declare: Record<string, numbe
   return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
 
-export const sheet = (rows: string) => `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
-
+export const sheet = (rows: string) =>
+  `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;

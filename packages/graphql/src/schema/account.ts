@@ -56,8 +56,12 @@ builder.queryField("users", (t) =>
 builder.mutationField("login", (t) =>
   t.prismaField({
     type: "User",
-    description: "Signs in with e-mail and password: sets the session cookie (HttpOnly, SameSite=Lax). Failed attempts are limited per account and per address.",
-    args: { email: t.arg.string({ required: true, description: "Sign-in e-mail address (case does not matter)." }), password: t.arg.string({ required: true, description: "Password." }) },
+    description:
+      "Signs in with e-mail and password: sets the session cookie (HttpOnly, SameSite=Lax). Failed attempts are limited per account and per address.",
+    args: {
+      email: t.arg.string({ required: true, description: "Sign-in e-mail address (case does not matter)." }),
+      password: t.arg.string({ required: true, description: "Password." }),
+    },
     resolve: async (query, _root, { email, password }, ctx) => {
       if (!ctx.http) throw new GraphQLError("Sign-in needs an HTTP request.");
       const { token, userId } = await signIn(ctx.prisma, email, password, ctx.http.clientIp);
@@ -99,7 +103,8 @@ builder.mutationField("createUser", (t) =>
         ...((m) => (m ? [{ field: "password", message: m }] : []))(passwordProblem(args.password)),
       ];
       if (problems.length > 0) throw invalidInput(problems, "");
-      if (await ctx.prisma.user.findUnique({ where: { email }, select: { id: true } })) throw invalidInput([{ field: "email", message: "Un compte existe déjà avec cette adresse." }], "");
+      if (await ctx.prisma.user.findUnique({ where: { email }, select: { id: true } }))
+        throw invalidInput([{ field: "email", message: "Un compte existe déjà avec cette adresse." }], "");
       const passwordHash = await hashPassword(args.password);
       const actorId = ctx.viewer?.userId as string;
       return ctx.prisma.$transaction(async (tx) => {
@@ -131,7 +136,15 @@ builder.mutationField("setMembership", (t) =>
       return ctx.prisma.$transaction(async (tx) => {
         const before = await tx.membership.findUnique({ where: { userId_partnerId: { userId, partnerId } } });
         await tx.membership.upsert({ where: { userId_partnerId: { userId, partnerId } }, create: { userId, partnerId, role }, update: { role } });
-        await audit(tx, { actorId: ctx.viewer?.userId as string, entity: "Membership", entityId: `${userId}/${partnerId}`, action: "GRANT_ROLE", ownerPartnerId: partnerId, before, after: { userId, partnerId, role } });
+        await audit(tx, {
+          actorId: ctx.viewer?.userId as string,
+          entity: "Membership",
+          entityId: `${userId}/${partnerId}`,
+          action: "GRANT_ROLE",
+          ownerPartnerId: partnerId,
+          before,
+          after: { userId, partnerId, role },
+        });
         return tx.membership.findUniqueOrThrow({ ...query, where: { userId_partnerId: { userId, partnerId } } });
       });
     },
@@ -142,7 +155,10 @@ builder.mutationField("removeMembership", (t) =>
   t.boolean({
     authScopes: (_root, args) => ({ adminOf: args.partnerId }),
     description: "Takes a user's role in a partner organisation away: admins of that organisation, or the PTCE's coordination. Nobody removes their own role.",
-    args: { userId: t.arg.string({ required: true, description: "UUID of the user." }), partnerId: t.arg.string({ required: true, description: "UUID of the partner organisation." }) },
+    args: {
+      userId: t.arg.string({ required: true, description: "UUID of the user." }),
+      partnerId: t.arg.string({ required: true, description: "UUID of the partner organisation." }),
+    },
     resolve: async (_root, { userId, partnerId }, ctx) => {
       if (userId === ctx.viewer?.userId) throw refused("Vous ne pouvez pas retirer votre propre rôle : demandez-le à une autre personne de la coordination.");
       return ctx.prisma.$transaction(async (tx) => {
@@ -150,7 +166,14 @@ builder.mutationField("removeMembership", (t) =>
         if (!before) return false;
         await tx.membership.delete({ where: { userId_partnerId: { userId, partnerId } } });
         await tx.session.deleteMany({ where: { userId } });
-        await audit(tx, { actorId: ctx.viewer?.userId as string, entity: "Membership", entityId: `${userId}/${partnerId}`, action: "REVOKE_ROLE", ownerPartnerId: partnerId, before });
+        await audit(tx, {
+          actorId: ctx.viewer?.userId as string,
+          entity: "Membership",
+          entityId: `${userId}/${partnerId}`,
+          action: "REVOKE_ROLE",
+          ownerPartnerId: partnerId,
+          before,
+        });
         return true;
       });
     },

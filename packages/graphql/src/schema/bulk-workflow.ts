@@ -2,8 +2,9 @@
 // coordination publishes all that an organisation submitted — except the records that may not
 // be published yet (an unpublished enterprise, a grant the SCDL could not export), which stay
 // submitted and are counted.
-import { isUuid } from "@oess/domain";
+
 import { Prisma } from "@oess/db";
+import { isUuid } from "@oess/domain";
 import { builder } from "../builder";
 import type { AuditEntry } from "../collab/audit";
 import { insertAuditEvents } from "../collab/bulk-write";
@@ -34,11 +35,19 @@ const BulkResultRef = builder.objectRef<BulkResult>("BulkReviewResult").implemen
   description: "What a bulk review step did.",
   fields: (t) => ({
     changed: t.exposeInt("changed", { description: "Records whose status changed." }),
-    remaining: t.exposeInt("remaining", { description: "Records left as they were because they may not change yet (publishing: unpublished enterprise, or a grant not exportable in SCDL)." }),
+    remaining: t.exposeInt("remaining", {
+      description: "Records left as they were because they may not change yet (publishing: unpublished enterprise, or a grant not exportable in SCDL).",
+    }),
   }),
 });
 
-async function bulkStep(prisma: Prisma.TransactionClient, actorId: string, partnerId: string, from: "DRAFT" | "SUBMITTED", to: "SUBMITTED" | "PUBLISHED"): Promise<BulkResult> {
+async function bulkStep(
+  prisma: Prisma.TransactionClient,
+  actorId: string,
+  partnerId: string,
+  from: "DRAFT" | "SUBMITTED",
+  to: "SUBMITTED" | "PUBLISHED",
+): Promise<BulkResult> {
   const events: AuditEntry[] = [];
   let remaining = 0;
   for (const [kind, table, allowed] of TABLES) {
@@ -47,8 +56,19 @@ async function bulkStep(prisma: Prisma.TransactionClient, actorId: string, partn
       UPDATE ${Prisma.raw(`"${table}"`)} AS r SET status = ${to}::"RecordStatus", version = r.version + 1, updated_by_id = ${actorId}::uuid, updated_at = now(), review_note = NULL
       WHERE r.owner_partner_id = ${partnerId}::uuid AND r.status = ${from}::"RecordStatus" AND ${condition}
       RETURNING r.id::text AS id, r.version`;
-    for (const row of rows) events.push({ actorId, entity: kind, entityId: row.id, action: to === "PUBLISHED" ? "PUBLISH" : "SUBMIT", ownerPartnerId: partnerId, before: { status: from }, after: { status: to, version: row.version } });
-    const [left] = await prisma.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM ${Prisma.raw(`"${table}"`)} WHERE owner_partner_id = ${partnerId}::uuid AND status = ${from}::"RecordStatus"`;
+    for (const row of rows)
+      events.push({
+        actorId,
+        entity: kind,
+        entityId: row.id,
+        action: to === "PUBLISHED" ? "PUBLISH" : "SUBMIT",
+        ownerPartnerId: partnerId,
+        before: { status: from },
+        after: { status: to, version: row.version },
+      });
+    const [left] = await prisma.$queryRaw<
+      Array<{ n: number }>
+    >`SELECT count(*)::int AS n FROM ${Prisma.raw(`"${table}"`)} WHERE owner_partner_id = ${partnerId}::uuid AND status = ${from}::"RecordStatus"`;
     remaining += left?.n ?? 0;
   }
   await insertAuditEvents(prisma, events);
@@ -57,7 +77,12 @@ async function bulkStep(prisma: Prisma.TransactionClient, actorId: string, partn
 
 for (const [name, from, to, description] of [
   ["submitAllDrafts", "DRAFT", "SUBMITTED", "Submits every draft of an organisation for review, e.g. after an import. Editors of the organisation, or admins."],
-  ["publishAllSubmitted", "SUBMITTED", "PUBLISHED", "Publishes everything an organisation submitted that may be published; the rest stays submitted and is counted. Admins only."],
+  [
+    "publishAllSubmitted",
+    "SUBMITTED",
+    "PUBLISHED",
+    "Publishes everything an organisation submitted that may be published; the rest stays submitted and is counted. Admins only.",
+  ],
 ] as const) {
   builder.mutationField(name, (t) =>
     t.field({

@@ -1,7 +1,7 @@
 // Comments by signed-in users, on a record or on a dashboard view (its permalink). Admins can
 // hide one: it stays in the database and in the audit log, its text is no longer shown.
 import { isUuid } from "@oess/domain";
-import { type Context, builder, isCoordinator } from "../builder";
+import { builder, type Context, isCoordinator } from "../builder";
 import { audit } from "../collab/audit";
 import { invalidInput, notFound } from "../collab/errors";
 import { parseRecordId, visibleRecord } from "../collab/records";
@@ -11,7 +11,11 @@ builder.prismaObject("Comment", {
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The comment's UUID." }),
     authorName: t.string({ description: "Who wrote it.", select: { author: { select: { name: true } } }, resolve: (c) => c.author.name }),
-    body: t.string({ nullable: true, description: "The text; null when hidden (except for admins).", resolve: (c, _args, ctx) => (c.hiddenAt && !isCoordinator(ctx.viewer) ? null : c.body) }),
+    body: t.string({
+      nullable: true,
+      description: "The text; null when hidden (except for admins).",
+      resolve: (c, _args, ctx) => (c.hiddenAt && !isCoordinator(ctx.viewer) ? null : c.body),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was written." }),
     hidden: t.boolean({ description: "Whether an admin hid it.", resolve: (c) => c.hiddenAt !== null }),
     viewPath: t.exposeString("viewPath", { nullable: true, description: "The dashboard view it is about, if any." }),
@@ -24,7 +28,8 @@ const normalizedViewPath = (path: string) => path.trim().slice(0, 500);
 
 /** The comment's target, checked: a visible record or a dashboard view, not both. */
 async function commentTarget(ctx: Context, recordId?: string | null, viewPath?: string | null) {
-  if ((recordId ? 1 : 0) + (viewPath ? 1 : 0) !== 1) throw invalidInput([{ field: "recordId", message: "Commentez soit un record, soit une vue du tableau de bord." }], "");
+  if ((recordId ? 1 : 0) + (viewPath ? 1 : 0) !== 1)
+    throw invalidInput([{ field: "recordId", message: "Commentez soit un record, soit une vue du tableau de bord." }], "");
   if (recordId) {
     const parsed = parseRecordId(recordId);
     if (!parsed) throw notFound("Record");

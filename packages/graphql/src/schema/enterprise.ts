@@ -21,7 +21,7 @@ export const Enterprise = builder.prismaNode("Enterprise", {
       description: "Legal form as people say it, in French: « Scop », « Association »…",
       resolve: (e) => legalFormLabel(e.legalFamily, e.cooperativeKind),
     }),
-    nafCode: t.exposeString("nafCode", { description: "Activity code (code NAF rév. 2), e.g. \"88.99B\"." }),
+    nafCode: t.exposeString("nafCode", { description: 'Activity code (code NAF rév. 2), e.g. "88.99B".' }),
     nafLabel: t.string({ nullable: true, description: "Label of the NAF code, in French.", resolve: (e) => nafLabel(e.nafCode) ?? null }),
     nafSection: t.exposeString("nafSection", { description: "NAF section letter (A to U)." }),
     foundedOn: t.expose("foundedOn", { type: "Date", nullable: true, description: "Creation date; null for a project not created (yet)." }),
@@ -67,8 +67,7 @@ builder.queryField("enterprises", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: EnterpriseWhere, required: false }), orderBy: t.arg({ type: [EnterpriseOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.enterprise.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.enterprise.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
     totalCount: (_connection, args, ctx) => ctx.prisma.enterprise.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

@@ -25,16 +25,36 @@ function domainEnum<V extends string>(name: string, description: string, list: r
   return builder.enumType(name, { description, values });
 }
 
-export const LegalFamily = domainEnum("LegalFamily", "Legal family of an ESS structure (famille juridique, loi ESS du 31 juillet 2014).", LEGAL_FAMILIES, LEGAL_FAMILY_LABELS);
+export const LegalFamily = domainEnum(
+  "LegalFamily",
+  "Legal family of an ESS structure (famille juridique, loi ESS du 31 juillet 2014).",
+  LEGAL_FAMILIES,
+  LEGAL_FAMILY_LABELS,
+);
 export const CooperativeKind = domainEnum(
   "CooperativeKind",
   "Kind of cooperative: Scop, SCIC, CAE (coopérative d'activité et d'emploi) or other.",
   COOPERATIVE_KINDS,
   COOPERATIVE_KIND_LABELS,
 );
-export const FundingInstrument = domainEnum("FundingInstrument", "How a partner funds: subvention, avance remboursable, prêt or prestation.", FUNDING_INSTRUMENTS, FUNDING_INSTRUMENT_LABELS);
+export const FundingInstrument = domainEnum(
+  "FundingInstrument",
+  "How a partner funds: subvention, avance remboursable, prêt or prestation.",
+  FUNDING_INSTRUMENTS,
+  FUNDING_INSTRUMENT_LABELS,
+);
 export const AidNature = domainEnum("AidNature", "SCDL « nature » of an aid: in cash, in kind, or both.", AID_NATURES, AID_NATURE_SCDL);
-export const IncubationOutcome = domainEnum("IncubationOutcome", "What became of an incubated project: en cours, créée, abandonnée.", INCUBATION_OUTCOMES, INCUBATION_OUTCOME_LABELS);
-export const RecordStatus = domainEnum("RecordStatus", "Publication workflow of a contributed record; anonymous callers only ever see PUBLISHED.", RECORD_STATUSES, RECORD_STATUS_LABELS);
+export const IncubationOutcome = domainEnum(
+  "IncubationOutcome",
+  "What became of an incubated project: en cours, créée, abandonnée.",
+  INCUBATION_OUTCOMES,
+  INCUBATION_OUTCOME_LABELS,
+);
+export const RecordStatus = domainEnum(
+  "RecordStatus",
+  "Publication workflow of a contributed record; anonymous callers only ever see PUBLISHED.",
+  RECORD_STATUSES,
+  RECORD_STATUS_LABELS,
+);
 export const PartnerKind = domainEnum("PartnerKind", "Kind of partner organisation of the PTCE.", PARTNER_KINDS, PARTNER_KIND_LABELS);
 export const MemberRole = domainEnum("MemberRole", "Role of a user in a partner organisation.", MEMBER_ROLES, MEMBER_ROLE_LABELS);

@@ -8,9 +8,21 @@ export const StringFilter = builder.prismaFilter("String", {
   ops: ["equals", "in", "contains", "startsWith", "mode"],
 });
 export const IdFilter = builder.prismaFilter("String", { name: "IdFilter", description: "Filter on a database id (UUID).", ops: ["equals", "in"] });
-export const IntFilter = builder.prismaFilter("Int", { name: "IntFilter", description: "Number filter; bounds are included with gte/lte.", ops: ["equals", "in", "gt", "gte", "lt", "lte"] });
-export const DecimalFilter = builder.prismaFilter("Decimal", { name: "DecimalFilter", description: "Decimal filter, values as strings.", ops: ["equals", "gt", "gte", "lt", "lte"] });
-export const DateFilter = builder.prismaFilter("Date", { name: "DateFilter", description: "Date range filter (YYYY-MM-DD).", ops: ["equals", "gt", "gte", "lt", "lte"] });
+export const IntFilter = builder.prismaFilter("Int", {
+  name: "IntFilter",
+  description: "Number filter; bounds are included with gte/lte.",
+  ops: ["equals", "in", "gt", "gte", "lt", "lte"],
+});
+export const DecimalFilter = builder.prismaFilter("Decimal", {
+  name: "DecimalFilter",
+  description: "Decimal filter, values as strings.",
+  ops: ["equals", "gt", "gte", "lt", "lte"],
+});
+export const DateFilter = builder.prismaFilter("Date", {
+  name: "DateFilter",
+  description: "Date range filter (YYYY-MM-DD).",
+  ops: ["equals", "gt", "gte", "lt", "lte"],
+});
 export const BooleanFilter = builder.prismaFilter("Boolean", { name: "BooleanFilter", description: "Filter on a yes/no value.", ops: ["equals"] });
 
 const enumFilter = <E extends Parameters<typeof builder.prismaFilter>[0]>(type: E, name: string) =>
@@ -22,4 +34,3 @@ export const AidNatureFilter = enumFilter(AidNature, "AidNature");
 export const IncubationOutcomeFilter = enumFilter(IncubationOutcome, "IncubationOutcome");
 export const RecordStatusFilter = enumFilter(RecordStatus, "RecordStatus");
 export const PartnerKindFilter = enumFilter(PartnerKind, "PartnerKind");
-

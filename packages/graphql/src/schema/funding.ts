@@ -1,7 +1,17 @@
 import { builder } from "../builder";
 import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
 import { AidNature, FundingInstrument } from "./enums";
-import { AidNatureFilter, BooleanFilter, DateFilter, DecimalFilter, FundingInstrumentFilter, IdFilter, IntFilter, RecordStatusFilter, StringFilter } from "./filters";
+import {
+  AidNatureFilter,
+  BooleanFilter,
+  DateFilter,
+  DecimalFilter,
+  FundingInstrumentFilter,
+  IdFilter,
+  IntFilter,
+  RecordStatusFilter,
+  StringFilter,
+} from "./filters";
 import { ContributedRecord, visibleTo } from "./record";
 
 export const Funding = builder.prismaNode("Funding", {
@@ -13,7 +23,10 @@ export const Funding = builder.prismaNode("Funding", {
     databaseId: t.exposeString("id", { description: "The funding's UUID, as in the open-data files." }),
     funder: t.relation("funder", { description: "The partner that gives (attribuant)." }),
     beneficiaryEnterprise: t.relation("beneficiaryEnterprise", { nullable: true, description: "The enterprise that receives, if any." }),
-    beneficiaryPartner: t.relation("beneficiaryPartner", { nullable: true, description: "The partner that receives, if any (e.g. the structure carrying the PTCE)." }),
+    beneficiaryPartner: t.relation("beneficiaryPartner", {
+      nullable: true,
+      description: "The partner that receives, if any (e.g. the structure carrying the PTCE).",
+    }),
     amount: t.expose("amount", { type: "Decimal", description: "Amount in euros (montant)." }),
     year: t.exposeInt("year", { description: "Budget year of the decision." }),
     decisionDate: t.expose("decisionDate", { type: "Date", description: "Date of the decision to fund." }),
@@ -25,7 +38,11 @@ export const Funding = builder.prismaNode("Funding", {
     paymentTerms: t.exposeString("paymentTerms", { description: "« unique », « échelonné » or other terms (conditions de versement)." }),
     paymentStart: t.expose("paymentStart", { type: "Date", nullable: true, description: "First payment date." }),
     paymentEnd: t.expose("paymentEnd", { type: "Date", nullable: true, description: "Last payment date, for staged payments." }),
-    fundingShare: t.expose("fundingShare", { type: "Decimal", nullable: true, description: "Share of the grant's total that goes to this beneficiary, 0.01 to 1 (SCDL pourcentageSubvention); null means 1." }),
+    fundingShare: t.expose("fundingShare", {
+      type: "Decimal",
+      nullable: true,
+      description: "Share of the grant's total that goes to this beneficiary, 0.01 to 1 (SCDL pourcentageSubvention); null means 1.",
+    }),
     euNotification: t.exposeBoolean("euNotification", { description: "Notified to the European Commission as State aid (notification UE)." }),
     aidScheme: t.exposeString("aidScheme", { nullable: true, description: "Aid scheme (dispositif d'aide)." }),
     raeId: t.exposeString("raeId", { nullable: true, description: "Identifier in the registre des aides d'État (idRAE)." }),
@@ -54,7 +71,10 @@ export const FundingWhere = builder.prismaWhere("Funding", {
     NOT: true,
   },
 });
-export const FundingOrderBy = builder.prismaOrderBy("Funding", { name: "FundingOrderBy", fields: { amount: true, year: true, decisionDate: true, conventionDate: true } });
+export const FundingOrderBy = builder.prismaOrderBy("Funding", {
+  name: "FundingOrderBy",
+  fields: { amount: true, year: true, decisionDate: true, conventionDate: true },
+});
 
 builder.queryField("fundings", (t) =>
   t.prismaConnection({
@@ -63,8 +83,7 @@ builder.queryField("fundings", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: FundingWhere, required: false }), orderBy: t.arg({ type: [FundingOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.funding.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.funding.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
     totalCount: (_connection, args, ctx) => ctx.prisma.funding.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

@@ -1,4 +1,4 @@
-import { Prisma, computeIndicators, datasetInfo } from "@oess/db";
+import { computeIndicators, datasetInfo, Prisma } from "@oess/db";
 import { DEMO_DATA_NOTICE } from "@oess/domain";
 import { builder } from "../builder";
 import { checkIndicatorFilter } from "./indicator";
@@ -18,8 +18,13 @@ const Headline = builder.objectRef<HeadlineFigures>("HeadlineFigures").implement
   fields: (t) => ({
     jobsCreated: t.exposeInt("jobsCreated", { description: "Jobs created (headcount) by the ESS enterprises followed, from their published yearly records." }),
     fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: "Full-time equivalents (ETP) of the jobs created." }),
-    enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: "Enterprise projects that entered incubation in the period, whatever their outcome." }),
-    fundingAmount: t.expose("fundingAmount", { type: "Decimal", description: "Total amount in euros of the fundings (grants, advances, loans, services) of the partners." }),
+    enterprisesIncubated: t.exposeInt("enterprisesIncubated", {
+      description: "Enterprise projects that entered incubation in the period, whatever their outcome.",
+    }),
+    fundingAmount: t.expose("fundingAmount", {
+      type: "Decimal",
+      description: "Total amount in euros of the fundings (grants, advances, loans, services) of the partners.",
+    }),
     fundingCount: t.exposeInt("fundingCount", { description: "Number of fundings (financements) in the period." }),
     firstYear: t.exposeInt("firstYear", { nullable: true, description: "First year with published figures in the period." }),
     lastYear: t.exposeInt("lastYear", { nullable: true, description: "Last year with published figures in the period." }),
@@ -36,7 +41,13 @@ builder.queryField("headlineFigures", (t) =>
     },
     resolve: async (_root, { fromYear, toYear }, ctx) => {
       checkIndicatorFilter({ fromYear, toYear }, "");
-      const years = await computeIndicators(ctx.prisma, ["YEAR"], { fromYear, toYear }, ["jobsCreated", "fullTimeEquivalents", "enterprisesIncubated", "fundingAmount", "fundingCount"]);
+      const years = await computeIndicators(ctx.prisma, ["YEAR"], { fromYear, toYear }, [
+        "jobsCreated",
+        "fullTimeEquivalents",
+        "enterprisesIncubated",
+        "fundingAmount",
+        "fundingCount",
+      ]);
       const sum = (pick: (r: (typeof years)[number]) => string) => years.reduce((acc, r) => acc.plus(pick(r)), new Prisma.Decimal(0)).toFixed();
       const active = years.filter((r) => r.year !== null && (r.jobsCreated > 0 || r.fundingCount > 0 || r.enterprisesIncubated > 0));
       return {

@@ -1,10 +1,11 @@
 // Who changed what and when: each record's history, the admins' audit log and review queue.
-import { encodeGlobalID } from "@pothos/plugin-relay";
+
+import type { Prisma } from "@oess/db";
 import { formatEuros } from "@oess/domain";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder";
 import { notFound } from "../collab/errors";
-import { RECORD_KINDS, canSeeDrafts, parseRecordId, visibleRecord } from "../collab/records";
-import type { Prisma } from "@oess/db";
+import { canSeeDrafts, parseRecordId, type RECORD_KINDS, visibleRecord } from "../collab/records";
 import { PAGE_OPTIONS } from "../visibility";
 
 const AuditActionEnum = builder.enumType("AuditAction", {
@@ -27,7 +28,12 @@ builder.prismaObject("AuditEvent", {
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The event's UUID." }),
     at: t.expose("at", { type: "DateTime", description: "When." }),
-    actorName: t.string({ nullable: true, description: "Who (display name).", select: { actor: { select: { name: true } } }, resolve: (e) => e.actor?.name ?? null }),
+    actorName: t.string({
+      nullable: true,
+      description: "Who (display name).",
+      select: { actor: { select: { name: true } } },
+      resolve: (e) => e.actor?.name ?? null,
+    }),
     entity: t.exposeString("entity", { description: "Kind of record: Enterprise, Incubation, JobRecord, Funding, Membership, User, Comment." }),
     entityId: t.exposeString("entityId", { description: "The record's database id." }),
     action: t.expose("action", { type: AuditActionEnum, description: "What was done." }),
@@ -65,7 +71,16 @@ const publicSnapshot = (snapshot: unknown) =>
 /** An event as the public may see it: only if it left the record published, without its author or notes. */
 function publicVersion<E extends { after: Prisma.JsonValue | null; before: Prisma.JsonValue | null }>(event: E): E[] {
   if (!isPublished(event.after)) return [];
-  return [{ ...event, actorId: null, actor: null, note: null, after: publicSnapshot(event.after), before: isPublished(event.before) ? publicSnapshot(event.before) : null }];
+  return [
+    {
+      ...event,
+      actorId: null,
+      actor: null,
+      note: null,
+      after: publicSnapshot(event.after),
+      before: isPublished(event.before) ? publicSnapshot(event.before) : null,
+    },
+  ];
 }
 
 const AuditWhere = builder.inputType("AuditWhere", {
@@ -134,13 +149,24 @@ builder.queryField("reviewQueue", (t) =>
         ctx.prisma.enterprise.findMany({ where, select: { ...select, name: true } }),
         ctx.prisma.incubation.findMany({ where, select: { ...select, startDate: true, enterprise: { select: { name: true } } } }),
         ctx.prisma.jobRecord.findMany({ where, select: { ...select, year: true, jobsCreated: true, enterprise: { select: { name: true } } } }),
-        ctx.prisma.funding.findMany({ where, select: { ...select, amount: true, year: true, funder: { select: { shortName: true } }, beneficiaryEnterprise: { select: { name: true } } } }),
+        ctx.prisma.funding.findMany({
+          where,
+          select: { ...select, amount: true, year: true, funder: { select: { shortName: true } }, beneficiaryEnterprise: { select: { name: true } } },
+        }),
       ]);
       const items: QueueItem[] = [
         ...enterprises.map((r) => ({ ...r, kind: "Enterprise" as const, label: r.name })),
-        ...incubations.map((r) => ({ ...r, kind: "Incubation" as const, label: `${r.enterprise.name} — incubation depuis le ${r.startDate.toISOString().slice(0, 10)}` })),
+        ...incubations.map((r) => ({
+          ...r,
+          kind: "Incubation" as const,
+          label: `${r.enterprise.name} — incubation depuis le ${r.startDate.toISOString().slice(0, 10)}`,
+        })),
         ...jobs.map((r) => ({ ...r, kind: "JobRecord" as const, label: `${r.enterprise.name} — ${r.jobsCreated} emplois en ${r.year}` })),
-        ...fundings.map((r) => ({ ...r, kind: "Funding" as const, label: `${r.funder.shortName} → ${r.beneficiaryEnterprise?.name ?? "partenaire"} — ${formatEuros(r.amount.toFixed())} (${r.year})` })),
+        ...fundings.map((r) => ({
+          ...r,
+          kind: "Funding" as const,
+          label: `${r.funder.shortName} → ${r.beneficiaryEnterprise?.name ?? "partenaire"} — ${formatEuros(r.amount.toFixed())} (${r.year})`,
+        })),
       ];
       return items.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
     },

@@ -5,8 +5,8 @@
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
 import { refused } from "../collab/errors";
-import { type ImportKind, type ImportPlan, type ImportProblem, applyImport, planImport } from "../import/plan";
-import { TableError, readTable } from "../import/read-table";
+import { applyImport, type ImportKind, type ImportPlan, type ImportProblem, planImport } from "../import/plan";
+import { readTable, TableError } from "../import/read-table";
 
 builder.scalarType("File", {
   description: "A file sent with the GraphQL multipart request specification.",
@@ -16,7 +16,8 @@ builder.scalarType("File", {
   // Duck-typed: the HTTP layer may hand over its own File implementation (a fetch polyfill).
   parseValue: (value) => {
     const file = value as Partial<File> | null;
-    if (typeof file?.name !== "string" || typeof file.arrayBuffer !== "function") throw new GraphQLError("Envoyez le fichier en multipart (spécification GraphQL multipart request).");
+    if (typeof file?.name !== "string" || typeof file.arrayBuffer !== "function")
+      throw new GraphQLError("Envoyez le fichier en multipart (spécification GraphQL multipart request).");
     return file as File;
   },
 });
@@ -60,8 +61,14 @@ const ImportReportRef = builder.objectRef<Report>("ImportReport").implement({
     created: t.int({ description: "Records created (or to create).", resolve: (r) => r.plan.rows.filter((x) => x.action === "CREATE").length }),
     updated: t.int({ description: "Records changed (or to change).", resolve: (r) => r.plan.rows.filter((x) => x.action === "UPDATE").length }),
     unchanged: t.int({ description: "Rows identical to what is recorded.", resolve: (r) => r.plan.rows.filter((x) => x.action === "UNCHANGED").length }),
-    problems: t.field({ type: [ImportProblemRef], description: "Every faulty row and why; empty when the file can be imported.", resolve: (r) => r.plan.problems }),
-    applied: t.exposeBoolean("applied", { description: "True once written; false for a preview, or when problems prevented the import (then nothing was written)." }),
+    problems: t.field({
+      type: [ImportProblemRef],
+      description: "Every faulty row and why; empty when the file can be imported.",
+      resolve: (r) => r.plan.problems,
+    }),
+    applied: t.exposeBoolean("applied", {
+      description: "True once written; false for a preview, or when problems prevented the import (then nothing was written).",
+    }),
   }),
 });
 
@@ -70,7 +77,8 @@ async function plan(ctx: Parameters<typeof planImport>[0], kind: ImportKind, fil
     const table = await readTable(file.name, new Uint8Array(await file.arrayBuffer()));
     return { plan: await planImport(ctx, kind, table), format: table.format };
   } catch (error) {
-    if (error instanceof TableError) return { plan: { kind, rowCount: 0, rows: [], problems: [{ line: 0, column: "", message: error.message }] }, format: null };
+    if (error instanceof TableError)
+      return { plan: { kind, rowCount: 0, rows: [], problems: [{ line: 0, column: "", message: error.message }] }, format: null };
     throw error;
   }
 }
@@ -88,7 +96,11 @@ for (const [name, apply] of [
       args: {
         partnerId: t.arg.string({ required: true, description: "UUID of the organisation the records belong to." }),
         kind: t.arg({ type: ImportKindEnum, required: true, description: "What the file holds." }),
-        file: t.arg({ type: "File", required: true, description: "A .csv (comma or semicolon; UTF-8, or Windows-1252 as Excel France saves it) or .xlsx file, 10 MB and 50 000 rows at most." }),
+        file: t.arg({
+          type: "File",
+          required: true,
+          description: "A .csv (comma or semicolon; UTF-8, or Windows-1252 as Excel France saves it) or .xlsx file, 10 MB and 50 000 rows at most.",
+        }),
       },
       authScopes: (_root, args) => ({ editorOf: args.partnerId }),
       resolve: async (_root, { partnerId, kind, file }, ctx) => {

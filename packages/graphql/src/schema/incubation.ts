@@ -45,8 +45,7 @@ builder.queryField("incubations", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: IncubationWhere, required: false }), orderBy: t.arg({ type: [IncubationOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.incubation.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.incubation.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
     totalCount: (_connection, args, ctx) => ctx.prisma.incubation.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

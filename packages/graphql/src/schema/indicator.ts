@@ -1,4 +1,4 @@
-import { INDICATOR_MEASURES, type IndicatorFilter, type IndicatorRow, SURVIVAL_YEARS, type SurvivalCohort, computeIndicators, computeSurvival } from "@oess/db";
+import { computeIndicators, computeSurvival, INDICATOR_MEASURES, type IndicatorFilter, type IndicatorRow, SURVIVAL_YEARS, type SurvivalCohort } from "@oess/db";
 import { isUuid } from "@oess/domain";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
@@ -18,7 +18,8 @@ const IndicatorDimension = builder.enumType("IndicatorDimension", {
 });
 
 const IndicatorWhere = builder.inputType("IndicatorWhere", {
-  description: "Restricts the figures; every condition must hold. A condition on a dimension that a measure lacks (e.g. partner for jobs) excludes that measure's figures.",
+  description:
+    "Restricts the figures; every condition must hold. A condition on a dimension that a measure lacks (e.g. partner for jobs) excludes that measure's figures.",
   fields: (t) => ({
     fromYear: t.int({ description: "First year, included." }),
     toYear: t.int({ description: "Last year, included." }),
@@ -75,11 +76,15 @@ builder.queryField("indicators", (t) =>
       const filter = where ?? {};
       checkIndicatorFilter(filter);
       const selected = selectedFields(info);
-      return computeIndicators(ctx.prisma, groupBy, filter, INDICATOR_MEASURES.filter((m) => selected.has(m)));
+      return computeIndicators(
+        ctx.prisma,
+        groupBy,
+        filter,
+        INDICATOR_MEASURES.filter((m) => selected.has(m)),
+      );
     },
   }),
 );
-
 
 const SurvivalCohortRef = builder.objectRef<SurvivalCohort>("SurvivalCohort").implement({
   description: `The enterprises created in one year after an incubation, and how many were still active ${SURVIVAL_YEARS} years later.`,

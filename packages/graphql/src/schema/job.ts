@@ -20,7 +20,17 @@ export const JobRecord = builder.prismaNode("JobRecord", {
 
 export const JobRecordWhere = builder.prismaWhere("JobRecord", {
   name: "JobRecordWhere",
-  fields: { id: IdFilter, enterpriseId: IdFilter, year: IntFilter, jobsCreated: IntFilter, fte: DecimalFilter, status: RecordStatusFilter, AND: true, OR: true, NOT: true },
+  fields: {
+    id: IdFilter,
+    enterpriseId: IdFilter,
+    year: IntFilter,
+    jobsCreated: IntFilter,
+    fte: DecimalFilter,
+    status: RecordStatusFilter,
+    AND: true,
+    OR: true,
+    NOT: true,
+  },
 });
 export const JobRecordOrderBy = builder.prismaOrderBy("JobRecord", { name: "JobRecordOrderBy", fields: { year: true, jobsCreated: true, fte: true } });
 
@@ -31,8 +41,7 @@ builder.queryField("jobs", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: JobRecordWhere, required: false }), orderBy: t.arg({ type: [JobRecordOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.jobRecord.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.jobRecord.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
     totalCount: (_connection, args, ctx) => ctx.prisma.jobRecord.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

@@ -8,21 +8,34 @@ export const Partner = builder.prismaNode("Partner", {
   description: "A partner organisation of the PTCE (collectivité, réseau, coopérative, université…).",
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The partner's UUID, as in the open-data files." }),
-    slug: t.exposeString("slug", { description: "Short stable name, e.g. \"can\"." }),
+    slug: t.exposeString("slug", { description: 'Short stable name, e.g. "can".' }),
     name: t.exposeString("name", { description: "Full name." }),
     shortName: t.exposeString("shortName", { description: "Name for charts and tables." }),
     kind: t.expose("kind", { type: PartnerKind, description: "Kind of organisation." }),
     siret: t.exposeString("siret", { nullable: true, description: "SIRET of the organisation." }),
     isPublicBody: t.exposeBoolean("isPublicBody", { description: "Public bodies publish their grants in the SCDL « Subventions » format." }),
     fundingsGiven: t.relatedConnection("fundingsGiven", visibleConnection("Fundings this partner gave.", { id: "asc" })),
-    fundingsReceived: t.relatedConnection("fundingsReceived", visibleConnection("Fundings this partner received (e.g. the structure that carries the PTCE).", { id: "asc" })),
+    fundingsReceived: t.relatedConnection(
+      "fundingsReceived",
+      visibleConnection("Fundings this partner received (e.g. the structure that carries the PTCE).", { id: "asc" }),
+    ),
     incubations: t.relatedConnection("incubations", visibleConnection("Incubations this partner supported.", { id: "asc" })),
   }),
 });
 
 export const PartnerWhere = builder.prismaWhere("Partner", {
   name: "PartnerWhere",
-  fields: { id: IdFilter, slug: StringFilter, name: StringFilter, kind: PartnerKindFilter, isPublicBody: BooleanFilter, siret: StringFilter, AND: true, OR: true, NOT: true },
+  fields: {
+    id: IdFilter,
+    slug: StringFilter,
+    name: StringFilter,
+    kind: PartnerKindFilter,
+    isPublicBody: BooleanFilter,
+    siret: StringFilter,
+    AND: true,
+    OR: true,
+    NOT: true,
+  },
 });
 export const PartnerOrderBy = builder.prismaOrderBy("Partner", { name: "PartnerOrderBy", fields: { name: true, slug: true, kind: true } });
 

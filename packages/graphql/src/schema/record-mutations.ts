@@ -19,11 +19,11 @@ import {
   normalizeIdentifier,
 } from "@oess/domain";
 import type { InputRef } from "@pothos/core";
-import { type Context, builder } from "../builder";
+import { builder, type Context } from "../builder";
 import { audit } from "../collab/audit";
-import { fundingRow, isoDate } from "../collab/funding-row";
 import { invalidInput, refused } from "../collab/errors";
-import { RECORD_LABELS, type RecordKind, type StoredRecord, canChange, canSee, recordTable, writeAtVersion } from "../collab/records";
+import { fundingRow, isoDate } from "../collab/funding-row";
+import { canChange, canSee, RECORD_LABELS, type RecordKind, recordTable, type StoredRecord, writeAtVersion } from "../collab/records";
 import { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily } from "./enums";
 import { RecordChangeRef, target } from "./workflow";
 
@@ -199,7 +199,15 @@ function recordMutations<Raw, Input>(spec: KindSpec<Raw, Input>) {
             const input = await check(tx, ctx, args.input as Raw);
             const userId = ctx.viewer?.userId as string;
             const written: StoredRecord = await writeAtVersion(tx, kind, record.id, args.version, spec.data(input), userId);
-            await audit(tx, { actorId: userId, entity: kind, entityId: record.id, action: "UPDATE", ownerPartnerId: record.ownerPartnerId, before: record, after: written });
+            await audit(tx, {
+              actorId: userId,
+              entity: kind,
+              entityId: record.id,
+              action: "UPDATE",
+              ownerPartnerId: record.ownerPartnerId,
+              before: record,
+              after: written,
+            });
             return { kind, record: written };
           })
           .catch((error) => inputFault(error, spec.duplicate));
@@ -235,7 +243,10 @@ recordMutations({
   inputRef: IncubationInputRef,
   normalize: (raw): IncubationInput => ({ ...raw, startDate: raw.startDate.trim(), endDate: text(raw.endDate), source: raw.source.trim() }),
   problems: (input) => incubationProblems(input),
-  references: async (tx, ctx, input) => [...(await enterpriseRef(tx, ctx, input.enterpriseId, "enterpriseId")), ...(await partnerRef(tx, input.supportingPartnerId, "supportingPartnerId"))],
+  references: async (tx, ctx, input) => [
+    ...(await enterpriseRef(tx, ctx, input.enterpriseId, "enterpriseId")),
+    ...(await partnerRef(tx, input.supportingPartnerId, "supportingPartnerId")),
+  ],
   data: (input) => ({ ...input, startDate: isoDate(input.startDate), endDate: isoDate(input.endDate) }),
   duplicate: { field: "startDate", message: "Cette incubation existe déjà." },
 });

@@ -1,22 +1,53 @@
 import { COOPERATIVE_KINDS, LEGAL_FAMILIES } from "@oess/domain";
 import { communeCodeColumn, dataYearColumn, idColumn, publishedAtColumn, sourceColumn } from "../columns";
-import { type Dataset, Conditions, sqlDate, sqlInstant } from "../dataset";
+import { Conditions, type Dataset, sqlDate, sqlInstant } from "../dataset";
 import { byPartnerOfEnterprise } from "./scoped";
 
 export const enterprises: Dataset = {
   name: "enterprises",
   title: "Entreprises de l'ESS accompagnées",
-  description: "Les structures de l'économie sociale et solidaire suivies par le PTCE : associations, Scop, SCIC, mutuelles, fondations, sociétés commerciales de l'ESS.",
+  description:
+    "Les structures de l'économie sociale et solidaire suivies par le PTCE : associations, Scop, SCIC, mutuelles, fondations, sociétés commerciales de l'ESS.",
   keywords: ["ESS", "entreprises", "associations", "Scop", "SCIC", "coopératives"],
   columns: [
     idColumn("de l'entreprise"),
     { name: "name", type: "string", title: "Nom", description: "Nom (raison sociale).", constraints: { required: true } },
     { name: "siret", type: "string", title: "SIRET", description: "SIRET, une fois l'entreprise immatriculée.", constraints: { pattern: "^[0-9]{14}$" } },
-    { name: "rna", type: "string", title: "Numéro RNA", description: "Numéro RNA d'une association (W suivi de 9 chiffres).", constraints: { pattern: "^W[0-9]{9}$" } },
-    { name: "legal_family", type: "string", title: "Famille juridique", description: "Famille juridique de l'ESS.", constraints: { required: true, enum: LEGAL_FAMILIES } },
-    { name: "cooperative_kind", type: "string", title: "Type de coopérative", description: "Pour une coopérative : SCOP, SCIC, CAE ou OTHER.", constraints: { enum: COOPERATIVE_KINDS } },
-    { name: "naf_code", type: "string", title: "Code NAF", description: "Code d'activité NAF rév. 2.", constraints: { required: true, pattern: "^[0-9]{2}\\.[0-9]{2}[A-Z]$" } },
-    { name: "naf_section", type: "string", title: "Section NAF", description: "Section NAF (lettre de A à U).", constraints: { required: true, pattern: "^[A-U]$" } },
+    {
+      name: "rna",
+      type: "string",
+      title: "Numéro RNA",
+      description: "Numéro RNA d'une association (W suivi de 9 chiffres).",
+      constraints: { pattern: "^W[0-9]{9}$" },
+    },
+    {
+      name: "legal_family",
+      type: "string",
+      title: "Famille juridique",
+      description: "Famille juridique de l'ESS.",
+      constraints: { required: true, enum: LEGAL_FAMILIES },
+    },
+    {
+      name: "cooperative_kind",
+      type: "string",
+      title: "Type de coopérative",
+      description: "Pour une coopérative : SCOP, SCIC, CAE ou OTHER.",
+      constraints: { enum: COOPERATIVE_KINDS },
+    },
+    {
+      name: "naf_code",
+      type: "string",
+      title: "Code NAF",
+      description: "Code d'activité NAF rév. 2.",
+      constraints: { required: true, pattern: "^[0-9]{2}\\.[0-9]{2}[A-Z]$" },
+    },
+    {
+      name: "naf_section",
+      type: "string",
+      title: "Section NAF",
+      description: "Section NAF (lettre de A à U).",
+      constraints: { required: true, pattern: "^[A-U]$" },
+    },
     communeCodeColumn(true),
     { name: "founded_on", type: "date", title: "Date de création", description: "Date de création ; vide pour un projet non (encore) créé." },
     dataYearColumn,

@@ -1,6 +1,6 @@
 import { AID_NATURES, FUNDING_INSTRUMENTS } from "@oess/domain";
 import { dataYearColumn, idColumn, publishedAtColumn, refColumn, sourceColumn } from "../columns";
-import { type Dataset, Conditions, sqlDate, sqlInstant } from "../dataset";
+import { Conditions, type Dataset, sqlDate, sqlInstant } from "../dataset";
 import { byCommune } from "./scoped";
 
 export const fundings: Dataset = {
@@ -16,14 +16,38 @@ export const fundings: Dataset = {
     refColumn("beneficiary_enterprise_id", "de l'entreprise bénéficiaire (vide si le bénéficiaire est un partenaire)", false),
     refColumn("beneficiary_partner_id", "du partenaire bénéficiaire (vide si le bénéficiaire est une entreprise)", false),
     { name: "amount", type: "number", title: "Montant", description: "Montant en euros, point décimal.", constraints: { required: true, minimum: 0 } },
-    { name: "year", type: "integer", title: "Exercice", description: "Année budgétaire de la décision.", constraints: { required: true, minimum: 2000, maximum: 2100 } },
+    {
+      name: "year",
+      type: "integer",
+      title: "Exercice",
+      description: "Année budgétaire de la décision.",
+      constraints: { required: true, minimum: 2000, maximum: 2100 },
+    },
     { name: "decision_date", type: "date", title: "Date de décision", description: "Date de la décision d'attribution.", constraints: { required: true } },
-    { name: "instrument", type: "string", title: "Instrument", description: "GRANT (subvention), REPAYABLE_ADVANCE (avance remboursable), LOAN (prêt) ou SERVICE (prestation).", constraints: { required: true, enum: FUNDING_INSTRUMENTS } },
+    {
+      name: "instrument",
+      type: "string",
+      title: "Instrument",
+      description: "GRANT (subvention), REPAYABLE_ADVANCE (avance remboursable), LOAN (prêt) ou SERVICE (prestation).",
+      constraints: { required: true, enum: FUNDING_INSTRUMENTS },
+    },
     { name: "purpose", type: "string", title: "Objet", description: "Ce que le financement soutient.", constraints: { required: true } },
     { name: "decision_reference", type: "string", title: "Référence de la décision", description: "Référence de l'acte d'attribution." },
     { name: "convention_date", type: "date", title: "Date de convention", description: "Date de signature de la convention." },
-    { name: "aid_nature", type: "string", title: "Nature", description: "CASH (numéraire), IN_KIND (en nature) ou BOTH.", constraints: { required: true, enum: AID_NATURES } },
-    { name: "payment_terms", type: "string", title: "Conditions de versement", description: "« unique », « échelonné » ou autres modalités.", constraints: { required: true } },
+    {
+      name: "aid_nature",
+      type: "string",
+      title: "Nature",
+      description: "CASH (numéraire), IN_KIND (en nature) ou BOTH.",
+      constraints: { required: true, enum: AID_NATURES },
+    },
+    {
+      name: "payment_terms",
+      type: "string",
+      title: "Conditions de versement",
+      description: "« unique », « échelonné » ou autres modalités.",
+      constraints: { required: true },
+    },
     { name: "payment_start", type: "date", title: "Premier versement", description: "Date du premier versement." },
     { name: "payment_end", type: "date", title: "Dernier versement", description: "Date du dernier versement, pour un versement échelonné." },
     dataYearColumn,

@@ -1,6 +1,6 @@
 import { INCUBATION_OUTCOMES } from "@oess/domain";
 import { dataYearColumn, idColumn, publishedAtColumn, refColumn, sourceColumn } from "../columns";
-import { type Dataset, Conditions, sqlDate, sqlInstant } from "../dataset";
+import { Conditions, type Dataset, sqlDate, sqlInstant } from "../dataset";
 import { byCommune } from "./scoped";
 
 export const incubations: Dataset = {
@@ -14,7 +14,13 @@ export const incubations: Dataset = {
     refColumn("supporting_partner_id", "du partenaire accompagnateur"),
     { name: "start_date", type: "date", title: "Entrée en incubation", description: "Date d'entrée en incubation.", constraints: { required: true } },
     { name: "end_date", type: "date", title: "Sortie d'incubation", description: "Date de sortie ; vide tant que l'incubation est en cours." },
-    { name: "outcome", type: "string", title: "Issue", description: "IN_PROGRESS (en cours), CREATED (créée) ou ABANDONED (abandonnée).", constraints: { required: true, enum: INCUBATION_OUTCOMES } },
+    {
+      name: "outcome",
+      type: "string",
+      title: "Issue",
+      description: "IN_PROGRESS (en cours), CREATED (créée) ou ABANDONED (abandonnée).",
+      constraints: { required: true, enum: INCUBATION_OUTCOMES },
+    },
     dataYearColumn,
     publishedAtColumn,
     sourceColumn,

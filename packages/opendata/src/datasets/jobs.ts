@@ -1,5 +1,5 @@
 import { dataYearColumn, idColumn, publishedAtColumn, refColumn, sourceColumn } from "../columns";
-import { type Dataset, Conditions, sqlInstant } from "../dataset";
+import { Conditions, type Dataset, sqlInstant } from "../dataset";
 import { byCommune, byPartnerOfEnterprise } from "./scoped";
 
 export const jobs: Dataset = {
@@ -13,7 +13,13 @@ export const jobs: Dataset = {
     idColumn("de la déclaration annuelle"),
     refColumn("enterprise_id", "de l'entreprise"),
     { name: "year", type: "integer", title: "Année", description: "Année des emplois créés.", constraints: { required: true, minimum: 2000, maximum: 2100 } },
-    { name: "jobs_created", type: "integer", title: "Emplois créés", description: "Emplois créés dans l'année (personnes).", constraints: { required: true, minimum: 0 } },
+    {
+      name: "jobs_created",
+      type: "integer",
+      title: "Emplois créés",
+      description: "Emplois créés dans l'année (personnes).",
+      constraints: { required: true, minimum: 0 },
+    },
     { name: "fte", type: "number", title: "ETP", description: "Équivalents temps plein de ces emplois.", constraints: { required: true, minimum: 0 } },
     dataYearColumn,
     publishedAtColumn,

@@ -1,6 +1,6 @@
 import { DEMO_DATA_SOURCE, PARTNER_KINDS } from "@oess/domain";
 import { idColumn } from "../columns";
-import { type Dataset, Conditions, sqlBoolean, sqlLiteral } from "../dataset";
+import { Conditions, type Dataset, sqlBoolean, sqlLiteral } from "../dataset";
 
 export const partners: Dataset = {
   name: "partners",
@@ -9,12 +9,24 @@ export const partners: Dataset = {
   keywords: ["partenaires", "PTCE", "ESS", "collectivités"],
   columns: [
     idColumn("du partenaire"),
-    { name: "slug", type: "string", title: "Nom court stable", description: "Nom court stable, utilisable dans ?partner=.", constraints: { required: true, unique: true } },
+    {
+      name: "slug",
+      type: "string",
+      title: "Nom court stable",
+      description: "Nom court stable, utilisable dans ?partner=.",
+      constraints: { required: true, unique: true },
+    },
     { name: "name", type: "string", title: "Nom", description: "Nom complet.", constraints: { required: true } },
     { name: "short_name", type: "string", title: "Nom abrégé", description: "Nom pour les graphiques.", constraints: { required: true } },
     { name: "kind", type: "string", title: "Type", description: "Type d'organisation.", constraints: { required: true, enum: PARTNER_KINDS } },
     { name: "siret", type: "string", title: "SIRET", description: "SIRET de l'organisation.", constraints: { pattern: "^[0-9]{14}$" } },
-    { name: "is_public_body", type: "boolean", title: "Personne publique", description: "Vrai si le partenaire est une personne publique (il publie ses subventions au format SCDL).", constraints: { required: true } },
+    {
+      name: "is_public_body",
+      type: "boolean",
+      title: "Personne publique",
+      description: "Vrai si le partenaire est une personne publique (il publie ses subventions au format SCDL).",
+      constraints: { required: true },
+    },
     { name: "source", type: "string", title: "Source", description: "Origine de la donnée.", constraints: { required: true } },
   ],
   primaryKey: ["id"],

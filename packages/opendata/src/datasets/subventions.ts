@@ -1,7 +1,7 @@
 // SCDL « Subventions » 2.1.1: the grants awarded by partners that are public bodies, one row
 // per beneficiary, in the schema's 16 columns.
 import { AID_NATURE_SCDL, SCDL_COLUMNS, SCDL_REQUIRED } from "@oess/domain";
-import { type Column, type Dataset, Conditions, sqlDate, sqlLiteral } from "../dataset";
+import { type Column, Conditions, type Dataset, sqlDate, sqlLiteral } from "../dataset";
 
 const COLUMN_INFO: Record<(typeof SCDL_COLUMNS)[number], Omit<Column, "name" | "constraints"> & { pattern?: string }> = {
   nomAttribuant: { type: "string", title: "Nom de l'attribuant", description: "Nom officiel de la collectivité attribuant la subvention." },
@@ -15,7 +15,12 @@ const COLUMN_INFO: Record<(typeof SCDL_COLUMNS)[number], Omit<Column, "name" | "
   montant: { type: "number", title: "Montant", description: "Montant total en euros, point décimal." },
   nature: { type: "string", title: "Nature", description: "« aide en numéraire », « aide en nature » ou les deux séparés par « ; »." },
   conditionsVersement: { type: "string", title: "Conditions de versement", description: "« unique », « échelonné » ou description libre." },
-  datesPeriodeVersement: { type: "string", title: "Date ou période de versement", description: "AAAA-MM-JJ ou AAAA-MM-JJ/AAAA-MM-JJ.", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?$" },
+  datesPeriodeVersement: {
+    type: "string",
+    title: "Date ou période de versement",
+    description: "AAAA-MM-JJ ou AAAA-MM-JJ/AAAA-MM-JJ.",
+    pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?$",
+  },
   idRAE: { type: "string", title: "Identifiant RAE", description: "Numéro au répertoire des aides aux entreprises." },
   notificationUE: { type: "string", title: "Notification UE", description: "« oui » ou « non »." },
   pourcentageSubvention: { type: "number", title: "Pourcentage de la subvention", description: "Part du montant total versée à ce bénéficiaire, de 0.01 à 1." },
@@ -48,7 +53,9 @@ export const subventions: Dataset = {
     const c = new Conditions(["f.status = 'PUBLISHED'", "f.instrument = 'GRANT'", "a.is_public_body"]);
     if (filters.year) c.add((p) => `f.year = ${p}`, filters.year);
     if (filters.attribuant) c.add((p) => `a.siret = ${p}`, filters.attribuant);
-    const nature = `CASE f.aid_nature::text ${Object.entries(AID_NATURE_SCDL).map(([k, v]) => `WHEN ${sqlLiteral(k)} THEN ${sqlLiteral(v)}`).join(" ")} END`;
+    const nature = `CASE f.aid_nature::text ${Object.entries(AID_NATURE_SCDL)
+      .map(([k, v]) => `WHEN ${sqlLiteral(k)} THEN ${sqlLiteral(v)}`)
+      .join(" ")} END`;
     const start = sqlDate("coalesce(f.payment_start, f.convention_date, f.decision_date)");
     return {
       select: `a.name AS "nomAttribuant", a.siret AS "idAttribuant", ${sqlDate("f.convention_date")} AS "dateConvention",

@@ -12,7 +12,9 @@ export default function Page() {
         <Link href="/espace-partenaire">← Espace partenaire</Link>
       </p>
       <h1>Importer un fichier</h1>
-      <p className="lead">Un tableur d'emplois ou de financements, vérifié ligne par ligne avant tout enregistrement. Importer deux fois le même fichier ne change rien.</p>
+      <p className="lead">
+        Un tableur d'emplois ou de financements, vérifié ligne par ligne avant tout enregistrement. Importer deux fois le même fichier ne change rien.
+      </p>
       <ImportForm />
     </PartnerPage>
   );
