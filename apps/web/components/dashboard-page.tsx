@@ -10,7 +10,7 @@ import { DemoNotice } from "./demo-notice";
 import { FilterBar } from "./filter-bar";
 import { ViewComments } from "./view-comments";
 
-export async function DashboardPage({
+async function DashboardPage({
   title,
   lead,
   searchParams,

@@ -10,8 +10,6 @@ export interface Filters {
   partner: string | null;
 }
 
-export const NO_FILTERS: Filters = { from: null, to: null, commune: null, family: null, partner: null };
-
 /** URL words for the legal families: readable in a shared link. */
 export const FAMILY_SLUGS: Record<LegalFamily, string> = {
   ASSOCIATION: "association",
@@ -54,17 +52,6 @@ export function parseFilters(params: SearchParams, options: FilterOptions): Filt
     family: LEGAL_FAMILIES.find((f) => FAMILY_SLUGS[f] === family) ?? null,
     partner: options.partners.some((p) => p.slug === partner) ? partner : null,
   };
-}
-
-/** The query string of a view (without "?"); filters left open are left out. */
-export function filtersToSearch(filters: Filters): string {
-  const params = new URLSearchParams();
-  if (filters.from !== null) params.set("debut", String(filters.from));
-  if (filters.to !== null) params.set("fin", String(filters.to));
-  if (filters.commune) params.set("commune", filters.commune);
-  if (filters.family) params.set("famille", FAMILY_SLUGS[filters.family]);
-  if (filters.partner) params.set("partenaire", filters.partner);
-  return params.toString();
 }
 
 /** The research API's `IndicatorWhere` for these filters. */

@@ -17,7 +17,7 @@ const partnerClient = () => {
 };
 
 /** A field-level problem, as the API reports it. */
-export interface Problem {
+interface Problem {
   field: string;
   message: string;
 }

@@ -45,7 +45,7 @@ export interface Context {
 export const isCoordinator = (viewer: Viewer | null): boolean => viewer?.memberships.some((m) => m.role === "ADMIN" && m.coordinates) ?? false;
 
 /** Whether the viewer administers this organisation: its own admins, and the coordination. */
-export const isAdminOf = (viewer: Viewer | null, partnerId: string): boolean =>
+const isAdminOf = (viewer: Viewer | null, partnerId: string): boolean =>
   isCoordinator(viewer) || (viewer?.memberships.some((m) => m.partnerId === partnerId && m.role === "ADMIN") ?? false);
 
 /** Whether the viewer may write this partner's records: its editors and admins, and the coordination. */

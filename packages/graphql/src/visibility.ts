@@ -4,7 +4,7 @@ import { GraphQLError } from "graphql";
 import { type Context, isCoordinator } from "./builder";
 import { LIMITS } from "./limits";
 
-export function visibleWhere(ctx: Context): { status?: "PUBLISHED"; OR?: Array<Record<string, unknown>> } {
+function visibleWhere(ctx: Context): { status?: "PUBLISHED"; OR?: Array<Record<string, unknown>> } {
   const viewer = ctx.viewer;
   if (!viewer || viewer.memberships.length === 0) return { status: "PUBLISHED" };
   if (isCoordinator(viewer)) return {};
@@ -12,7 +12,7 @@ export function visibleWhere(ctx: Context): { status?: "PUBLISHED"; OR?: Array<R
 }
 
 /** The `maxSize` of every connection: more than the limit is an error, never a silent cut. */
-export function pageSize(args: { first?: number | null; last?: number | null }): number {
+function pageSize(args: { first?: number | null; last?: number | null }): number {
   for (const name of ["first", "last"] as const) {
     const value = args[name];
     if (value != null && value > LIMITS.pageSize) {
@@ -28,7 +28,7 @@ export function pageSize(args: { first?: number | null; last?: number | null }):
 }
 
 /** Cost of a connection field: its children count once per requested row. */
-export const connectionComplexity = (args: { first?: number | null; last?: number | null }) => ({
+const connectionComplexity = (args: { first?: number | null; last?: number | null }) => ({
   field: 1,
   multiplier: args.first ?? args.last ?? 20,
 });

@@ -4,7 +4,7 @@
 import { formatEuros, SCDL_PUBLICATION_DELAY_MONTHS, SCDL_PUBLICATION_THRESHOLD, scdlPublicationDeadline } from "@oess/domain";
 import type { ExportContext } from "./dataset";
 
-export interface ConformityGrant {
+interface ConformityGrant {
   nomAttribuant: string;
   idAttribuant: string;
   referenceDecision: string | null;
@@ -17,7 +17,7 @@ export interface ConformityGrant {
   dansLeDelai: boolean;
 }
 
-export interface ConformitySummary {
+interface ConformitySummary {
   nomAttribuant: string;
   idAttribuant: string;
   publieesDansLeDelai: number;

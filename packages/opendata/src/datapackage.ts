@@ -3,7 +3,7 @@ import { DEMO_DATA_NOTICE } from "@oess/domain";
 import { DATASETS, downloadUrl, LICENSE, PUBLISHER, type PublicUrls, SCDL_DATASET } from "./catalog";
 import type { Dataset } from "./dataset";
 
-export function tableSchema(dataset: Dataset) {
+function tableSchema(dataset: Dataset) {
   return {
     fields: dataset.columns.map((c) => ({
       name: c.name,

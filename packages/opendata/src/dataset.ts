@@ -2,7 +2,7 @@
 // read its published rows from the database in batches.
 import type { PrismaClient, SqlDriver } from "@oess/db";
 
-export type FieldType = "string" | "integer" | "number" | "boolean" | "date" | "datetime";
+type FieldType = "string" | "integer" | "number" | "boolean" | "date" | "datetime";
 
 export interface Column {
   name: string;

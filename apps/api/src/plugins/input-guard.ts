@@ -4,7 +4,7 @@
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 
 /** Deeper than any real variables object: the schema's own inputs nest a handful of levels. */
-export const MAX_INPUT_DEPTH = 32;
+const MAX_INPUT_DEPTH = 32;
 
 interface Problem {
   path: string;
@@ -25,7 +25,7 @@ const MESSAGES = {
 } as const;
 
 /** The first problem found in a JSON value, walked without recursion (the value may be a bomb). */
-export function findInputProblem(value: unknown, root: string): Problem | null {
+function findInputProblem(value: unknown, root: string): Problem | null {
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: root, depth: 0 }];
   while (stack.length > 0) {
     const item = stack.pop() as (typeof stack)[number];
@@ -55,7 +55,7 @@ const isWellFormed = (text: string) => !LONE_SURROGATE.test(text);
 const isMutation = (query: unknown) => typeof query === "string" && /^\s*mutation\b/.test(query.replace(/^(\s*#[^\n]*\n)*/, ""));
 
 /** A request body beyond this is refused before it is read: an import's file is 10 MB at most. */
-export const MAX_BODY_BYTES = 12 * 1024 * 1024;
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
 export const useInputGuard = (): Plugin => ({
   onRequest({ request, url, endResponse, fetchAPI }) {

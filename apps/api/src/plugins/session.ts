@@ -11,7 +11,7 @@ const pendingCookies = new WeakMap<Request, string[]>();
  * The URL as the browser sees it. A trusted proxy (the dashboard's, a reverse proxy) says where
  * the request came from; anyone else's X-Forwarded-* headers are ignored.
  */
-export function publicUrl(request: Request, fromTrustedProxy: boolean): string {
+function publicUrl(request: Request, fromTrustedProxy: boolean): string {
   const url = new URL(request.url);
   if (!fromTrustedProxy) return url.toString();
   const proto = request.headers.get("x-forwarded-proto");

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import { query } from "../../lib/partner-api";
 
-export interface Membership {
+interface Membership {
   role: "VIEWER" | "EDITOR" | "ADMIN";
   partner: { databaseId: string; slug: string; shortName: string };
 }

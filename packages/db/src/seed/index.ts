@@ -9,7 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, PTCE_CARRIER_SLUG, siretOf
 import { Random } from "./random";
 import { enterpriseTable, fundingTable, incubationTable, jobTable } from "./tables";
 
-export { ENTERPRISES_PER_SCALE, FIRST_YEAR, LAST_YEAR } from "./generate";
+export { FIRST_YEAR, LAST_YEAR } from "./generate";
 export { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD } from "./partners";
 
 export const DEFAULT_SEED = 79_000;

@@ -2,7 +2,7 @@
 // change and its trace commit or roll back together.
 import type { Prisma } from "@oess/db";
 
-export type AuditAction = "CREATE" | "UPDATE" | "SUBMIT" | "PUBLISH" | "REJECT" | "DELETE" | "GRANT_ROLE" | "REVOKE_ROLE" | "HIDE";
+type AuditAction = "CREATE" | "UPDATE" | "SUBMIT" | "PUBLISH" | "REJECT" | "DELETE" | "GRANT_ROLE" | "REVOKE_ROLE" | "HIDE";
 
 export interface AuditEntry {
   actorId: string;
@@ -16,7 +16,7 @@ export interface AuditEntry {
 }
 
 /** A row as JSON: decimals, dates and big integers as text, as they would be exported. */
-export const snapshot = (row: unknown): Prisma.InputJsonValue | undefined =>
+const snapshot = (row: unknown): Prisma.InputJsonValue | undefined =>
   row == null ? undefined : (JSON.parse(JSON.stringify(row, (_key, value) => (typeof value === "bigint" ? value.toString() : value))) as Prisma.InputJsonValue);
 
 const toData = (e: AuditEntry) => ({

@@ -32,7 +32,7 @@ export async function viewerFromSession(prisma: PrismaClient, token: string | nu
  * spread over many addresses are slowed down, never turned into a lock-out anyone could impose:
  * past 10 failures on an account, each attempt waits a second more, up to 10 s.
  */
-export const LOGIN_LIMITS = { windowMinutes: 15, perAccountAndAddress: 5, perAddress: 30, slowAfter: 10, maxDelaySeconds: 10 } as const;
+const LOGIN_LIMITS = { windowMinutes: 15, perAccountAndAddress: 5, perAddress: 30, slowAfter: 10, maxDelaySeconds: 10 } as const;
 
 const rateLimited = (retryAfterSeconds: number) => {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));

@@ -12,7 +12,7 @@ import { Cells, FUNDING_COLUMNS, JOB_COLUMNS, missingColumns } from "./columns";
 import type { Table } from "./read-table";
 
 export type ImportKind = "JOBS" | "FUNDINGS";
-export const IMPORT_RECORD: Record<ImportKind, RecordKind> = { JOBS: "JobRecord", FUNDINGS: "Funding" };
+const IMPORT_RECORD: Record<ImportKind, RecordKind> = { JOBS: "JobRecord", FUNDINGS: "Funding" };
 
 export interface ImportProblem {
   line: number;

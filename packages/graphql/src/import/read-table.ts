@@ -20,10 +20,10 @@ export interface Table {
 
 export class TableError extends Error {}
 
-export const MAX_BYTES = 10 * 1024 * 1024;
-export const MAX_ROWS = 50_000;
+const MAX_BYTES = 10 * 1024 * 1024;
+const MAX_ROWS = 50_000;
 /** What one part of an XLSX may inflate to: a 50 000-row sheet of 20 columns is far below. */
-export const MAX_XLSX_PART_BYTES = 64 * 1024 * 1024;
+const MAX_XLSX_PART_BYTES = 64 * 1024 * 1024;
 
 const tooManyRows = () =>
   new TableError(

@@ -7,7 +7,7 @@ import { invalidInput, notFound, refused } from "../collab/errors";
 import { signIn, viewerFromSession } from "../collab/sessions";
 import { MemberRole } from "./enums";
 
-export const Membership = builder.prismaObject("Membership", {
+builder.prismaObject("Membership", {
   description: "A user's role in a partner organisation.",
   fields: (t) => ({
     partner: t.relation("partner", { description: "The organisation." }),
@@ -19,7 +19,7 @@ export const Membership = builder.prismaObject("Membership", {
   }),
 });
 
-export const User = builder.prismaObject("User", {
+builder.prismaObject("User", {
   description: "An account. Visible to the account itself and to the PTCE's admins.",
   authScopes: (user, ctx) => (ctx.viewer?.userId === user.id ? true : { coordinator: true }),
   fields: (t) => ({

@@ -2,7 +2,7 @@ import { builder } from "../builder";
 import { PAGE_OPTIONS, visibleConnection } from "../visibility";
 import { IntFilter, StringFilter } from "./filters";
 
-export const Commune = builder.prismaNode("Commune", {
+builder.prismaNode("Commune", {
   id: { field: "code" },
   description: "A commune of the territory (official INSEE list, from @etalab/decoupage-administratif).",
   fields: (t) => ({
@@ -14,11 +14,11 @@ export const Commune = builder.prismaNode("Commune", {
   }),
 });
 
-export const CommuneWhere = builder.prismaWhere("Commune", {
+const CommuneWhere = builder.prismaWhere("Commune", {
   name: "CommuneWhere",
   fields: { code: StringFilter, name: StringFilter, population: IntFilter, AND: true, OR: true, NOT: true },
 });
-export const CommuneOrderBy = builder.prismaOrderBy("Commune", { name: "CommuneOrderBy", fields: { code: true, name: true, population: true } });
+const CommuneOrderBy = builder.prismaOrderBy("Commune", { name: "CommuneOrderBy", fields: { code: true, name: true, population: true } });
 
 builder.queryField("communes", (t) =>
   t.prismaConnection(

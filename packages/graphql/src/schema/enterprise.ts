@@ -5,7 +5,7 @@ import { CooperativeKind, LegalFamily } from "./enums";
 import { CooperativeKindFilter, DateFilter, IdFilter, IntFilter, LegalFamilyFilter, RecordStatusFilter, StringFilter } from "./filters";
 import { ContributedRecord, visibleTo } from "./record";
 
-export const Enterprise = builder.prismaNode("Enterprise", {
+builder.prismaNode("Enterprise", {
   id: { field: "id" },
   description: "An ESS structure followed by the PTCE (entreprise de l'ESS): association, Scop, SCIC, mutuelle…",
   interfaces: [ContributedRecord],
@@ -34,7 +34,7 @@ export const Enterprise = builder.prismaNode("Enterprise", {
   }),
 });
 
-export const EnterpriseWhere = builder.prismaWhere("Enterprise", {
+const EnterpriseWhere = builder.prismaWhere("Enterprise", {
   name: "EnterpriseWhere",
   fields: {
     id: IdFilter,
@@ -55,7 +55,7 @@ export const EnterpriseWhere = builder.prismaWhere("Enterprise", {
     NOT: true,
   },
 });
-export const EnterpriseOrderBy = builder.prismaOrderBy("Enterprise", {
+const EnterpriseOrderBy = builder.prismaOrderBy("Enterprise", {
   name: "EnterpriseOrderBy",
   fields: { name: true, foundedOn: true, communeCode: true, legalFamily: true, dataYear: true, updatedAt: true },
 });

@@ -14,7 +14,7 @@ import {
 } from "./filters";
 import { ContributedRecord, visibleTo } from "./record";
 
-export const Funding = builder.prismaNode("Funding", {
+builder.prismaNode("Funding", {
   id: { field: "id" },
   description: "Money (or services) a partner gives to an enterprise or to another partner; carries what SCDL « Subventions » needs.",
   interfaces: [ContributedRecord],
@@ -50,7 +50,7 @@ export const Funding = builder.prismaNode("Funding", {
   }),
 });
 
-export const FundingWhere = builder.prismaWhere("Funding", {
+const FundingWhere = builder.prismaWhere("Funding", {
   name: "FundingWhere",
   fields: {
     id: IdFilter,
@@ -71,7 +71,7 @@ export const FundingWhere = builder.prismaWhere("Funding", {
     NOT: true,
   },
 });
-export const FundingOrderBy = builder.prismaOrderBy("Funding", {
+const FundingOrderBy = builder.prismaOrderBy("Funding", {
   name: "FundingOrderBy",
   fields: { amount: true, year: true, decisionDate: true, conventionDate: true },
 });

@@ -4,7 +4,7 @@ import { IncubationOutcome } from "./enums";
 import { DateFilter, IdFilter, IncubationOutcomeFilter, IntFilter, RecordStatusFilter } from "./filters";
 import { ContributedRecord, visibleTo } from "./record";
 
-export const Incubation = builder.prismaNode("Incubation", {
+builder.prismaNode("Incubation", {
   id: { field: "id" },
   description: "An enterprise project followed by the PTCE's incubator, and what became of it.",
   interfaces: [ContributedRecord],
@@ -20,7 +20,7 @@ export const Incubation = builder.prismaNode("Incubation", {
   }),
 });
 
-export const IncubationWhere = builder.prismaWhere("Incubation", {
+const IncubationWhere = builder.prismaWhere("Incubation", {
   name: "IncubationWhere",
   fields: {
     id: IdFilter,
@@ -36,7 +36,7 @@ export const IncubationWhere = builder.prismaWhere("Incubation", {
     NOT: true,
   },
 });
-export const IncubationOrderBy = builder.prismaOrderBy("Incubation", { name: "IncubationOrderBy", fields: { startDate: true, endDate: true, outcome: true } });
+const IncubationOrderBy = builder.prismaOrderBy("Incubation", { name: "IncubationOrderBy", fields: { startDate: true, endDate: true, outcome: true } });
 
 builder.queryField("incubations", (t) =>
   t.prismaConnection({

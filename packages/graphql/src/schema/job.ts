@@ -3,7 +3,7 @@ import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
 import { DecimalFilter, IdFilter, IntFilter, RecordStatusFilter } from "./filters";
 import { ContributedRecord, visibleTo } from "./record";
 
-export const JobRecord = builder.prismaNode("JobRecord", {
+builder.prismaNode("JobRecord", {
   id: { field: "id" },
   description: "Jobs of one enterprise for one year: jobs created (headcount) and their full-time equivalents (ETP).",
   interfaces: [ContributedRecord],
@@ -18,7 +18,7 @@ export const JobRecord = builder.prismaNode("JobRecord", {
   }),
 });
 
-export const JobRecordWhere = builder.prismaWhere("JobRecord", {
+const JobRecordWhere = builder.prismaWhere("JobRecord", {
   name: "JobRecordWhere",
   fields: {
     id: IdFilter,
@@ -32,7 +32,7 @@ export const JobRecordWhere = builder.prismaWhere("JobRecord", {
     NOT: true,
   },
 });
-export const JobRecordOrderBy = builder.prismaOrderBy("JobRecord", { name: "JobRecordOrderBy", fields: { year: true, jobsCreated: true, fte: true } });
+const JobRecordOrderBy = builder.prismaOrderBy("JobRecord", { name: "JobRecordOrderBy", fields: { year: true, jobsCreated: true, fte: true } });
 
 builder.queryField("jobs", (t) =>
   t.prismaConnection({

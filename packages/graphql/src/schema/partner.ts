@@ -3,7 +3,7 @@ import { PAGE_OPTIONS, visibleConnection } from "../visibility";
 import { PartnerKind } from "./enums";
 import { BooleanFilter, IdFilter, PartnerKindFilter, StringFilter } from "./filters";
 
-export const Partner = builder.prismaNode("Partner", {
+builder.prismaNode("Partner", {
   id: { field: "id" },
   description: "A partner organisation of the PTCE (collectivité, réseau, coopérative, université…).",
   fields: (t) => ({
@@ -23,7 +23,7 @@ export const Partner = builder.prismaNode("Partner", {
   }),
 });
 
-export const PartnerWhere = builder.prismaWhere("Partner", {
+const PartnerWhere = builder.prismaWhere("Partner", {
   name: "PartnerWhere",
   fields: {
     id: IdFilter,
@@ -37,7 +37,7 @@ export const PartnerWhere = builder.prismaWhere("Partner", {
     NOT: true,
   },
 });
-export const PartnerOrderBy = builder.prismaOrderBy("Partner", { name: "PartnerOrderBy", fields: { name: true, slug: true, kind: true } });
+const PartnerOrderBy = builder.prismaOrderBy("Partner", { name: "PartnerOrderBy", fields: { name: true, slug: true, kind: true } });
 
 builder.queryField("partners", (t) =>
   t.prismaConnection({

@@ -10,16 +10,16 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * A text cell a spreadsheet would run as a formula, made inert with a leading apostrophe (OWASP).
  * Entry refuses such text already; this covers what came before, and any other way in.
  */
-export const inertText = (value: Row[string] | undefined): Row[string] | undefined =>
+const inertText = (value: Row[string] | undefined): Row[string] | undefined =>
   typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : value;
 
-export function csvField(value: Row[string] | undefined): string {
+function csvField(value: Row[string] | undefined): string {
   if (value === null || value === undefined) return "";
   const text = String(value);
   return text === "" || NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export const csvLine = (values: ReadonlyArray<Row[string] | undefined>): string => `${values.map(csvField).join(",")}\n`;
+const csvLine = (values: ReadonlyArray<Row[string] | undefined>): string => `${values.map(csvField).join(",")}\n`;
 
 export async function* toCsv(columns: readonly Column[], batches: AsyncIterable<Row[]>): AsyncGenerator<string> {
   const names = columns.map((c) => c.name);
