@@ -10,8 +10,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * A text cell a spreadsheet would run as a formula, made inert with a leading apostrophe (OWASP).
  * Entry refuses such text already; this covers what came before, and any other way in.
  */
-const inertText = (value: Row[string] | undefined): Row[string] | undefined =>
-  typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : value;
+const inertText = (value: Row[string] | undefined): Row[string] | undefined => (typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : value);
 
 function csvField(value: Row[string] | undefined): string {
   if (value === null || value === undefined) return "";
