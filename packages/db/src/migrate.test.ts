@@ -1,6 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MigrationError } from "./errors";
-import { migrate, readMigrations } from "./migrate";
+import { MIGRATIONS_DIR, migrate, readMigrations } from "./migrate";
 import { createTestDatabase, type TestDatabase } from "./testing";
 
 let db: TestDatabase;
@@ -55,5 +57,17 @@ describe("migrations on an empty database", () => {
     expect(row?.t).toBeNull();
     const names = await db.sql.query<{ name: string }>("SELECT name FROM _migration");
     expect(names.map((n) => n.name)).not.toContain("9000_broken");
+  });
+});
+
+describe("prisma/schema.prisma and the migrations", () => {
+  it("agree: a change to the schema comes with its migration (npm run db:new-migration -- <name>)", () => {
+    const last = readMigrations().at(-1);
+    if (!last) throw new Error("no migration on disk");
+    // db:new-migration writes each migration's snapshot of the schema beside its SQL: the last
+    // snapshot differs from the schema exactly when a change has no migration yet.
+    const snapshot = fs.readFileSync(path.join(MIGRATIONS_DIR, last.name, "schema.prisma"), "utf8");
+    const schema = fs.readFileSync(new URL("../../../prisma/schema.prisma", import.meta.url), "utf8");
+    expect(schema, `prisma/schema.prisma changed since ${last.name}: run npm run db:new-migration -- <name>`).toBe(snapshot);
   });
 });
