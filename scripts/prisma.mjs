@@ -1,5 +1,5 @@
 // Runs the Prisma CLI offline. Without these variables it tries to download native engines
-// (see shared STACK-FACTS.md); the preload lets it exit instead of lingering on Wasm timers.
+// (docs/prisma-offline.md); the preload lets it exit instead of lingering on Wasm timers.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";

@@ -1,6 +1,6 @@
 // Applies prisma/migrations/*/migration.sql in order, each in its own transaction, through the
 // driver itself (both drivers accept multi-statement scripts; the Prisma CLI cannot do this
-// offline, see shared STACK-FACTS.md). Checksums catch a migration edited after it ran.
+// offline, see docs/prisma-offline.md). Checksums catch a migration edited after it ran.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
