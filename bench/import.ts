@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from "@oess/db";
 import { createTestDatabase } from "@oess/db/testing";
 import { loadTerritory, luhnCheckDigit } from "@oess/domain";
 import { createApp } from "../apps/api/src/app";
-import { sheet, zip } from "../packages/graphql/src/import/zip.fixture";
+import { sheet, zip } from "../packages/app/src/import/zip.fixture";
 
 const { values } = parseArgs({ options: { rows: { type: "string", default: "10000" } } });
 const wanted = Number(values.rows);

@@ -2,11 +2,12 @@
 // coordination × every mutation × a record of A or of another organisation (Ville de Niort).
 // Each case says allowed or refused; a refused case must have written nothing. Then what each
 // of them reads of a record's history.
+
+import type { Viewer } from "@oess/app";
+import { RECORD_KINDS, type RecordKind } from "@oess/app";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "./builder";
-import { DEMO, runner } from "./collab/fixtures";
-import { RECORD_KINDS, type RecordKind } from "./collab/records";
+import { DEMO, runner } from "./fixtures";
 
 let db: TestDatabase;
 let t: ReturnType<typeof runner>;

@@ -1,8 +1,10 @@
 // The one Pothos builder: plugins, scalars, context and auth scopes are declared here once.
+
+import { canEdit, isAdminOf, isCoordinator, isMemberOf, type Viewer } from "@oess/app";
 import type { Prisma, PrismaClient } from "@oess/db";
 import type PrismaTypes from "@oess/db/pothos-types";
 import { getDatamodel } from "@oess/db/pothos-types";
-import type { MemberRole, Territory } from "@oess/domain";
+import type { Territory } from "@oess/domain";
 import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import PrismaPlugin from "@pothos/plugin-prisma";
@@ -11,15 +13,6 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
 import { LIMITS } from "./limits";
-
-/** A signed-in user and the partner organisations they belong to. */
-export interface Viewer {
-  userId: string;
-  /** `coordinates`: the organisation coordinates the PTCE (its admins are the coordination). */
-  memberships: ReadonlyArray<{ partnerId: string; role: MemberRole; coordinates: boolean }>;
-  /** The session the request came with (absent for tests that build a viewer directly). */
-  sessionId?: string;
-}
 
 /** What the HTTP layer lends to resolvers that deal with sessions. */
 export interface HttpContext {
@@ -37,20 +30,8 @@ export interface Context {
   http?: HttpContext;
 }
 
-/**
- * The coordination of the PTCE: admins of the organisation that coordinates it. They review and
- * publish every record and manage every account. An ADMIN of another organisation administers
- * that organisation only: its records (as an editor) and its members' roles.
- */
-export const isCoordinator = (viewer: Viewer | null): boolean => viewer?.memberships.some((m) => m.role === "ADMIN" && m.coordinates) ?? false;
-
-/** Whether the viewer administers this organisation: its own admins, and the coordination. */
-const isAdminOf = (viewer: Viewer | null, partnerId: string): boolean =>
-  isCoordinator(viewer) || (viewer?.memberships.some((m) => m.partnerId === partnerId && m.role === "ADMIN") ?? false);
-
-/** Whether the viewer may write this partner's records: its editors and admins, and the coordination. */
-export const canEdit = (viewer: Viewer | null, partnerId: string): boolean =>
-  isCoordinator(viewer) || (viewer?.memberships.some((m) => m.partnerId === partnerId && (m.role === "EDITOR" || m.role === "ADMIN")) ?? false);
+/** The context of a resolver behind `t.withAuth({ signedIn: true })`: the viewer is known. */
+export type SignedInContext = Context & { viewer: Viewer };
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -62,6 +43,9 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: never; Output: unknown };
     File: { Input: File; Output: never };
   };
+  // `t.withAuth({ signedIn: true })` gives resolvers a context whose viewer is known. Its fields
+  // declare authScopes of their own (editorOf, adminOf, coordinator), each of which needs a viewer.
+  AuthContexts: { signedIn: SignedInContext };
   AuthScopes: {
     /** Any signed-in user. */
     signedIn: boolean;
@@ -81,7 +65,7 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authScopes: (ctx) => ({
       signedIn: ctx.viewer !== null,
-      memberOf: (partnerId) => ctx.viewer?.memberships.some((m) => m.partnerId === partnerId) ?? false,
+      memberOf: (partnerId) => isMemberOf(ctx.viewer, partnerId),
       editorOf: (partnerId) => canEdit(ctx.viewer, partnerId),
       adminOf: (partnerId) => isAdminOf(ctx.viewer, partnerId),
       coordinator: isCoordinator(ctx.viewer),

@@ -13,12 +13,10 @@ import "./schema/headline";
 import "./schema/account";
 import "./schema/workflow";
 import "./schema/bulk-workflow";
-import "./schema/record-mutations";
 import "./schema/history";
 import "./schema/comments";
 import "./schema/import";
 
-export type { Context, HttpContext, Viewer } from "./builder";
-export { viewerFromSession } from "./collab/sessions";
+export type { Context, HttpContext } from "./builder";
 export { LIMITS } from "./limits";
 export const schema = describeGenerated(builder.toSchema());

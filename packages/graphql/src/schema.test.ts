@@ -1,8 +1,8 @@
+import type { Viewer } from "@oess/app";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "./builder";
 import { schema } from "./index";
 
 let db: TestDatabase;

@@ -1,7 +1,9 @@
 // Who sees which contributed record. Anonymous callers: published records only. Members of a
 // partner: also their organisation's drafts, submissions and rejections. the PTCE's coordination: all.
+
+import { isCoordinator } from "@oess/app";
 import { GraphQLError } from "graphql";
-import { type Context, isCoordinator } from "./builder";
+import type { Context } from "./builder";
 import { LIMITS } from "./limits";
 
 function visibleWhere(ctx: Context): { status?: "PUBLISHED"; OR?: Array<Record<string, unknown>> } {

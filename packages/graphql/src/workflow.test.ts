@@ -1,9 +1,10 @@
 // The life of a record: entered, submitted, rejected with a reason, corrected, published, then
 // public; every step traced; no lost update; comments.
+
+import type { Viewer } from "@oess/app";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "./builder";
-import { DEMO, runner } from "./collab/fixtures";
+import { DEMO, runner } from "./fixtures";
 
 let db: TestDatabase;
 let t: ReturnType<typeof runner>;

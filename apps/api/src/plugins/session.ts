@@ -1,8 +1,10 @@
 // Sessions over HTTP: the viewer comes from the session cookie; resolvers that sign in or out
 // hand their Set-Cookie to this plugin, which adds it to the response.
+
+import { type Viewer, viewerFromSession } from "@oess/app";
 import { clientAddress, isTrustedPeer, sessionTokenFrom, type TrustedProxies } from "@oess/auth";
 import type { PrismaClient } from "@oess/db";
-import { type HttpContext, type Viewer, viewerFromSession } from "@oess/graphql";
+import type { HttpContext } from "@oess/graphql";
 import type { Plugin } from "graphql-yoga";
 
 const pendingCookies = new WeakMap<Request, string[]>();

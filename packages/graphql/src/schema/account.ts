@@ -1,10 +1,9 @@
 // Accounts, sessions and memberships: who may do what, for which partner organisation.
+
+import { audit, invalidInput, notFound, refused, signIn, viewerFromSession } from "@oess/app";
 import { hashPassword, passwordProblem, sessionCookie } from "@oess/auth";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
-import { audit } from "../collab/audit";
-import { invalidInput, notFound, refused } from "../collab/errors";
-import { signIn, viewerFromSession } from "../collab/sessions";
 import { MemberRole } from "./enums";
 
 builder.prismaObject("Membership", {
@@ -86,7 +85,7 @@ builder.mutationField("logout", (t) =>
 );
 
 builder.mutationField("createUser", (t) =>
-  t.prismaField({
+  t.withAuth({ signedIn: true }).prismaField({
     type: "User",
     authScopes: { coordinator: true },
     description: "Creates an account (admins only). Give it roles with `setMembership`.",
@@ -106,7 +105,7 @@ builder.mutationField("createUser", (t) =>
       if (await ctx.prisma.user.findUnique({ where: { email }, select: { id: true } }))
         throw invalidInput([{ field: "email", message: "Un compte existe déjà avec cette adresse." }], "");
       const passwordHash = await hashPassword(args.password);
-      const actorId = ctx.viewer?.userId as string;
+      const actorId = ctx.viewer.userId;
       return ctx.prisma.$transaction(async (tx) => {
         const user = await tx.user.create({ data: { email, name: args.name.trim(), passwordHash } });
         await audit(tx, { actorId, entity: "User", entityId: user.id, action: "CREATE", after: { email, name: user.name } });
@@ -117,7 +116,7 @@ builder.mutationField("createUser", (t) =>
 );
 
 builder.mutationField("setMembership", (t) =>
-  t.prismaField({
+  t.withAuth({ signedIn: true }).prismaField({
     type: "Membership",
     authScopes: (_root, args) => ({ adminOf: args.partnerId }),
     description: "Gives a user a role in a partner organisation, or changes it: admins of that organisation, or the PTCE's coordination.",
@@ -137,7 +136,7 @@ builder.mutationField("setMembership", (t) =>
         const before = await tx.membership.findUnique({ where: { userId_partnerId: { userId, partnerId } } });
         await tx.membership.upsert({ where: { userId_partnerId: { userId, partnerId } }, create: { userId, partnerId, role }, update: { role } });
         await audit(tx, {
-          actorId: ctx.viewer?.userId as string,
+          actorId: ctx.viewer.userId,
           entity: "Membership",
           entityId: `${userId}/${partnerId}`,
           action: "GRANT_ROLE",
@@ -152,7 +151,7 @@ builder.mutationField("setMembership", (t) =>
 );
 
 builder.mutationField("removeMembership", (t) =>
-  t.boolean({
+  t.withAuth({ signedIn: true }).boolean({
     authScopes: (_root, args) => ({ adminOf: args.partnerId }),
     description: "Takes a user's role in a partner organisation away: admins of that organisation, or the PTCE's coordination. Nobody removes their own role.",
     args: {
@@ -167,7 +166,7 @@ builder.mutationField("removeMembership", (t) =>
         await tx.membership.delete({ where: { userId_partnerId: { userId, partnerId } } });
         await tx.session.deleteMany({ where: { userId } });
         await audit(tx, {
-          actorId: ctx.viewer?.userId as string,
+          actorId: ctx.viewer.userId,
           entity: "Membership",
           entityId: `${userId}/${partnerId}`,
           action: "REVOKE_ROLE",

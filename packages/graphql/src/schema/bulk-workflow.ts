@@ -1,35 +1,7 @@
 // Review at the scale of an import: an organisation submits all its drafts at once, and the
-// coordination publishes all that an organisation submitted — except the records that may not
-// be published yet (an unpublished enterprise, a grant the SCDL could not export), which stay
-// submitted and are counted.
-
-import { Prisma } from "@oess/db";
-import { isUuid } from "@oess/domain";
+// coordination publishes all that an organisation submitted that may be published.
+import { type BulkResult, publishAllSubmitted, submitAllDrafts } from "@oess/app";
 import { builder } from "../builder";
-import type { AuditEntry } from "../collab/audit";
-import { insertAuditEvents } from "../collab/bulk-write";
-import { notFound } from "../collab/errors";
-
-const TABLES = [
-  ["Enterprise", "enterprise", Prisma.sql`TRUE`],
-  ["Incubation", "incubation", Prisma.sql`r.enterprise_id IN (SELECT id FROM enterprise WHERE status = 'PUBLISHED')`],
-  ["JobRecord", "job_record", Prisma.sql`r.enterprise_id IN (SELECT id FROM enterprise WHERE status = 'PUBLISHED')`],
-  [
-    "Funding",
-    "funding",
-    // The rules of the SCDL trigger (migration 0005) and of publicationProblems, as one condition.
-    Prisma.sql`(r.beneficiary_enterprise_id IS NULL OR r.beneficiary_enterprise_id IN (SELECT id FROM enterprise WHERE status = 'PUBLISHED'))
-      AND NOT (r.instrument = 'GRANT' AND (SELECT is_public_body FROM partner WHERE id = r.funder_id) AND (
-        r.convention_date IS NULL OR r.amount <= 0 OR btrim(r.payment_terms) = '' OR length(r.payment_terms) >= 256
-        OR NOT coalesce((SELECT e.siret IS NOT NULL OR e.rna IS NOT NULL FROM enterprise e WHERE e.id = r.beneficiary_enterprise_id),
-                        (SELECT p.siret IS NOT NULL FROM partner p WHERE p.id = r.beneficiary_partner_id), false)))`,
-  ],
-] as const;
-
-interface BulkResult {
-  changed: number;
-  remaining: number;
-}
 
 const BulkResultRef = builder.objectRef<BulkResult>("BulkReviewResult").implement({
   description: "What a bulk review step did.",
@@ -41,59 +13,22 @@ const BulkResultRef = builder.objectRef<BulkResult>("BulkReviewResult").implemen
   }),
 });
 
-async function bulkStep(
-  prisma: Prisma.TransactionClient,
-  actorId: string,
-  partnerId: string,
-  from: "DRAFT" | "SUBMITTED",
-  to: "SUBMITTED" | "PUBLISHED",
-): Promise<BulkResult> {
-  const events: AuditEntry[] = [];
-  let remaining = 0;
-  for (const [kind, table, allowed] of TABLES) {
-    const condition = to === "PUBLISHED" ? allowed : Prisma.sql`TRUE`;
-    const rows = await prisma.$queryRaw<Array<{ id: string; version: number }>>`
-      UPDATE ${Prisma.raw(`"${table}"`)} AS r SET status = ${to}::"RecordStatus", version = r.version + 1, updated_by_id = ${actorId}::uuid, updated_at = now(), review_note = NULL
-      WHERE r.owner_partner_id = ${partnerId}::uuid AND r.status = ${from}::"RecordStatus" AND ${condition}
-      RETURNING r.id::text AS id, r.version`;
-    for (const row of rows)
-      events.push({
-        actorId,
-        entity: kind,
-        entityId: row.id,
-        action: to === "PUBLISHED" ? "PUBLISH" : "SUBMIT",
-        ownerPartnerId: partnerId,
-        before: { status: from },
-        after: { status: to, version: row.version },
-      });
-    const [left] = await prisma.$queryRaw<
-      Array<{ n: number }>
-    >`SELECT count(*)::int AS n FROM ${Prisma.raw(`"${table}"`)} WHERE owner_partner_id = ${partnerId}::uuid AND status = ${from}::"RecordStatus"`;
-    remaining += left?.n ?? 0;
-  }
-  await insertAuditEvents(prisma, events);
-  return { changed: events.length, remaining };
-}
+builder.mutationField("submitAllDrafts", (t) =>
+  t.withAuth({ signedIn: true }).field({
+    type: BulkResultRef,
+    description: "Submits every draft of an organisation for review, e.g. after an import. Editors of the organisation, or admins.",
+    args: { partnerId: t.arg.string({ required: true, description: "UUID of the organisation." }) },
+    authScopes: (_root, args) => ({ editorOf: args.partnerId }),
+    resolve: (_root, { partnerId }, ctx) => submitAllDrafts(ctx, partnerId),
+  }),
+);
 
-for (const [name, from, to, description] of [
-  ["submitAllDrafts", "DRAFT", "SUBMITTED", "Submits every draft of an organisation for review, e.g. after an import. Editors of the organisation, or admins."],
-  [
-    "publishAllSubmitted",
-    "SUBMITTED",
-    "PUBLISHED",
-    "Publishes everything an organisation submitted that may be published; the rest stays submitted and is counted. Admins only.",
-  ],
-] as const) {
-  builder.mutationField(name, (t) =>
-    t.field({
-      type: BulkResultRef,
-      description,
-      args: { partnerId: t.arg.string({ required: true, description: "UUID of the organisation." }) },
-      authScopes: (_root, args) => (to === "PUBLISHED" ? { coordinator: true } : { editorOf: args.partnerId }),
-      resolve: async (_root, { partnerId }, ctx) => {
-        if (!isUuid(partnerId) || !(await ctx.prisma.partner.findUnique({ where: { id: partnerId }, select: { id: true } }))) throw notFound("Partenaire");
-        return ctx.prisma.$transaction((tx) => bulkStep(tx, ctx.viewer?.userId as string, partnerId, from, to), { timeout: 120_000 });
-      },
-    }),
-  );
-}
+builder.mutationField("publishAllSubmitted", (t) =>
+  t.withAuth({ signedIn: true }).field({
+    type: BulkResultRef,
+    description: "Publishes everything an organisation submitted that may be published; the rest stays submitted and is counted. Admins only.",
+    args: { partnerId: t.arg.string({ required: true, description: "UUID of the organisation." }) },
+    authScopes: { coordinator: true },
+    resolve: (_root, { partnerId }, ctx) => publishAllSubmitted(ctx, partnerId),
+  }),
+);

@@ -1,10 +1,10 @@
 // Comments by signed-in users, on a record or on a dashboard view (its permalink). Admins can
 // hide one: it stays in the database and in the audit log, its text is no longer shown.
+
+import { audit, invalidInput, isCoordinator, notFound, visibleRecord } from "@oess/app";
 import { isUuid } from "@oess/domain";
-import { builder, type Context, isCoordinator } from "../builder";
-import { audit } from "../collab/audit";
-import { invalidInput, notFound } from "../collab/errors";
-import { parseRecordId, visibleRecord } from "../collab/records";
+import { builder, type Context } from "../builder";
+import { parseRecordId } from "./record";
 
 builder.prismaObject("Comment", {
   description: "A comment. Its text is null once an admin has hidden it (admins still read it).",
@@ -58,7 +58,7 @@ builder.queryField("comments", (t) =>
 );
 
 builder.mutationField("addComment", (t) =>
-  t.prismaField({
+  t.withAuth({ signedIn: true }).prismaField({
     type: "Comment",
     authScopes: { signedIn: true },
     description: "Comments on a record (by global ID) or on a dashboard view (by path). Signed-in users, whatever their role.",
@@ -71,7 +71,7 @@ builder.mutationField("addComment", (t) =>
       const body = args.body.trim();
       if (body.length === 0 || body.length > 4000) throw invalidInput([{ field: "body", message: "Écrivez un commentaire de 1 à 4 000 caractères." }], "");
       const where = await commentTarget(ctx, args.recordId ? String(args.recordId) : null, args.viewPath);
-      const authorId = ctx.viewer?.userId as string;
+      const authorId = ctx.viewer.userId;
       return ctx.prisma.$transaction(async (tx) => {
         const comment = await tx.comment.create({ data: { ...where, body, authorId } });
         await audit(tx, { actorId: authorId, entity: "Comment", entityId: comment.id, action: "CREATE", after: comment });
@@ -82,7 +82,7 @@ builder.mutationField("addComment", (t) =>
 );
 
 builder.mutationField("hideComment", (t) =>
-  t.prismaField({
+  t.withAuth({ signedIn: true }).prismaField({
     type: "Comment",
     authScopes: { coordinator: true },
     description: "Hides a comment (admins only); it stays in the audit log.",
@@ -90,7 +90,7 @@ builder.mutationField("hideComment", (t) =>
     resolve: async (query, _root, { id }, ctx) => {
       const before = isUuid(id) ? await ctx.prisma.comment.findUnique({ where: { id } }) : null;
       if (!before) throw notFound("Commentaire");
-      const actorId = ctx.viewer?.userId as string;
+      const actorId = ctx.viewer.userId;
       return ctx.prisma.$transaction(async (tx) => {
         const after = await tx.comment.update({ where: { id }, data: { hiddenAt: before.hiddenAt ?? new Date(), hiddenById: actorId } });
         await audit(tx, { actorId, entity: "Comment", entityId: id, action: "HIDE", before, after });

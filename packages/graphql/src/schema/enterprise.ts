@@ -1,9 +1,10 @@
+import { createRecord, enterpriseRules, updateRecord } from "@oess/app";
 import { legalFormLabel, nafLabel } from "@oess/domain";
 import { builder } from "../builder";
 import { PAGE_OPTIONS, stableOrder, visibleAnd, visibleConnection } from "../visibility";
 import { CooperativeKind, LegalFamily } from "./enums";
 import { CooperativeKindFilter, DateFilter, IdFilter, IntFilter, LegalFamilyFilter, RecordStatusFilter, StringFilter } from "./filters";
-import { ContributedRecord, visibleTo } from "./record";
+import { ContributedRecord, editorsOfTarget, RecordChangeRef, target, visibleTo } from "./record";
 
 builder.prismaNode("Enterprise", {
   id: { field: "id" },
@@ -69,5 +70,50 @@ builder.queryField("enterprises", (t) =>
     args: { where: t.arg({ type: EnterpriseWhere, required: false }), orderBy: t.arg({ type: [EnterpriseOrderBy], required: false }) },
     resolve: (query, _root, args, ctx) => ctx.prisma.enterprise.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
     totalCount: (_connection, args, ctx) => ctx.prisma.enterprise.count({ where: visibleAnd(ctx, args.where) }),
+  }),
+);
+
+const EnterpriseInputRef = builder.inputType("EnterpriseInput", {
+  description: "An ESS enterprise as a partner records it.",
+  fields: (t) => ({
+    name: t.string({ required: true, description: "Name (raison sociale)." }),
+    siret: t.string({ description: "SIRET, 14 digits (spaces allowed); checked with its Luhn key." }),
+    rna: t.string({ description: "RNA number of an association: W and 9 digits." }),
+    legalFamily: t.field({ type: LegalFamily, required: true, description: "Legal family." }),
+    cooperativeKind: t.field({ type: CooperativeKind, description: "Kind of cooperative (cooperatives only)." }),
+    nafCode: t.string({ required: true, description: "NAF rév. 2 subclass, e.g. 88.99B." }),
+    communeCode: t.string({ required: true, description: "INSEE code of a commune of the territory." }),
+    foundedOn: t.string({ description: "Creation date, YYYY-MM-DD; empty for a project." }),
+    ceasedOn: t.string({ description: "Cessation date, YYYY-MM-DD." }),
+    source: t.string({ required: true, description: "Where the figures come from." }),
+    dataYear: t.int({ required: true, description: "Data year (millésime)." }),
+  }),
+});
+
+builder.mutationField("createEnterprise", (t) =>
+  t.withAuth({ signedIn: true }).field({
+    type: RecordChangeRef,
+    description: "Records a new Enterprise (« Entreprise ») for a partner organisation, as a draft. Editors of that organisation, or admins.",
+    args: {
+      partnerId: t.arg.string({ required: true, description: "UUID of the organisation that records it (owns it)." }),
+      input: t.arg({ type: EnterpriseInputRef, required: true, description: "The record's fields." }),
+    },
+    authScopes: (_root, args) => ({ editorOf: args.partnerId }),
+    resolve: (_root, args, ctx) => createRecord(ctx, enterpriseRules, args.partnerId, args.input),
+  }),
+);
+
+builder.mutationField("updateEnterprise", (t) =>
+  t.withAuth({ signedIn: true }).field({
+    type: RecordChangeRef,
+    description:
+      "Changes a Enterprise. Quote the version you read: if someone changed it since, you get a CONFLICT error naming the current version. Editors of the owning organisation while it is a draft or rejected; admins at any time.",
+    args: {
+      id: t.arg.id({ required: true, description: "Global ID of the record." }),
+      version: t.arg.int({ required: true, description: "The version you read." }),
+      input: t.arg({ type: EnterpriseInputRef, required: true, description: "All the record's fields, as they should now be." }),
+    },
+    authScopes: (_root, args, ctx) => editorsOfTarget(ctx, args.id),
+    resolve: async (_root, args, ctx) => updateRecord(ctx, enterpriseRules, await target(ctx, args.id), args.version, args.input),
   }),
 );

@@ -1,3 +1,4 @@
+import { createRecord, fundingRules, updateRecord } from "@oess/app";
 import { builder } from "../builder";
 import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
 import { AidNature, FundingInstrument } from "./enums";
@@ -12,7 +13,7 @@ import {
   RecordStatusFilter,
   StringFilter,
 } from "./filters";
-import { ContributedRecord, visibleTo } from "./record";
+import { ContributedRecord, editorsOfTarget, RecordChangeRef, target, visibleTo } from "./record";
 
 builder.prismaNode("Funding", {
   id: { field: "id" },
@@ -85,5 +86,59 @@ builder.queryField("fundings", (t) =>
     args: { where: t.arg({ type: FundingWhere, required: false }), orderBy: t.arg({ type: [FundingOrderBy], required: false }) },
     resolve: (query, _root, args, ctx) => ctx.prisma.funding.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
     totalCount: (_connection, args, ctx) => ctx.prisma.funding.count({ where: visibleAnd(ctx, args.where) }),
+  }),
+);
+
+const FundingInputRef = builder.inputType("FundingInput", {
+  description: "A funding from a partner, with the fields the SCDL « Subventions » needs.",
+  fields: (t) => ({
+    funderId: t.string({ required: true, description: "UUID of the funding partner." }),
+    beneficiaryEnterpriseId: t.string({ description: "UUID of the beneficiary enterprise (or give a beneficiary partner)." }),
+    beneficiaryPartnerId: t.string({ description: "UUID of the beneficiary partner." }),
+    amount: t.string({ required: true, description: 'Euros, e.g. "15000.50".' }),
+    year: t.int({ required: true, description: "Budget year." }),
+    decisionDate: t.string({ required: true, description: "Decision date, YYYY-MM-DD." }),
+    instrument: t.field({ type: FundingInstrument, required: true, description: "Instrument." }),
+    purpose: t.string({ required: true, description: "Purpose (objet), under 256 characters." }),
+    decisionReference: t.string({ description: "Reference of the decision or convention: the funding's natural key with the funder and beneficiary." }),
+    conventionDate: t.string({ description: "Convention date, YYYY-MM-DD (required to publish a public body's grant)." }),
+    aidNature: t.field({ type: AidNature, description: "Cash, in kind, or both (default cash)." }),
+    paymentTerms: t.string({ description: "Payment terms, e.g. « unique » (default), « échelonné »." }),
+    paymentStart: t.string({ description: "First payment, YYYY-MM-DD." }),
+    paymentEnd: t.string({ description: "Last payment, YYYY-MM-DD." }),
+    fundingShare: t.string({ description: 'Share of the grant for this beneficiary, 0.01 to 1 (e.g. "0.5").' }),
+    euNotification: t.boolean({ description: "Notified to the European Union as State aid." }),
+    aidScheme: t.string({ description: "Aid scheme (dispositif)." }),
+    raeId: t.string({ description: "RAE identifier (5 characters at most)." }),
+    source: t.string({ required: true, description: "Where the figures come from." }),
+    dataYear: t.int({ required: true, description: "Data year (millésime)." }),
+  }),
+});
+
+builder.mutationField("createFunding", (t) =>
+  t.withAuth({ signedIn: true }).field({
+    type: RecordChangeRef,
+    description: "Records a new Funding (« Financement ») for a partner organisation, as a draft. Editors of that organisation, or admins.",
+    args: {
+      partnerId: t.arg.string({ required: true, description: "UUID of the organisation that records it (owns it)." }),
+      input: t.arg({ type: FundingInputRef, required: true, description: "The record's fields." }),
+    },
+    authScopes: (_root, args) => ({ editorOf: args.partnerId }),
+    resolve: (_root, args, ctx) => createRecord(ctx, fundingRules, args.partnerId, args.input),
+  }),
+);
+
+builder.mutationField("updateFunding", (t) =>
+  t.withAuth({ signedIn: true }).field({
+    type: RecordChangeRef,
+    description:
+      "Changes a Funding. Quote the version you read: if someone changed it since, you get a CONFLICT error naming the current version. Editors of the owning organisation while it is a draft or rejected; admins at any time.",
+    args: {
+      id: t.arg.id({ required: true, description: "Global ID of the record." }),
+      version: t.arg.int({ required: true, description: "The version you read." }),
+      input: t.arg({ type: FundingInputRef, required: true, description: "All the record's fields, as they should now be." }),
+    },
+    authScopes: (_root, args, ctx) => editorsOfTarget(ctx, args.id),
+    resolve: async (_root, args, ctx) => updateRecord(ctx, fundingRules, await target(ctx, args.id), args.version, args.input),
   }),
 );

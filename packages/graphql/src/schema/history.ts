@@ -1,12 +1,12 @@
 // Who changed what and when: each record's history, the admins' audit log and review queue.
 
+import { canSeeDrafts, notFound, type RECORD_KINDS, visibleRecord } from "@oess/app";
 import type { Prisma } from "@oess/db";
 import { formatEuros } from "@oess/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder";
-import { notFound } from "../collab/errors";
-import { canSeeDrafts, parseRecordId, type RECORD_KINDS, visibleRecord } from "../collab/records";
 import { PAGE_OPTIONS } from "../visibility";
+import { parseRecordId } from "./record";
 
 const AuditActionEnum = builder.enumType("AuditAction", {
   description: "What a change did.",

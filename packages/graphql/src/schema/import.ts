@@ -2,11 +2,10 @@
 // and what would change, then the import itself, all or nothing. Rows are matched on natural keys
 // (enterprise and year; funder, decision reference and beneficiary), so re-importing a file
 // changes nothing.
+
+import { applyImport, type ImportKind, type ImportPlan, type ImportProblem, planImport, readTable, refused, TableError } from "@oess/app";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
-import { refused } from "../collab/errors";
-import { applyImport, type ImportKind, type ImportPlan, type ImportProblem, planImport } from "../import/plan";
-import { readTable, TableError } from "../import/read-table";
 
 builder.scalarType("File", {
   description: "A file sent with the GraphQL multipart request specification.",

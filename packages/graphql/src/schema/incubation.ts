@@ -1,8 +1,9 @@
+import { createRecord, incubationRules, updateRecord } from "@oess/app";
 import { builder } from "../builder";
 import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
 import { IncubationOutcome } from "./enums";
 import { DateFilter, IdFilter, IncubationOutcomeFilter, IntFilter, RecordStatusFilter } from "./filters";
-import { ContributedRecord, visibleTo } from "./record";
+import { ContributedRecord, editorsOfTarget, RecordChangeRef, target, visibleTo } from "./record";
 
 builder.prismaNode("Incubation", {
   id: { field: "id" },
@@ -47,5 +48,46 @@ builder.queryField("incubations", (t) =>
     args: { where: t.arg({ type: IncubationWhere, required: false }), orderBy: t.arg({ type: [IncubationOrderBy], required: false }) },
     resolve: (query, _root, args, ctx) => ctx.prisma.incubation.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
     totalCount: (_connection, args, ctx) => ctx.prisma.incubation.count({ where: visibleAnd(ctx, args.where) }),
+  }),
+);
+
+const IncubationInputRef = builder.inputType("IncubationInput", {
+  description: "An incubation: an enterprise project accompanied by a partner.",
+  fields: (t) => ({
+    enterpriseId: t.string({ required: true, description: "Enterprise UUID (`Enterprise.databaseId`)." }),
+    supportingPartnerId: t.string({ required: true, description: "UUID of the partner that accompanies the project." }),
+    startDate: t.string({ required: true, description: "Start, YYYY-MM-DD." }),
+    endDate: t.string({ description: "End, YYYY-MM-DD (not for an incubation in progress)." }),
+    outcome: t.field({ type: IncubationOutcome, required: true, description: "Outcome." }),
+    source: t.string({ required: true, description: "Where the figures come from." }),
+    dataYear: t.int({ required: true, description: "Data year (millésime)." }),
+  }),
+});
+
+builder.mutationField("createIncubation", (t) =>
+  t.withAuth({ signedIn: true }).field({
+    type: RecordChangeRef,
+    description: "Records a new Incubation (« Incubation ») for a partner organisation, as a draft. Editors of that organisation, or admins.",
+    args: {
+      partnerId: t.arg.string({ required: true, description: "UUID of the organisation that records it (owns it)." }),
+      input: t.arg({ type: IncubationInputRef, required: true, description: "The record's fields." }),
+    },
+    authScopes: (_root, args) => ({ editorOf: args.partnerId }),
+    resolve: (_root, args, ctx) => createRecord(ctx, incubationRules, args.partnerId, args.input),
+  }),
+);
+
+builder.mutationField("updateIncubation", (t) =>
+  t.withAuth({ signedIn: true }).field({
+    type: RecordChangeRef,
+    description:
+      "Changes a Incubation. Quote the version you read: if someone changed it since, you get a CONFLICT error naming the current version. Editors of the owning organisation while it is a draft or rejected; admins at any time.",
+    args: {
+      id: t.arg.id({ required: true, description: "Global ID of the record." }),
+      version: t.arg.int({ required: true, description: "The version you read." }),
+      input: t.arg({ type: IncubationInputRef, required: true, description: "All the record's fields, as they should now be." }),
+    },
+    authScopes: (_root, args, ctx) => editorsOfTarget(ctx, args.id),
+    resolve: async (_root, args, ctx) => updateRecord(ctx, incubationRules, await target(ctx, args.id), args.version, args.input),
   }),
 );

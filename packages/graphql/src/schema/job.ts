@@ -1,7 +1,8 @@
+import { createRecord, jobRecordRules, updateRecord } from "@oess/app";
 import { builder } from "../builder";
 import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
 import { DecimalFilter, IdFilter, IntFilter, RecordStatusFilter } from "./filters";
-import { ContributedRecord, visibleTo } from "./record";
+import { ContributedRecord, editorsOfTarget, RecordChangeRef, target, visibleTo } from "./record";
 
 builder.prismaNode("JobRecord", {
   id: { field: "id" },
@@ -43,5 +44,45 @@ builder.queryField("jobs", (t) =>
     args: { where: t.arg({ type: JobRecordWhere, required: false }), orderBy: t.arg({ type: [JobRecordOrderBy], required: false }) },
     resolve: (query, _root, args, ctx) => ctx.prisma.jobRecord.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
     totalCount: (_connection, args, ctx) => ctx.prisma.jobRecord.count({ where: visibleAnd(ctx, args.where) }),
+  }),
+);
+
+const JobRecordInputRef = builder.inputType("JobRecordInput", {
+  description: "Jobs created by one enterprise in one year.",
+  fields: (t) => ({
+    enterpriseId: t.string({ required: true, description: "Enterprise UUID." }),
+    year: t.int({ required: true, description: "Year." }),
+    jobsCreated: t.int({ required: true, description: "Jobs created (headcount)." }),
+    fte: t.string({ required: true, description: 'Full-time equivalents, e.g. "2.5".' }),
+    source: t.string({ required: true, description: "Where the figures come from." }),
+    dataYear: t.int({ required: true, description: "Data year (millésime)." }),
+  }),
+});
+
+builder.mutationField("createJobRecord", (t) =>
+  t.withAuth({ signedIn: true }).field({
+    type: RecordChangeRef,
+    description: "Records a new JobRecord (« Emplois de l'année ») for a partner organisation, as a draft. Editors of that organisation, or admins.",
+    args: {
+      partnerId: t.arg.string({ required: true, description: "UUID of the organisation that records it (owns it)." }),
+      input: t.arg({ type: JobRecordInputRef, required: true, description: "The record's fields." }),
+    },
+    authScopes: (_root, args) => ({ editorOf: args.partnerId }),
+    resolve: (_root, args, ctx) => createRecord(ctx, jobRecordRules, args.partnerId, args.input),
+  }),
+);
+
+builder.mutationField("updateJobRecord", (t) =>
+  t.withAuth({ signedIn: true }).field({
+    type: RecordChangeRef,
+    description:
+      "Changes a JobRecord. Quote the version you read: if someone changed it since, you get a CONFLICT error naming the current version. Editors of the owning organisation while it is a draft or rejected; admins at any time.",
+    args: {
+      id: t.arg.id({ required: true, description: "Global ID of the record." }),
+      version: t.arg.int({ required: true, description: "The version you read." }),
+      input: t.arg({ type: JobRecordInputRef, required: true, description: "All the record's fields, as they should now be." }),
+    },
+    authScopes: (_root, args, ctx) => editorsOfTarget(ctx, args.id),
+    resolve: async (_root, args, ctx) => updateRecord(ctx, jobRecordRules, await target(ctx, args.id), args.version, args.input),
   }),
 );

@@ -1,5 +1,9 @@
-// What every contributed record (enterprise, incubation, job record, funding) carries.
-import { builder } from "../builder";
+// What every contributed record (enterprise, incubation, job record, funding) carries, and the
+// answer of every write to one.
+import { notFound, RECORD_KINDS, type RecordChange, type RecordKind, visibleRecord } from "@oess/app";
+import { isUuid } from "@oess/domain";
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
+import { builder, type Context } from "../builder";
 import { RecordStatus } from "./enums";
 
 interface RecordShape {
@@ -40,3 +44,43 @@ export const ContributedRecord = builder.interfaceRef<RecordShape>("ContributedR
  */
 export const visibleTo = (record: Pick<RecordShape, "status" | "ownerPartnerId">) =>
   record.status === "PUBLISHED" ? true : { coordinator: true, memberOf: record.ownerPartnerId };
+
+/** A record's kind and database id from its global ID; null when the ID names no contributed record. */
+export function parseRecordId(globalId: string): { kind: RecordKind; id: string } | null {
+  try {
+    const { typename, id } = decodeGlobalID(globalId);
+    return (RECORD_KINDS as readonly string[]).includes(typename) && isUuid(id) ? { kind: typename as RecordKind, id } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Loads the record named by a global ID, for an authScopes check or a resolver; "not found" if the viewer may not see it. */
+export async function target(ctx: Context, id: string | number): Promise<RecordChange> {
+  const parsed = parseRecordId(String(id));
+  if (!parsed) throw notFound("Record");
+  return { kind: parsed.kind, record: await visibleRecord(ctx.prisma, ctx.viewer, parsed.kind, parsed.id) };
+}
+
+export const RecordChangeRef = builder.objectRef<RecordChange>("RecordChange").implement({
+  description: "A record after a write: its identity, status and new version.",
+  fields: (t) => ({
+    id: t.id({ description: "The record's global ID.", resolve: (c) => encodeGlobalID(c.kind, c.record.id) }),
+    databaseId: t.string({ description: "The record's UUID.", resolve: (c) => c.record.id }),
+    kind: t.string({ description: "Enterprise, Incubation, JobRecord or Funding.", resolve: (c) => c.kind }),
+    status: t.field({ type: RecordStatus, description: "Status after the write.", resolve: (c) => c.record.status }),
+    version: t.int({ description: "Version after the write: quote it in the next update.", resolve: (c) => c.record.version }),
+    reviewNote: t.string({
+      nullable: true,
+      description: "The coordination's reason, for a rejected record.",
+      resolve: (c) => c.record.reviewNote,
+    }),
+  }),
+});
+
+/** A write's authorisation: the record's organisation's editors, or the coordination. */
+export const editorsOfTarget = async (ctx: Context, id: string | number) => {
+  if (!ctx.viewer) return false;
+  const { record } = await target(ctx, id);
+  return { coordinator: true, editorOf: record.ownerPartnerId };
+};

@@ -1,11 +1,11 @@
 // Test fixtures for writes: the demo accounts as viewers, and fresh records in a chosen state.
+
+import type { RecordKind, RecordStatus, Viewer } from "@oess/app";
 import type { TestDatabase } from "@oess/db/testing";
 import { loadTerritory, luhnCheckDigit } from "@oess/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { graphql } from "graphql";
-import type { Viewer } from "../builder";
-import { schema } from "../index";
-import type { RecordKind, RecordStatus } from "./records";
+import { schema } from "./index";
 
 const territory = loadTerritory();
 export type GraphqlResult = { data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, any> }> };

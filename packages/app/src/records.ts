@@ -3,9 +3,8 @@
 // that life once for all four.
 import type { Prisma, PrismaClient } from "@oess/db";
 import { isUuid } from "@oess/domain";
-import { decodeGlobalID } from "@pothos/plugin-relay";
-import { canEdit, isCoordinator, type Viewer } from "../builder";
 import { conflict, notFound } from "./errors";
+import { canEdit, isCoordinator, type Viewer } from "./viewer";
 
 export const RECORD_KINDS = ["Enterprise", "Incubation", "JobRecord", "Funding"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -23,6 +22,8 @@ export interface StoredRecord {
   status: RecordStatus;
   version: number;
   ownerPartnerId: string;
+  /** The coordination's reason, while the record is rejected. */
+  reviewNote: string | null;
   [field: string]: unknown;
 }
 
@@ -40,16 +41,6 @@ type Client = PrismaClient | Prisma.TransactionClient;
 export function recordTable(db: Client, kind: RecordKind): RecordTable {
   const tables = { Enterprise: db.enterprise, Incubation: db.incubation, JobRecord: db.jobRecord, Funding: db.funding };
   return tables[kind] as unknown as RecordTable;
-}
-
-/** A record's kind and database id from its global ID; null when the ID names no contributed record. */
-export function parseRecordId(globalId: string): { kind: RecordKind; id: string } | null {
-  try {
-    const { typename, id } = decodeGlobalID(globalId);
-    return (RECORD_KINDS as readonly string[]).includes(typename) && isUuid(id) ? { kind: typename as RecordKind, id } : null;
-  } catch {
-    return null;
-  }
 }
 
 /** An organisation's drafts, and the whole history of its records: its members' and the admins'. */

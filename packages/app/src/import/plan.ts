@@ -3,11 +3,11 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@oess/db";
 import { type FieldProblem, fundingProblems, jobRecordProblems } from "@oess/domain";
-import type { Viewer } from "../builder";
-import type { AuditEntry } from "../collab/audit";
-import { insertAuditEvents, insertRecords } from "../collab/bulk-write";
-import { fundingRow } from "../collab/funding-row";
-import { canChange, canSee, type RecordKind, type StoredRecord, writeAtVersion } from "../collab/records";
+import type { AuditEntry } from "../audit";
+import { insertAuditEvents, insertRecords } from "../bulk-write";
+import { fundingRow } from "../funding-row";
+import { canChange, canSee, type RecordKind, type StoredRecord, writeAtVersion } from "../records";
+import type { Viewer } from "../viewer";
 import { Cells, FUNDING_COLUMNS, JOB_COLUMNS, missingColumns } from "./columns";
 import type { Table } from "./read-table";
 
@@ -102,7 +102,7 @@ async function planJobs(ctx: PlanContext, table: Table): Promise<ImportPlan> {
     read.flatMap((r) => (r.key?.startsWith("W") ? [r.key] : [])),
   );
   const existing = await ctx.prisma.jobRecord.findMany({ where: { enterpriseId: { in: [...new Set(enterprises.values())] } } });
-  const byKey = new Map(existing.map((j) => [`${j.enterpriseId}/${j.year}`, j as unknown as StoredRecord]));
+  const byKey = new Map(existing.map((j) => [`${j.enterpriseId}/${j.year}`, j]));
   const seen = new Map<string, number>();
   for (const row of read) {
     const problems: ImportProblem[] = row.problems.map((p) => ({ line: row.line, ...p }));
@@ -188,9 +188,7 @@ async function planFundings(ctx: PlanContext, table: Table): Promise<ImportPlan>
     read.flatMap((r) => (r.beneficiaryKey?.startsWith("W") ? [r.beneficiaryKey] : [])),
   );
   const existing = await ctx.prisma.funding.findMany({ where: { decisionReference: { in: read.map((r) => r.input.decisionReference).filter(Boolean) } } });
-  const byKey = new Map(
-    existing.map((f) => [`${f.funderId}/${f.decisionReference}/${f.beneficiaryEnterpriseId ?? f.beneficiaryPartnerId}`, f as unknown as StoredRecord]),
-  );
+  const byKey = new Map(existing.map((f) => [`${f.funderId}/${f.decisionReference}/${f.beneficiaryEnterpriseId ?? f.beneficiaryPartnerId}`, f]));
   const seen = new Map<string, number>();
   for (const row of read) {
     const problems: ImportProblem[] = row.problems.map((p) => ({ line: row.line, ...p }));

@@ -3,8 +3,8 @@ import { decoyHash, hashSessionToken, newSessionToken, SESSION_DAYS, verifyPassw
 import type { PrismaClient } from "@oess/db";
 import type { MemberRole } from "@oess/domain";
 import { GraphQLError } from "graphql";
-import type { Viewer } from "../builder";
 import { refused } from "./errors";
+import type { Viewer } from "./viewer";
 
 /** The viewer a session token stands for; null when it is unknown or expired. */
 export async function viewerFromSession(prisma: PrismaClient, token: string | null): Promise<Viewer | null> {

@@ -1,0 +1,15 @@
+// The collaboration's application logic, called by the GraphQL schema's resolvers.
+export { audit } from "./audit";
+export { type BulkResult, publishAllSubmitted, submitAllDrafts } from "./bulk-review";
+export { badState, conflict, invalidInput, notFound, refused } from "./errors";
+export { applyImport, type ImportKind, type ImportPlan, type ImportProblem, planImport } from "./import/plan";
+export { readTable, TableError } from "./import/read-table";
+export { createRecord, type RecordChange, type RecordRules, updateRecord, type WriteContext } from "./record-writes";
+export { canChange, canSee, canSeeDrafts, RECORD_KINDS, RECORD_LABELS, type RecordKind, type RecordStatus, type StoredRecord, visibleRecord } from "./records";
+export { type EnterpriseForm, enterpriseRules } from "./rules/enterprise";
+export { type FundingForm, fundingRules } from "./rules/funding";
+export { type IncubationForm, incubationRules } from "./rules/incubation";
+export { type JobRecordForm, jobRecordRules } from "./rules/job-record";
+export { signIn, viewerFromSession } from "./sessions";
+export { canEdit, isAdminOf, isCoordinator, isMemberOf, type Viewer } from "./viewer";
+export { deleteRecord, publishRecord, rejectRecord, submitRecord } from "./workflow";

@@ -1,0 +1,40 @@
+// An ESS enterprise as a partner records it.
+import { type CooperativeKind, type EnterpriseInput, enterpriseProblems, type LegalFamily, nafSection } from "@oess/domain";
+import { isoDate } from "../funding-row";
+import type { RecordRules } from "../record-writes";
+import { identifier, text } from "./form-values";
+
+export interface EnterpriseForm {
+  name: string;
+  siret?: string | null;
+  rna?: string | null;
+  legalFamily: LegalFamily;
+  cooperativeKind?: CooperativeKind | null;
+  nafCode: string;
+  communeCode: string;
+  foundedOn?: string | null;
+  ceasedOn?: string | null;
+  source: string;
+  dataYear: number;
+}
+
+export const enterpriseRules: RecordRules<EnterpriseForm, EnterpriseInput> = {
+  kind: "Enterprise",
+  normalize: (form) => ({
+    name: form.name.trim(),
+    siret: identifier(form.siret),
+    rna: identifier(form.rna),
+    legalFamily: form.legalFamily,
+    cooperativeKind: form.cooperativeKind ?? null,
+    nafCode: form.nafCode.trim().toUpperCase(),
+    communeCode: form.communeCode.trim(),
+    foundedOn: text(form.foundedOn),
+    ceasedOn: text(form.ceasedOn),
+    source: form.source.trim(),
+    dataYear: form.dataYear,
+  }),
+  problems: (input, ctx) => enterpriseProblems(input, (code) => ctx.territory.communes.some((c) => c.code === code)),
+  references: async () => [],
+  data: (input) => ({ ...input, nafSection: nafSection(input.nafCode), foundedOn: isoDate(input.foundedOn), ceasedOn: isoDate(input.ceasedOn) }),
+  duplicate: { field: "siret", message: "Une entreprise avec ce SIRET ou ce numéro RNA existe déjà." },
+};
