@@ -6,10 +6,10 @@ export { applyImport, type ImportKind, type ImportPlan, type ImportProblem, plan
 export { readTable, TableError } from "./import/read-table";
 export { createRecord, type RecordChange, type RecordRules, updateRecord, type WriteContext } from "./record-writes";
 export { canChange, canSee, canSeeDrafts, RECORD_KINDS, RECORD_LABELS, type RecordKind, type RecordStatus, type StoredRecord, visibleRecord } from "./records";
-export { type EnterpriseForm, enterpriseRules } from "./rules/enterprise";
-export { type FundingForm, fundingRules } from "./rules/funding";
-export { type IncubationForm, incubationRules } from "./rules/incubation";
-export { type JobRecordForm, jobRecordRules } from "./rules/job-record";
+export { enterpriseRules } from "./rules/enterprise";
+export { fundingRules } from "./rules/funding";
+export { incubationRules } from "./rules/incubation";
+export { jobRecordRules } from "./rules/job-record";
 export { signIn, viewerFromSession } from "./sessions";
 export { canEdit, isAdminOf, isCoordinator, isMemberOf, type Viewer } from "./viewer";
 export { deleteRecord, publishRecord, rejectRecord, submitRecord } from "./workflow";

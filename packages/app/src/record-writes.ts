@@ -24,11 +24,11 @@ export interface RecordChange {
   record: StoredRecord;
 }
 
-/** How one kind of record is read from a form, checked and stored. */
-export interface RecordRules<Form, Input> {
+/** How one kind of record is read from a form (its domain input, as typed), checked and stored. */
+export interface RecordRules<Input> {
   kind: RecordKind;
   /** Trims text, normalises identifiers, turns empty strings into nulls. */
-  normalize: (form: Form) => Input;
+  normalize: (form: Input) => Input;
   problems: (input: Input, ctx: WriteContext) => FieldProblem[];
   /** Problems with the records the input points to: they must exist and be visible to the writer. */
   references: (tx: Tx, ctx: WriteContext, input: Input) => Promise<FieldProblem[]>;
@@ -38,7 +38,7 @@ export interface RecordRules<Form, Input> {
   duplicate: FieldProblem;
 }
 
-async function checked<Form, Input>(tx: Tx, ctx: WriteContext, rules: RecordRules<Form, Input>, form: Form): Promise<Input> {
+async function checked<Input>(tx: Tx, ctx: WriteContext, rules: RecordRules<Input>, form: Input): Promise<Input> {
   const input = rules.normalize(form);
   const problems = [...rules.problems(input, ctx), ...(await rules.references(tx, ctx, input))];
   if (problems.length > 0) throw invalidInput(problems);
@@ -52,7 +52,7 @@ function inputFault(error: unknown, duplicate: FieldProblem): never {
 }
 
 /** A new record of the organisation, as a draft. */
-export function createRecord<Form, Input>(ctx: WriteContext, rules: RecordRules<Form, Input>, partnerId: string, form: Form): Promise<RecordChange> {
+export function createRecord<Input>(ctx: WriteContext, rules: RecordRules<Input>, partnerId: string, form: Input): Promise<RecordChange> {
   const userId = ctx.viewer.userId;
   return ctx.prisma
     .$transaction(async (tx) => {
@@ -67,13 +67,7 @@ export function createRecord<Form, Input>(ctx: WriteContext, rules: RecordRules<
 }
 
 /** The record's fields as they should now be, if it is still at `version`. */
-export function updateRecord<Form, Input>(
-  ctx: WriteContext,
-  rules: RecordRules<Form, Input>,
-  target: RecordChange,
-  version: number,
-  form: Form,
-): Promise<RecordChange> {
+export function updateRecord<Input>(ctx: WriteContext, rules: RecordRules<Input>, target: RecordChange, version: number, form: Input): Promise<RecordChange> {
   const { kind, record } = target;
   if (kind !== rules.kind) throw invalidInput([{ field: "id", message: `Cet identifiant désigne un autre type de record (${RECORD_LABELS[kind]}).` }], "");
   if (!canChange(ctx.viewer, record)) throw refused("Ce record est soumis ou publié : seule la coordination du PTCE peut encore le modifier.");

@@ -1,24 +1,10 @@
 // An ESS enterprise as a partner records it.
-import { type CooperativeKind, type EnterpriseInput, enterpriseProblems, type LegalFamily, nafSection } from "@oess/domain";
+import { type EnterpriseInput, enterpriseProblems, nafSection } from "@oess/domain";
 import { isoDate } from "../funding-row";
 import type { RecordRules } from "../record-writes";
 import { identifier, text } from "./form-values";
 
-export interface EnterpriseForm {
-  name: string;
-  siret?: string | null;
-  rna?: string | null;
-  legalFamily: LegalFamily;
-  cooperativeKind?: CooperativeKind | null;
-  nafCode: string;
-  communeCode: string;
-  foundedOn?: string | null;
-  ceasedOn?: string | null;
-  source: string;
-  dataYear: number;
-}
-
-export const enterpriseRules: RecordRules<EnterpriseForm, EnterpriseInput> = {
+export const enterpriseRules: RecordRules<EnterpriseInput> = {
   kind: "Enterprise",
   normalize: (form) => ({
     name: form.name.trim(),

@@ -1,33 +1,10 @@
 // A funding from a partner, with the fields the SCDL « Subventions » needs.
-import { type AidNature, type FundingInput, type FundingInstrument, fundingProblems, normalizeDecimal } from "@oess/domain";
+import { type FundingInput, fundingProblems, normalizeDecimal } from "@oess/domain";
 import { fundingRow } from "../funding-row";
 import type { RecordRules } from "../record-writes";
 import { enterpriseRef, partnerRef, text } from "./form-values";
 
-export interface FundingForm {
-  funderId: string;
-  beneficiaryEnterpriseId?: string | null;
-  beneficiaryPartnerId?: string | null;
-  amount: string;
-  year: number;
-  decisionDate: string;
-  instrument: FundingInstrument;
-  purpose: string;
-  decisionReference?: string | null;
-  conventionDate?: string | null;
-  aidNature?: AidNature | null;
-  paymentTerms?: string | null;
-  paymentStart?: string | null;
-  paymentEnd?: string | null;
-  fundingShare?: string | null;
-  euNotification?: boolean | null;
-  aidScheme?: string | null;
-  raeId?: string | null;
-  source: string;
-  dataYear: number;
-}
-
-export const fundingRules: RecordRules<FundingForm, FundingInput> = {
+export const fundingRules: RecordRules<FundingInput> = {
   kind: "Funding",
   normalize: (form) => {
     const share = text(form.fundingShare);

@@ -1,20 +1,10 @@
 // An incubation: an enterprise project accompanied by a partner.
-import { type IncubationInput, type IncubationOutcome, incubationProblems } from "@oess/domain";
+import { type IncubationInput, incubationProblems } from "@oess/domain";
 import { isoDate } from "../funding-row";
 import type { RecordRules } from "../record-writes";
 import { enterpriseRef, partnerRef, text } from "./form-values";
 
-export interface IncubationForm {
-  enterpriseId: string;
-  supportingPartnerId: string;
-  startDate: string;
-  endDate?: string | null;
-  outcome: IncubationOutcome;
-  source: string;
-  dataYear: number;
-}
-
-export const incubationRules: RecordRules<IncubationForm, IncubationInput> = {
+export const incubationRules: RecordRules<IncubationInput> = {
   kind: "Incubation",
   normalize: (form) => ({ ...form, startDate: form.startDate.trim(), endDate: text(form.endDate), source: form.source.trim() }),
   problems: (input) => incubationProblems(input),

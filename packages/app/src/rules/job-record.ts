@@ -3,16 +3,7 @@ import { type JobRecordInput, jobRecordProblems, normalizeDecimal } from "@oess/
 import type { RecordRules } from "../record-writes";
 import { enterpriseRef } from "./form-values";
 
-export interface JobRecordForm {
-  enterpriseId: string;
-  year: number;
-  jobsCreated: number;
-  fte: string;
-  source: string;
-  dataYear: number;
-}
-
-export const jobRecordRules: RecordRules<JobRecordForm, JobRecordInput> = {
+export const jobRecordRules: RecordRules<JobRecordInput> = {
   kind: "JobRecord",
   normalize: (form) => ({ ...form, fte: normalizeDecimal(form.fte), source: form.source.trim() }),
   problems: (input) => jobRecordProblems(input),
