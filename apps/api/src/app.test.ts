@@ -122,9 +122,13 @@ describe("response cache", () => {
 
     const [f] = await db.sql.query<{ id: string }>("SELECT id::text FROM funding WHERE year = 2023 AND status = 'PUBLISHED' LIMIT 1");
     await db.sql.query("UPDATE funding SET status = 'SUBMITTED' WHERE id = $1", [f?.id]);
-    const third = await graphql(query);
-    expect(third.body.data.fundings.totalCount).toBe(first.body.data.fundings.totalCount - 1);
-    await db.sql.query("UPDATE funding SET status = 'PUBLISHED' WHERE id = $1", [f?.id]);
+    try {
+      const third = await graphql(query);
+      expect(third.body.data.fundings.totalCount).toBe(first.body.data.fundings.totalCount - 1);
+    } finally {
+      // The database is shared by this file's tests: put it back whatever happened.
+      await db.sql.query("UPDATE funding SET status = 'PUBLISHED' WHERE id = $1", [f?.id]);
+    }
   });
 });
 

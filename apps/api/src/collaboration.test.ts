@@ -93,9 +93,12 @@ describe("CSRF", () => {
     expect((await post(`mutation { addComment(viewPath: "/", body: "légitime") { databaseId } }`, {}, { ...CSRF, cookie })).body.errors).toBeUndefined();
   });
 
-  it("refuses anonymous mutations", async () => {
-    const result = await post(`mutation { submitRecord(id: "RW50ZXJwcmlzZTox", version: 1) { status } }`);
-    expect(result.body.errors?.[0]?.extensions?.code).toMatch(/UNAUTHENTICATED|NOT_FOUND/);
+  it("refuses anonymous mutations, with a code that says to sign in, and writes nothing", async () => {
+    const record = await db.prisma.enterprise.findFirstOrThrow({ select: { id: true, version: true } });
+    const id = Buffer.from(`Enterprise:${record.id}`).toString("base64");
+    const result = await post(`mutation ($id: ID!, $v: Int!) { submitRecord(id: $id, version: $v) { status } }`, { id, v: record.version });
+    expect(result.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await db.prisma.enterprise.findUniqueOrThrow({ where: { id: record.id }, select: { version: true } })).version).toBe(record.version);
   });
 });
 

@@ -7,8 +7,9 @@ import { expect, it } from "vitest";
 const guide = fs.readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8");
 const examples = [...guide.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => (m[1] ?? "").replace(/^ {3,4}/gm, ""));
 
-it("has its ten example queries", () => {
-  expect(examples).toHaveLength(10);
+it("has example queries, each in a ```graphql block (none would make the test below vacuous)", () => {
+  expect(examples.length).toBeGreaterThan(0);
+  expect(examples.length).toBe(guide.split("```graphql").length - 1);
 });
 
 it.each(examples.map((q, i) => [i + 1, q]))("example %i is valid against the schema", (_, query) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkCooperativeKind, FUNDING_INSTRUMENT_LABELS, LEGAL_FAMILIES, legalFormLabel } from "./vocabulary";
+import { checkCooperativeKind, FUNDING_INSTRUMENT_LABELS, FUNDING_INSTRUMENTS, LEGAL_FAMILIES, legalFormLabel } from "./vocabulary";
 
 describe("legal families", () => {
   it("require a kind for a cooperative, and only for a cooperative", () => {
@@ -17,6 +17,8 @@ describe("legal families", () => {
   });
 });
 
-it("names every funding instrument in French", () => {
-  expect(Object.values(FUNDING_INSTRUMENT_LABELS)).toEqual(["Subvention", "Avance remboursable", "Prêt", "Prestation"]);
+it("names every funding instrument, each differently (the dashboard's legends and the imports rely on it)", () => {
+  const labels = FUNDING_INSTRUMENTS.map((i) => FUNDING_INSTRUMENT_LABELS[i]);
+  expect(labels.every((l) => typeof l === "string" && l.trim().length > 0)).toBe(true);
+  expect(new Set(labels.map((l) => l.toLowerCase())).size).toBe(FUNDING_INSTRUMENTS.length);
 });

@@ -4,7 +4,7 @@ import { isValidSiret, loadTerritory, SCDL_COLUMNS, type ScdlRow, scdlProblems }
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import jsonld from "jsonld";
-import { Parser } from "n3";
+import { Parser, Writer } from "n3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DATASETS, SCDL_DATASET } from "./catalog";
 import type { ConformityReport } from "./conformity";
@@ -203,7 +203,8 @@ describe("spreadsheet formulas in published text (CSV injection)", () => {
   });
 });
 
-it("writes the same CSV bytes whichever way rows are read (COPY on PostgreSQL, batches on PGlite)", async () => {
+// PGlite has no streaming COPY: there both sides would be the batches, and the test would prove nothing.
+it.runIf(Boolean(process.env.DATABASE_URL))("writes the same CSV bytes whichever way rows are read (COPY on PostgreSQL, batches elsewhere)", async () => {
   const ctx: ExportContext = { sql: db.sql, prisma: db.prisma, epciSiren: loadTerritory().epciSiren, isDemo: true };
   const collect = async (chunks: AsyncIterable<string | Uint8Array>) => {
     const parts: Buffer[] = [];
@@ -304,13 +305,17 @@ describe("DCAT catalogue", () => {
     }
   });
 
-  it("says the same in Turtle", async () => {
+  it("says the same in Turtle: the two graphs are isomorphic", async () => {
     const turtle = await text("catalog.ttl");
-    const triples = new Parser({ format: "Turtle" }).parse(turtle);
+    const nquads = new Writer({ format: "N-Quads" }).quadsToString(new Parser({ format: "Turtle" }).parse(turtle));
     const doc = (await (await get("catalog.jsonld")).json()) as jsonld.JsonLdDocument;
-    const fromJsonLd = (await jsonld.toRDF(doc, { documentLoader: offlineLoader })) as unknown as unknown[];
-    expect(triples.length).toBe(fromJsonLd.length);
-    expect(turtle).toContain("a dcat:Catalog");
+    // Canonical N-Quads (URDNA2015) name blank nodes by the graph's shape: equal text, same graph.
+    const canonical = (input: jsonld.JsonLdDocument | string, options: object) =>
+      jsonld.canonize(input as jsonld.JsonLdDocument, { algorithm: "URDNA2015", format: "application/n-quads", documentLoader: offlineLoader, ...options });
+    const fromTurtle = await canonical(nquads, { inputFormat: "application/n-quads" });
+    const fromJsonLd = await canonical(doc, {});
+    expect(fromTurtle.split("\n").length).toBeGreaterThan(50);
+    expect(fromTurtle).toBe(fromJsonLd);
   });
 
   it("links only to files that are served", async () => {
