@@ -1,14 +1,13 @@
 // Runs before every page: a fresh nonce, the security headers of lib/security-headers.ts on the
 // response, and the policy on the request too, where Next.js reads the nonce for its scripts.
 import { type NextRequest, NextResponse } from "next/server";
-import { frameAncestors, securityHeaders } from "./lib/security-headers";
-
-const ancestors = frameAncestors();
+import { env } from "./lib/env";
+import { securityHeaders } from "./lib/security-headers";
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
-  const headers = securityHeaders({ nonce, https, ancestors, dev: process.env.NODE_ENV === "development" });
+  const headers = securityHeaders({ nonce, https, ancestors: env.frameAncestors, dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", headers["content-security-policy"] as string);

@@ -7,15 +7,15 @@ import type { Database } from "@oess/db";
 import type { Territory } from "@oess/domain";
 import { schema } from "@oess/graphql";
 import { createYoga } from "graphql-yoga";
-import type { SecuritySettings } from "./config";
+import { PLACEHOLDER_CONTACT_EMAIL, type SecuritySettings } from "./config";
 import { useMutationCsrf } from "./plugins/csrf";
 import { maskErrors, useErrorCodes } from "./plugins/errors";
 import { useHealthz } from "./plugins/healthz";
 import { useHttpPolicy } from "./plugins/http-policy";
 import { useInputGuard } from "./plugins/input-guard";
-import { limitPlugins } from "./plugins/limits";
+import { useLimits } from "./plugins/limits";
 import { useOpenData } from "./plugins/opendata";
-import { responseCachePlugin } from "./plugins/response-cache";
+import { useDataVersionResponseCache } from "./plugins/response-cache";
 import { sessionContext, useSessionCookies } from "./plugins/session";
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Observatoire ESS — API de recherche / research API
@@ -37,6 +37,8 @@ export interface AppUrls {
   api?: string;
   /** The dashboard's open-data page: the catalogue's landing page. */
   openDataPage: string;
+  /** The datasets' contact point (a placeholder until a deployment sets OPEN_DATA_CONTACT_EMAIL). */
+  contactEmail?: string;
 }
 
 /** Defaults for in-process use (tests): the dashboard on localhost:3000, proxies on loopback. */
@@ -74,9 +76,16 @@ export function createApp({
       useHealthz(db),
       useMutationCsrf(),
       useSessionCookies(),
-      useOpenData({ sql: db.sql, prisma: db.prisma, epciSiren: territory.epciSiren, landingPage: urls.openDataPage, apiUrl: urls.api }),
-      ...limitPlugins(),
-      responseCachePlugin(db.prisma),
+      useOpenData({
+        sql: db.sql,
+        prisma: db.prisma,
+        epciSiren: territory.epciSiren,
+        landingPage: urls.openDataPage,
+        apiUrl: urls.api,
+        contactEmail: urls.contactEmail ?? PLACEHOLDER_CONTACT_EMAIL,
+      }),
+      ...useLimits(),
+      useDataVersionResponseCache(db.prisma),
       useHttpPolicy({ corsOrigins: security.corsOrigins, hsts: urls.api?.startsWith("https:") ?? false }),
     ],
     logging: process.env.NODE_ENV === "test" ? false : "info",

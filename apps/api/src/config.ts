@@ -13,13 +13,16 @@ export interface ApiConfig {
   port: number;
   demoData: "auto" | "off";
   epciSiren: string | undefined;
-  urls: { api: string | undefined; openDataPage: string };
+  urls: { api: string | undefined; openDataPage: string; contactEmail: string };
   security: SecuritySettings;
   /** PostgreSQL's statement_timeout for the API's connections, in ms (0: none). */
   statementTimeoutMs: number;
   /** How long SIGTERM lets requests in flight finish before cutting them, in ms. */
   shutdownGraceMs: number;
 }
+
+/** Harvesters show the contact point: a real deployment sets OPEN_DATA_CONTACT_EMAIL. */
+export const PLACEHOLDER_CONTACT_EMAIL = "contact@observatoire-ess-niortais.example";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -45,6 +48,12 @@ function origins(env: NodeJS.ProcessEnv, name: string, fallback: string): string
   });
 }
 
+function email(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name]?.trim() || fallback;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new ConfigError(`${name} must be an e-mail address (got "${value}").`);
+  return value;
+}
+
 export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const webPort = integer(env, "PORT", 3000, 1, 65_535);
   let trustedProxies: TrustedProxies;
@@ -62,6 +71,7 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     urls: {
       api: env.PUBLIC_API_URL?.trim().replace(/\/$/, "") || undefined,
       openDataPage: env.PUBLIC_OPEN_DATA_PAGE?.trim() || `http://localhost:${webPort}/donnees-ouvertes`,
+      contactEmail: email(env, "OPEN_DATA_CONTACT_EMAIL", PLACEHOLDER_CONTACT_EMAIL),
     },
     security: { trustedProxies, corsOrigins: origins(env, "CORS_ORIGINS", `http://localhost:${webPort}`) },
     statementTimeoutMs: integer(env, "STATEMENT_TIMEOUT_MS", 30_000, 0, 3_600_000),

@@ -1,13 +1,14 @@
 // The dashboard reads everything from the research API, over GraphQL with urql.
 import { cacheExchange, createClient, fetchExchange } from "@urql/core";
 import { registerUrql } from "@urql/next/rsc";
+import { env } from "./env";
 
 /** Where the server-side renderer reaches the API (not necessarily the browser's URL). */
-export const API_URL = process.env.API_URL ?? `http://localhost:${process.env.API_PORT ?? 4000}/graphql`;
+export const API_URL = env.apiUrl;
 const API_ORIGIN = API_URL.replace(/\/graphql$/, "");
 
 /** The API as people's browsers reach it, for download links. */
-export const publicApiUrl = (): string => process.env.PUBLIC_API_URL?.replace(/\/$/, "") ?? `http://localhost:${process.env.API_PORT ?? 4000}`;
+export const publicApiUrl = (): string => env.publicApiUrl;
 
 /** Reads a JSON document of the open-data API (server side). */
 export async function fetchOpenData<T>(path: string): Promise<T | null> {

@@ -1,19 +1,6 @@
 // The dashboard's security headers, one policy for every page: a Content-Security-Policy whose
 // scripts need this response's nonce (Next.js stamps it on its own scripts), no framing except by
-// the origins FRAME_ANCESTORS lists, nosniff, a referrer policy, and HSTS over HTTPS.
-
-/** FRAME_ANCESTORS: origins allowed to embed the dashboard (space- or comma-separated); none by default. */
-export function frameAncestors(setting = process.env.FRAME_ANCESTORS ?? ""): string[] {
-  return setting
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((origin) => {
-      if (!URL.canParse(origin) || new URL(origin).origin !== origin.replace(/\/$/, "")) {
-        throw new Error(`FRAME_ANCESTORS: "${origin}" is not an origin such as https://www.agglo-niort.fr`);
-      }
-      return new URL(origin).origin;
-    });
-}
+// the origins FRAME_ANCESTORS lists (lib/env.ts), nosniff, a referrer policy, and HSTS over HTTPS.
 
 export function securityHeaders({
   nonce,

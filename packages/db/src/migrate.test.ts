@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MigrationError } from "./errors";
-import { MIGRATIONS_DIR, migrate, readMigrations } from "./migrate";
+import { migrate, migrationsDir, readMigrations } from "./migrate";
 import { createTestDatabase, type TestDatabase } from "./testing";
 
 let db: TestDatabase;
@@ -69,7 +69,7 @@ describe("prisma/schema.prisma and the migrations", () => {
     if (!last) throw new Error("no migration on disk");
     // db:new-migration writes each migration's snapshot of the schema beside its SQL: the last
     // snapshot differs from the schema exactly when a change has no migration yet.
-    const snapshot = fs.readFileSync(path.join(MIGRATIONS_DIR, last.name, "schema.prisma"), "utf8");
+    const snapshot = fs.readFileSync(path.join(migrationsDir(), last.name, "schema.prisma"), "utf8");
     const schema = fs.readFileSync(new URL("../../../prisma/schema.prisma", import.meta.url), "utf8");
     expect(schema, `prisma/schema.prisma changed since ${last.name}: run npm run db:new-migration -- <name>`).toBe(snapshot);
   });

@@ -20,7 +20,8 @@ function findMigrationsDir(): string {
   }
 }
 
-export const MIGRATIONS_DIR = process.env.MIGRATIONS_DIR ?? findMigrationsDir();
+/** Where the migrations are: MIGRATIONS_DIR, else prisma/migrations above this code. Looked up when needed, not on import. */
+export const migrationsDir = (): string => process.env.MIGRATIONS_DIR ?? findMigrationsDir();
 
 // Any constant shared by every instance: concurrent start-ups on PostgreSQL wait for each other.
 const MIGRATION_LOCK_KEY = 7_302_114_009;
@@ -31,7 +32,7 @@ export interface Migration {
   checksum: string;
 }
 
-export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+export function readMigrations(dir: string = migrationsDir()): Migration[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))

@@ -51,7 +51,7 @@ describe("embedded database directory", () => {
 
   it("lets a CLI process exit by itself once its work is done (no hanging handle)", async () => {
     const dir = tempDir();
-    const { stdout } = await run("npx", ["tsx", "packages/db/src/cli/migrate.ts"], {
+    const { stdout } = await run("npx", ["tsx", "packages/db/src/cli/apply-migrations.ts"], {
       cwd: path.resolve(import.meta.dirname, "../../.."),
       env: { ...process.env, DATA_DIR: dir, DATABASE_URL: "" },
       timeout: 60_000,

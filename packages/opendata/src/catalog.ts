@@ -20,11 +20,7 @@ export const LICENSE = {
   spdx: "etalab-2.0",
 } as const;
 
-export const PUBLISHER = {
-  name: "Observatoire ESS du Niortais (Maison de l'ESS et PTCE du Niortais)",
-  // Harvesters show this address as the datasets' contact point: set it for a real deployment.
-  email: process.env.OPEN_DATA_CONTACT_EMAIL ?? "contact@observatoire-ess-niortais.example",
-} as const;
+export const PUBLISHER_NAME = "Observatoire ESS du Niortais (Maison de l'ESS et PTCE du Niortais)";
 
 export const FORMATS = {
   csv: { mediaType: "text/csv", label: "CSV" },
@@ -33,12 +29,14 @@ export const FORMATS = {
 } as const;
 export type Format = keyof typeof FORMATS;
 
-/** Where the catalogue points people and harvesters to. */
+/** Where the catalogue points people and harvesters to, and whom they may write to. */
 export interface PublicUrls {
   /** Base URL of the API, e.g. https://observatoire.example/api (no trailing slash). */
   api: string;
   /** The dashboard's open-data page. */
   landingPage: string;
+  /** The datasets' contact point, shown by harvesters (OPEN_DATA_CONTACT_EMAIL). */
+  contactEmail: string;
 }
 
 export function downloadUrl(urls: PublicUrls, dataset: Dataset, format: Format): string {

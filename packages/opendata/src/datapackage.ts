@@ -1,6 +1,6 @@
 // Frictionless Data Package describing every CSV with its Table Schema.
 import { DEMO_DATA_NOTICE } from "@oess/domain";
-import { DATASETS, downloadUrl, LICENSE, PUBLISHER, type PublicUrls, SCDL_DATASET } from "./catalog";
+import { DATASETS, downloadUrl, LICENSE, PUBLISHER_NAME, type PublicUrls, SCDL_DATASET } from "./catalog";
 import type { Dataset } from "./dataset";
 
 function tableSchema(dataset: Dataset) {
@@ -35,7 +35,7 @@ export function dataPackage(urls: PublicUrls, options: { isDemo: boolean; lastMo
       { title: "Saisies des partenaires du PTCE, revues et publiées par la coordination", path: urls.landingPage },
       { title: "Communes : INSEE, via @etalab/decoupage-administratif", path: "https://github.com/etalab/decoupage-administratif" },
     ],
-    contributors: [{ title: PUBLISHER.name, email: PUBLISHER.email, role: "publisher" }],
+    contributors: [{ title: PUBLISHER_NAME, email: urls.contactEmail, role: "publisher" }],
     keywords: ["ESS", "économie sociale et solidaire", "PTCE", "Niort", "emploi", "subventions"],
     resources: [...DATASETS, SCDL_DATASET].map((dataset) => ({
       name: dataset.name,

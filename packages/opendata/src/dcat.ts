@@ -1,6 +1,6 @@
 // DCAT-AP catalogue, as self-contained JSON-LD (inline @context: nothing is fetched to read it)
 // and as Turtle, both from one graph. This is what data.gouv.fr's DCAT harvester reads.
-import { DATASETS, downloadUrl, FORMATS, type Format, LICENSE, PUBLISHER, type PublicUrls, SCDL_DATASET } from "./catalog";
+import { DATASETS, downloadUrl, FORMATS, type Format, LICENSE, PUBLISHER_NAME, type PublicUrls, SCDL_DATASET } from "./catalog";
 import type { Dataset } from "./dataset";
 
 const CONTEXT = {
@@ -46,7 +46,7 @@ function datasetNode(urls: PublicUrls, dataset: Dataset, facts: CatalogFacts) {
     "dct:temporal": { "@type": "dct:PeriodOfTime", "dcat:startDate": `${facts.firstYear}-01-01`, "dcat:endDate": `${facts.lastYear}-12-31` },
     "dct:accrualPeriodicity": "http://purl.org/cld/freq/continuous",
     "dct:publisher": { "@id": `${urls.api}/opendata/catalog.jsonld#publisher` },
-    "dcat:contactPoint": { "@type": "vcard:Organization", "vcard:fn": PUBLISHER.name, "vcard:hasEmail": `mailto:${PUBLISHER.email}` },
+    "dcat:contactPoint": { "@type": "vcard:Organization", "vcard:fn": PUBLISHER_NAME, "vcard:hasEmail": `mailto:${urls.contactEmail}` },
     "dcat:landingPage": urls.landingPage,
     "dct:license": LICENSE.url,
     ...(dataset === SCDL_DATASET ? { "dct:conformsTo": "https://schema.data.gouv.fr/scdl/subventions/2.1.1/" } : {}),
@@ -83,8 +83,8 @@ export function catalogJsonLd(urls: PublicUrls, facts: CatalogFacts) {
     "dct:publisher": {
       "@id": `${urls.api}/opendata/catalog.jsonld#publisher`,
       "@type": "foaf:Organization",
-      "foaf:name": PUBLISHER.name,
-      "foaf:mbox": `mailto:${PUBLISHER.email}`,
+      "foaf:name": PUBLISHER_NAME,
+      "foaf:mbox": `mailto:${urls.contactEmail}`,
     },
     "dcat:dataset": [...DATASETS, SCDL_DATASET].map((d) => datasetNode(urls, d, facts)),
   };

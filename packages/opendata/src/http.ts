@@ -22,6 +22,8 @@ export interface OpenDataOptions {
   landingPage: string;
   /** Public base URL of the API; by default, the origin of each request. */
   apiUrl?: string;
+  /** The datasets' contact point in the catalogue and the Data Package. */
+  contactEmail: string;
 }
 
 class HttpError extends Error {
@@ -78,7 +80,7 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
         isDemo: (await datasetInfo(options.prisma)).isDemo,
         signal: request.signal,
       };
-      const urls: PublicUrls = { api: options.apiUrl ?? url.origin, landingPage: options.landingPage };
+      const urls: PublicUrls = { api: options.apiUrl ?? url.origin, landingPage: options.landingPage, contactEmail: options.contactEmail };
       const resource = await route(url, ctx, urls, lastModified);
       const headers = new Headers({
         ...CORS,

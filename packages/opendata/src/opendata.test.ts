@@ -23,6 +23,7 @@ beforeAll(async () => {
     prisma: db.prisma,
     epciSiren: loadTerritory().epciSiren,
     landingPage: "https://tableau.test/donnees-ouvertes",
+    contactEmail: "donnees@observatoire.test",
   });
 });
 afterAll(() => db.dispose());

@@ -4,4 +4,4 @@ import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { LIMITS } from "@oess/graphql";
 
-export const limitPlugins = () => [maxAliasesPlugin({ n: LIMITS.aliases, exposeLimits: true }), maxTokensPlugin({ n: LIMITS.tokens, exposeLimits: true })];
+export const useLimits = () => [maxAliasesPlugin({ n: LIMITS.aliases, exposeLimits: true }), maxTokensPlugin({ n: LIMITS.tokens, exposeLimits: true })];

@@ -7,7 +7,7 @@ import { dataVersion, type PrismaClient } from "@oess/db";
 /** A request that carries credentials may see drafts: it is never served from the cache. */
 const isAnonymous = (request: Request) => !request.headers.has("cookie") && !request.headers.has("authorization");
 
-export const responseCachePlugin = (prisma: PrismaClient) =>
+export const useDataVersionResponseCache = (prisma: PrismaClient) =>
   useResponseCache({
     session: () => null,
     enabled: (request) => isAnonymous(request),

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { MIGRATIONS_DIR, readMigrations } from "../migrate";
+import { migrationsDir, readMigrations } from "../migrate";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -17,7 +17,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const schema = fileURLToPath(new URL("../../../../prisma/schema.prisma", import.meta.url));
 const prismaCli = fileURLToPath(new URL("../../../../scripts/prisma.mjs", import.meta.url));
 const previous = readMigrations().at(-1);
-const from = previous ? ["--from-schema-datamodel", path.join(MIGRATIONS_DIR, previous.name, "schema.prisma")] : ["--from-empty"];
+const from = previous ? ["--from-schema-datamodel", path.join(migrationsDir(), previous.name, "schema.prisma")] : ["--from-empty"];
 
 const sql = execFileSync(process.execPath, [prismaCli, "migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], {
   encoding: "utf8",
@@ -29,7 +29,7 @@ if (/^-- This is an empty migration\./m.test(sql)) {
 }
 
 const number = String(readMigrations().length + 1).padStart(4, "0");
-const dir = path.join(MIGRATIONS_DIR, `${number}_${name}`);
+const dir = path.join(migrationsDir(), `${number}_${name}`);
 fs.mkdirSync(dir);
 fs.writeFileSync(path.join(dir, "migration.sql"), sql);
 fs.copyFileSync(schema, path.join(dir, "schema.prisma"));
