@@ -2,13 +2,14 @@
 // editors, submitted, then published or rejected by the PTCE's coordination. This module holds
 // that life once for all four.
 import type { Prisma, PrismaClient } from "@oess/db";
-import { isUuid } from "@oess/domain";
+import { isUuid, type RecordStatus } from "@oess/domain";
 import { conflict, notFound } from "./errors";
 import { canEdit, isCoordinator, type Viewer } from "./viewer";
 
+export type { RecordStatus };
+
 export const RECORD_KINDS = ["Enterprise", "Incubation", "JobRecord", "Funding"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
-export type RecordStatus = "DRAFT" | "SUBMITTED" | "PUBLISHED" | "REJECTED";
 
 export const RECORD_LABELS: Record<RecordKind, string> = {
   Enterprise: "Entreprise",

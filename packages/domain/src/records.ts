@@ -234,6 +234,8 @@ export function grantPublicationProblems(grant: {
   if (!(Number(grant.amount) > 0)) problems.push({ field: "amount", message: "Une subvention publiée a un montant supérieur à 0 €." });
   if (!grant.paymentTerms?.trim())
     problems.push({ field: "paymentTerms", message: "Les conditions de versement sont obligatoires pour publier une subvention (SCDL)." });
+  else if (grant.paymentTerms.length >= 256)
+    problems.push({ field: "paymentTerms", message: "Les conditions de versement tiennent en moins de 256 caractères pour être publiées (SCDL)." });
   if (!grant.beneficiarySiret && !grant.beneficiaryRna)
     problems.push({
       field: "beneficiaryEnterpriseId",

@@ -1,13 +1,14 @@
 "use client";
 // Who is signed in, for the whole partner space; nothing is rendered on the server (the session
 // cookie is HttpOnly and never leaves the browser's requests).
+import type { MemberRole } from "@oess/domain/vocabulary";
 import { gql } from "@urql/core";
 import Link from "next/link";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import { query } from "../../lib/partner-api";
 
 interface Membership {
-  role: "VIEWER" | "EDITOR" | "ADMIN";
+  role: MemberRole;
   partner: { databaseId: string; slug: string; shortName: string };
 }
 export interface Me {

@@ -1,13 +1,13 @@
 // What every contributed record (enterprise, incubation, job record, funding) carries, and the
 // answer of every write to one.
 import { notFound, RECORD_KINDS, type RecordChange, type RecordKind, visibleRecord } from "@oess/app";
-import { isUuid } from "@oess/domain";
+import { isUuid, type RecordStatus as RecordStatusValue } from "@oess/domain";
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { builder, type Context } from "../builder";
 import { RecordStatus } from "./enums";
 
 interface RecordShape {
-  status: "DRAFT" | "SUBMITTED" | "PUBLISHED" | "REJECTED";
+  status: RecordStatusValue;
   version: number;
   publishedAt: Date | null;
   source: string;
