@@ -4,7 +4,7 @@
 import { LEGAL_FAMILIES, LEGAL_FAMILY_LABELS } from "@oess/domain/vocabulary";
 import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState, useTransition } from "react";
-import { FAMILY_SLUGS, type FilterOptions, type Filters } from "../lib/filters";
+import { FAMILY_SLUGS, FILTER_PARAMS, type FilterOptions, type Filters } from "../lib/filters";
 import { useHydrated } from "../lib/use-hydrated";
 
 export function FilterBar({ options, filters }: { options: FilterOptions; filters: Filters }) {
@@ -65,25 +65,25 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
       <fieldset>
         <legend>Filtrer les chiffres</legend>
         <div className="filters__grid">
-          <FilterSelect label="Depuis" name="debut" value={filters.from} placeholder={`${options.firstYear} (début)`} options={years} />
-          <FilterSelect label="Jusqu'à" name="fin" value={filters.to} placeholder={`${options.lastYear} (fin)`} options={years} />
+          <FilterSelect label="Depuis" name={FILTER_PARAMS.from} value={filters.from} placeholder={`${options.firstYear} (début)`} options={years} />
+          <FilterSelect label="Jusqu'à" name={FILTER_PARAMS.to} value={filters.to} placeholder={`${options.lastYear} (fin)`} options={years} />
           <FilterSelect
             label="Commune"
-            name="commune"
+            name={FILTER_PARAMS.commune}
             value={filters.commune}
             placeholder="Toutes les communes"
             options={options.communes.map((c) => ({ value: c.code, label: c.name }))}
           />
           <FilterSelect
             label="Famille juridique"
-            name="famille"
+            name={FILTER_PARAMS.family}
             value={filters.family ? FAMILY_SLUGS[filters.family] : null}
             placeholder="Toutes les familles"
             options={LEGAL_FAMILIES.map((f) => ({ value: FAMILY_SLUGS[f], label: LEGAL_FAMILY_LABELS[f] }))}
           />
           <FilterSelect
             label="Partenaire"
-            name="partenaire"
+            name={FILTER_PARAMS.partner}
             value={filters.partner}
             placeholder="Tous les partenaires"
             options={options.partners.map((p) => ({ value: p.slug, label: p.shortName }))}

@@ -10,6 +10,12 @@ export interface Filters {
   partner: string | null;
 }
 
+/** The filters' names in the URL, in French: the form's fields and the parser share them. */
+export const FILTER_PARAMS = { from: "debut", to: "fin", commune: "commune", family: "famille", partner: "partenaire" } as const satisfies Record<
+  keyof Filters,
+  string
+>;
+
 /** URL words for the legal families: readable in a shared link. */
 export const FAMILY_SLUGS: Record<LegalFamily, string> = {
   ASSOCIATION: "association",
@@ -39,12 +45,12 @@ export function parseFilters(params: SearchParams, options: FilterOptions): Filt
     const n = Number(one(params, key));
     return Number.isInteger(n) && n >= options.firstYear && n <= options.lastYear ? n : null;
   };
-  let from = year("debut");
-  let to = year("fin");
+  let from = year(FILTER_PARAMS.from);
+  let to = year(FILTER_PARAMS.to);
   if (from !== null && to !== null && from > to) [from, to] = [to, from];
-  const commune = one(params, "commune");
-  const family = one(params, "famille");
-  const partner = one(params, "partenaire");
+  const commune = one(params, FILTER_PARAMS.commune);
+  const family = one(params, FILTER_PARAMS.family);
+  const partner = one(params, FILTER_PARAMS.partner);
   return {
     from,
     to,

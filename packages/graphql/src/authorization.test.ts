@@ -254,3 +254,24 @@ describe("a record's history: in full for its organisation and the coordination,
     }
   }
 });
+
+describe("viewerCanChange tells each role what the update mutation will allow", () => {
+  for (const role of ROLES) {
+    for (const side of SIDES) {
+      it(`${role} on ${side} organisation's draft and published record`, async () => {
+        for (const status of ["DRAFT", "PUBLISHED"] as const) {
+          const record = await t.makeRecord("JobRecord", OWNER[side], status);
+          const result = await t.run(
+            `query ($id: ID!) { node(id: $id) { ... on JobRecord { viewerCanChange } } }`,
+            { id: record.globalId },
+            viewers[role] ?? null,
+          );
+          // Anonymous callers and other organisations cannot even see a draft.
+          const visible = status === "PUBLISHED" || role === "admin" || (side === "own" && role !== "anonymous");
+          const expected = status === "DRAFT" ? editorOrAdmin(role, side) : role === "admin";
+          expect(result.data?.node ?? null, status).toEqual(visible ? { viewerCanChange: expected } : null);
+        }
+      });
+    }
+  }
+});

@@ -27,6 +27,8 @@ interface Node {
   version: number;
   status: RecordStatus;
   reviewNote: string | null;
+  /** The server's answer: may this user change the record now (the rule lives in @oess/app). */
+  viewerCanChange: boolean;
   source: string;
   dataYear: number;
   owner: { databaseId: string; shortName: string };
@@ -78,7 +80,7 @@ const show = (value: unknown, key = ""): string => {
 
 export function RecordPage({ id }: { id: string }) {
   const router = useRouter();
-  const { isAdmin, me } = useSession();
+  const { isAdmin } = useSession();
   const [node, setNode] = useState<Node | null | undefined>(undefined);
   const [history, setHistory] = useState<Event[]>([]);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -99,8 +101,7 @@ export function RecordPage({ id }: { id: string }) {
   if (node === undefined) return <p role="status">Chargement…</p>;
   if (node === null) return <p role="alert">Ce record est introuvable, ou vous n'avez pas le droit de le voir.</p>;
   const spec = specOfKind(KIND_OF_TYPENAME[node.__typename] ?? "Enterprise");
-  const canWrite = isAdmin || me.memberships.some((m) => m.partner.databaseId === node.owner.databaseId && m.role !== "VIEWER");
-  const editable = isAdmin || (canWrite && (node.status === "DRAFT" || node.status === "REJECTED"));
+  const editable = node.viewerCanChange;
 
   const act = async (name: "submitRecord" | "publishRecord" | "rejectRecord" | "deleteRecord", reason?: string) => {
     const result = await mutate(
@@ -155,7 +156,7 @@ export function RecordPage({ id }: { id: string }) {
             Modifier
           </Link>
         ) : null}
-        {canWrite && (node.status === "DRAFT" || node.status === "REJECTED") ? (
+        {editable && (node.status === "DRAFT" || node.status === "REJECTED") ? (
           <>
             <button type="button" onClick={() => void act("submitRecord")}>
               Soumettre pour relecture

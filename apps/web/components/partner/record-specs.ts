@@ -122,7 +122,7 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
 ];
 
 /** Every kind's fields, for a `node(id:)` query that does not know the record's kind yet. */
-export const ANY_RECORD_SELECTION = `id ... on ContributedRecord { version status reviewNote source dataYear } ${RECORD_SPECS.map(
+export const ANY_RECORD_SELECTION = `id ... on ContributedRecord { version status reviewNote viewerCanChange source dataYear } ${RECORD_SPECS.map(
   (spec) => `... on ${spec.kind} { owner { databaseId shortName } ${spec.selection} }`,
 ).join(" ")}`;
 

@@ -1,6 +1,6 @@
 // What every contributed record (enterprise, incubation, job record, funding) carries, and the
 // answer of every write to one.
-import { notFound, RECORD_KINDS, type RecordChange, type RecordKind, visibleRecord } from "@oess/app";
+import { canChange, notFound, RECORD_KINDS, type RecordChange, type RecordKind, visibleRecord } from "@oess/app";
 import { isUuid, type RecordStatus as RecordStatusValue } from "@oess/domain";
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { builder, type Context } from "../builder";
@@ -32,6 +32,11 @@ export const ContributedRecord = builder.interfaceRef<RecordShape>("ContributedR
       resolve: (record) => (record.status === "REJECTED" ? record.reviewNote : null),
     }),
     dataYear: t.exposeInt("dataYear", { description: "Data year (millésime) of the figure." }),
+    viewerCanChange: t.boolean({
+      description:
+        "Whether the caller may change (or delete, or submit) this record now: its organisation's editors and admins while it is a draft or rejected, the PTCE's coordination at any time.",
+      resolve: (record, _args, ctx) => canChange(ctx.viewer, record),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
   }),
