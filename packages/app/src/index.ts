@@ -5,7 +5,7 @@ export { badState, conflict, invalidInput, notFound, refused } from "./errors";
 export { applyImport, type ImportKind, type ImportPlan, type ImportProblem, planImport } from "./import/plan";
 export { readTable, TableError } from "./import/read-table";
 export { createRecord, type RecordChange, type RecordRules, updateRecord, type WriteContext } from "./record-writes";
-export { canChange, canSee, canSeeDrafts, RECORD_KINDS, RECORD_LABELS, type RecordKind, type RecordStatus, type StoredRecord, visibleRecord } from "./records";
+export { canChange, canSee, canSeeDrafts, type RecordKind, type RecordStatus, type StoredRecord, visibleRecord } from "./records";
 export { enterpriseRules } from "./rules/enterprise";
 export { fundingRules } from "./rules/funding";
 export { incubationRules } from "./rules/incubation";

@@ -4,9 +4,10 @@
 // caller read.
 import { Prisma, type PrismaClient } from "@oess/db";
 import type { FieldProblem, Territory } from "@oess/domain";
+import { RECORD_KIND_LABELS } from "@oess/domain";
 import { audit } from "./audit";
 import { invalidInput, refused } from "./errors";
-import { canChange, RECORD_LABELS, type RecordKind, recordTable, type StoredRecord, writeAtVersion } from "./records";
+import { canChange, type RecordKind, recordTable, type StoredRecord, writeAtVersion } from "./records";
 import type { Viewer } from "./viewer";
 
 /** What a write needs: the database, the territory and who is writing. */
@@ -69,7 +70,7 @@ export function createRecord<Input>(ctx: WriteContext, rules: RecordRules<Input>
 /** The record's fields as they should now be, if it is still at `version`. */
 export function updateRecord<Input>(ctx: WriteContext, rules: RecordRules<Input>, target: RecordChange, version: number, form: Input): Promise<RecordChange> {
   const { kind, record } = target;
-  if (kind !== rules.kind) throw invalidInput([{ field: "id", message: `Cet identifiant désigne un autre type de record (${RECORD_LABELS[kind]}).` }], "");
+  if (kind !== rules.kind) throw invalidInput([{ field: "id", message: `Cet identifiant désigne un autre type de record (${RECORD_KIND_LABELS[kind]}).` }], "");
   if (!canChange(ctx.viewer, record)) throw refused("Ce record est soumis ou publié : seule la coordination du PTCE peut encore le modifier.");
   const userId = ctx.viewer.userId;
   return ctx.prisma

@@ -2,21 +2,11 @@
 // editors, submitted, then published or rejected by the PTCE's coordination. This module holds
 // that life once for all four.
 import type { Prisma, PrismaClient } from "@oess/db";
-import { isUuid, type RecordStatus } from "@oess/domain";
+import { isUuid, RECORD_KIND_LABELS, type RecordKind, type RecordStatus } from "@oess/domain";
 import { conflict, notFound } from "./errors";
 import { canEdit, isCoordinator, type Viewer } from "./viewer";
 
-export type { RecordStatus };
-
-export const RECORD_KINDS = ["Enterprise", "Incubation", "JobRecord", "Funding"] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
-export const RECORD_LABELS: Record<RecordKind, string> = {
-  Enterprise: "Entreprise",
-  Incubation: "Incubation",
-  JobRecord: "Emplois de l'année",
-  Funding: "Financement",
-};
+export type { RecordKind, RecordStatus };
 
 export interface StoredRecord {
   id: string;
@@ -55,7 +45,7 @@ export const canSee = (viewer: Viewer | null, record: Pick<StoredRecord, "status
 /** The record, if it exists and the viewer may see it; "not found" otherwise, so as to leak nothing. */
 export async function visibleRecord(db: Client, viewer: Viewer | null, kind: RecordKind, id: string): Promise<StoredRecord> {
   const record = isUuid(id) ? await recordTable(db, kind).findUnique({ where: { id } }) : null;
-  if (!record || !canSee(viewer, record)) throw notFound(RECORD_LABELS[kind]);
+  if (!record || !canSee(viewer, record)) throw notFound(RECORD_KIND_LABELS[kind]);
   return record;
 }
 
@@ -79,7 +69,7 @@ export async function writeAtVersion(
   const { count } = await table.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 }, updatedById: userId } });
   if (count === 0) {
     const current = await table.findUnique({ where: { id } });
-    if (!current) throw notFound(RECORD_LABELS[kind]);
+    if (!current) throw notFound(RECORD_KIND_LABELS[kind]);
     throw conflict(current.version, version);
   }
   return (await table.findUnique({ where: { id } })) as StoredRecord;

@@ -58,6 +58,16 @@ export const INCUBATION_OUTCOME_LABELS: Record<IncubationOutcome, string> = {
   ABANDONED: "Abandonnée",
 };
 
+/** The four kinds of records partners contribute (GraphQL type names), and their French names. */
+export const RECORD_KINDS = ["Enterprise", "Incubation", "JobRecord", "Funding"] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
+  Enterprise: "Entreprise",
+  Incubation: "Incubation",
+  JobRecord: "Emplois de l'année",
+  Funding: "Financement",
+};
+
 export const RECORD_STATUSES = ["DRAFT", "SUBMITTED", "PUBLISHED", "REJECTED"] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 export const RECORD_STATUS_LABELS: Record<RecordStatus, string> = {

@@ -4,8 +4,8 @@
 // of them reads of a record's history.
 
 import type { Viewer } from "@oess/app";
-import { RECORD_KINDS, type RecordKind } from "@oess/app";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
+import { RECORD_KINDS, type RecordKind } from "@oess/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, runner } from "./fixtures";
 

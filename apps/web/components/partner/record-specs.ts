@@ -10,9 +10,9 @@ import {
   INCUBATION_OUTCOMES,
   LEGAL_FAMILIES,
   LEGAL_FAMILY_LABELS,
+  RECORD_KIND_LABELS,
+  type RecordKind,
 } from "@oess/domain/vocabulary";
-
-export type RecordKind = "Enterprise" | "Incubation" | "JobRecord" | "Funding";
 
 export interface FieldSpec {
   name: string;
@@ -43,7 +43,7 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
   {
     kind: "Enterprise",
     slug: "entreprise",
-    title: "Entreprise",
+    title: RECORD_KIND_LABELS.Enterprise,
     fields: [
       { name: "name", label: "Nom (raison sociale)", type: "text", required: true },
       { name: "legalFamily", label: "Famille juridique", type: "select", required: true, options: options(LEGAL_FAMILIES, LEGAL_FAMILY_LABELS) },
@@ -67,7 +67,7 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
   {
     kind: "Incubation",
     slug: "incubation",
-    title: "Incubation",
+    title: RECORD_KIND_LABELS.Incubation,
     fields: [
       { name: "enterpriseId", label: "Entreprise ou projet", type: "enterprise", required: true },
       { name: "supportingPartnerId", label: "Partenaire qui accompagne", type: "partner", required: true },
@@ -81,7 +81,7 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
   {
     kind: "JobRecord",
     slug: "emplois",
-    title: "Emplois de l'année",
+    title: RECORD_KIND_LABELS.JobRecord,
     fields: [
       { name: "enterpriseId", label: "Entreprise", type: "enterprise", required: true },
       { name: "year", label: "Année", type: "integer", required: true },
@@ -94,7 +94,7 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
   {
     kind: "Funding",
     slug: "financement",
-    title: "Financement",
+    title: RECORD_KIND_LABELS.Funding,
     fields: [
       { name: "funderId", label: "Financeur", type: "partner", required: true },
       { name: "beneficiaryEnterpriseId", label: "Entreprise bénéficiaire", type: "enterprise", help: "Ou bien un partenaire bénéficiaire, ci-dessous." },

@@ -1,8 +1,8 @@
 // Who changed what and when: each record's history, the admins' audit log and review queue.
 
-import { canSeeDrafts, notFound, type RECORD_KINDS, visibleRecord } from "@oess/app";
+import { canSeeDrafts, notFound, visibleRecord } from "@oess/app";
 import type { Prisma } from "@oess/db";
-import { formatEuros } from "@oess/domain";
+import { formatEuros, type RecordKind } from "@oess/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder";
 import { PAGE_OPTIONS } from "../visibility";
@@ -116,7 +116,7 @@ builder.queryField("auditLog", (t) =>
 );
 
 interface QueueItem {
-  kind: (typeof RECORD_KINDS)[number];
+  kind: RecordKind;
   id: string;
   version: number;
   ownerPartnerId: string;

@@ -1,7 +1,7 @@
 // What every contributed record (enterprise, incubation, job record, funding) carries, and the
 // answer of every write to one.
-import { canChange, notFound, RECORD_KINDS, type RecordChange, type RecordKind, visibleRecord } from "@oess/app";
-import { isUuid, type RecordStatus as RecordStatusValue } from "@oess/domain";
+import { canChange, notFound, type RecordChange, visibleRecord } from "@oess/app";
+import { isUuid, RECORD_KINDS, type RecordKind, type RecordStatus as RecordStatusValue } from "@oess/domain";
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { builder, type Context } from "../builder";
 import { RecordStatus } from "./enums";
