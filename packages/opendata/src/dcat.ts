@@ -98,10 +98,12 @@ export const offlineLoader = async (url: string): Promise<never> => {
 export async function catalogTurtle(urls: PublicUrls, facts: CatalogFacts): Promise<string> {
   // Loaded on first use: RDF tooling is only needed for the Turtle catalogue.
   const [{ default: jsonld }, { Parser, Writer }] = await Promise.all([import("jsonld"), import("n3")]);
-  const nquads = (await jsonld.toRDF(catalogJsonLd(urls, facts) as Parameters<typeof jsonld.toRDF>[0], {
+  const nquads = await jsonld.toRDF(catalogJsonLd(urls, facts) as Parameters<typeof jsonld.toRDF>[0], {
     format: "application/n-quads",
     documentLoader: offlineLoader,
-  })) as unknown as string;
+  });
+  // With a format, jsonld answers text (its types cover both cases).
+  if (typeof nquads !== "string") throw new Error("jsonld.toRDF did not return N-Quads text");
   const writer = new Writer({ prefixes: { dcat: CONTEXT.dcat, dct: CONTEXT.dct, foaf: CONTEXT.foaf, vcard: CONTEXT.vcard, xsd: CONTEXT.xsd } });
   writer.addQuads(new Parser({ format: "N-Quads" }).parse(nquads));
   return new Promise((resolve, reject) => writer.end((error, result) => (error ? reject(error) : resolve(result))));

@@ -274,7 +274,7 @@ describe("SCDL Subventions 2.1.1", () => {
 describe("DCAT catalogue", () => {
   it("expands as self-contained JSON-LD into a dcat:Catalog of every dataset, with what data.gouv.fr harvests", async () => {
     const doc = (await (await get("catalog.jsonld")).json()) as jsonld.JsonLdDocument;
-    const expanded = (await jsonld.expand(doc, { documentLoader: offlineLoader })) as unknown as Array<Record<string, any>>;
+    const expanded = (await jsonld.expand(doc, { documentLoader: offlineLoader })) as Array<Record<string, any>>;
     const DCAT = "http://www.w3.org/ns/dcat#";
     const DCT = "http://purl.org/dc/terms/";
     const catalog = expanded.find((n) => n["@type"]?.includes(`${DCAT}Catalog`));
