@@ -4,10 +4,9 @@
 // "Unexpected error." — logged with its stack, never shown.
 import { type DatabaseProblem, databaseProblem, RETRY_AFTER_SECONDS } from "@oess/db";
 import { GraphQLError } from "graphql";
+import { maskError, type Plugin, type YogaInitialContext } from "graphql-yoga";
 
 const isGraphQLError = (error: unknown): error is GraphQLError => error instanceof GraphQLError;
-
-import { maskError, type Plugin, type YogaInitialContext } from "graphql-yoga";
 
 const PROBLEMS: Record<DatabaseProblem, { code: string; status: number; message: { en: string; fr: string } }> = {
   "invalid-value": {
