@@ -14,10 +14,12 @@ const processes = createSupervisor("dev", env);
 const require = createRequire(import.meta.url);
 
 const tsx = require.resolve("tsx/cli");
-processes.launch("API", process.execPath, [tsx, "watch", "--clear-screen=false", "apps/api/src/main.ts"], root, { API_PORT: String(apiPort) });
-await processes.waitFor(`http://127.0.0.1:${apiPort}/healthz`, (r) => r.ok);
+processes.launch("API", process.execPath, [tsx, "watch", "--clear-screen=false", "apps/api/src/main.ts"], root, { extraEnv: { API_PORT: String(apiPort) } });
+await processes.waitFor("API", `http://127.0.0.1:${apiPort}/healthz`, (r) => r.ok);
 
 const next = createRequire(webDir).resolve("next/dist/bin/next");
-processes.launch("dashboard", process.execPath, [next, "dev", "--port", String(webPort)], webDir, { API_URL: `http://127.0.0.1:${apiPort}/graphql` });
-await processes.waitFor(`http://127.0.0.1:${webPort}/`, () => true);
+processes.launch("dashboard", process.execPath, [next, "dev", "--port", String(webPort)], webDir, {
+  extraEnv: { API_URL: `http://127.0.0.1:${apiPort}/graphql` },
+});
+await processes.waitFor("dashboard", `http://127.0.0.1:${webPort}/`, () => true);
 if (!processes.stopping) console.log(`\n  Observatoire ESS (dev) — dashboard http://localhost:${webPort}, API http://localhost:${apiPort}/graphql\n`);

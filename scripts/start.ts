@@ -1,5 +1,6 @@
 // npm start: runs the API (which migrates, and seeds on first run) and the dashboard's production
-// server, prints where they are, and stops both on Ctrl-C or when either one stops.
+// server, prints where they are, and stops both on Ctrl-C. An API that dies is started again (the
+// dashboard answers 503 meanwhile); a dashboard that dies stops everything.
 import { fileURLToPath } from "node:url";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@oess/db/demo-accounts";
 import { API_NODE_ARGS } from "./api-process";
@@ -13,11 +14,13 @@ const started = performance.now();
 const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 const processes = createSupervisor("start", env);
 
-processes.launch("API", process.execPath, API_NODE_ARGS, root, { API_PORT: String(apiPort) });
-await processes.waitFor(`http://127.0.0.1:${apiPort}/healthz`, (r) => r.ok);
+processes.launch("API", process.execPath, API_NODE_ARGS, root, { extraEnv: { API_PORT: String(apiPort) }, restart: true });
+await processes.waitFor("API", `http://127.0.0.1:${apiPort}/healthz`, (r) => r.ok);
 
-processes.launch("dashboard", process.execPath, ["server.mjs"], webDir, { PORT: String(webPort), API_URL: `http://127.0.0.1:${apiPort}/graphql` });
-await processes.waitFor(`http://127.0.0.1:${webPort}/`, () => true);
+processes.launch("dashboard", process.execPath, ["server.mjs"], webDir, {
+  extraEnv: { PORT: String(webPort), API_URL: `http://127.0.0.1:${apiPort}/graphql` },
+});
+await processes.waitFor("dashboard", `http://127.0.0.1:${webPort}/`, () => true);
 
 /** The demo accounts, when the database holds the demo dataset (never for real data). */
 async function demoAccounts(): Promise<string> {

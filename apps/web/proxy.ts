@@ -1,13 +1,21 @@
-// Runs before every page: a fresh nonce, the security headers of lib/security-headers.ts on the
-// response, and the policy on the request too, where Next.js reads the nonce for its scripts.
+// Runs before every page: while the API does not answer, a 503 page that comes back by itself;
+// otherwise a fresh nonce, the security headers of lib/security-headers.ts on the response, and
+// the policy on the request too, where Next.js reads the nonce for its scripts.
 import { type NextRequest, NextResponse } from "next/server";
+import { apiIsUp, RETRY_SECONDS, UNAVAILABLE_PAGE } from "./lib/api-health";
 import { env } from "./lib/env";
 import { securityHeaders } from "./lib/security-headers";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
   const headers = securityHeaders({ nonce, https, ancestors: env.frameAncestors, dev: process.env.NODE_ENV === "development" });
+  if (!(await apiIsUp())) {
+    return new NextResponse(UNAVAILABLE_PAGE, {
+      status: 503,
+      headers: { ...headers, "content-type": "text/html; charset=utf-8", "retry-after": String(RETRY_SECONDS), "cache-control": "no-store" },
+    });
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", headers["content-security-policy"] as string);
