@@ -1,3 +1,5 @@
+// An ESS enterprise: its type, its reads (connection and filters), its input, and its writes (create and update,
+// which @oess/app checks and stores).
 import { createRecord, enterpriseRules, updateRecord } from "@oess/app";
 import { legalFormLabel, nafLabel } from "@oess/domain";
 import { builder } from "../builder";

@@ -1,3 +1,5 @@
+// Yearly jobs of an enterprise: its type, its reads (connection and filters), its input, and its writes (create and update,
+// which @oess/app checks and stores).
 import { createRecord, jobRecordRules, updateRecord } from "@oess/app";
 import { builder } from "../builder";
 import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
