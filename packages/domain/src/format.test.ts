@@ -1,10 +1,30 @@
 import { expect, it } from "vitest";
-import { formatChange, formatDate, formatDateTime, formatDay, formatDecimal, formatEuros, formatInteger, formatPercent } from "./format";
+import {
+  formatChange,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatDecimal,
+  formatEuros,
+  formatExactDecimal,
+  formatExactEuros,
+  formatInteger,
+  formatPercent,
+} from "./format";
 
 it("formats figures the French way, with narrow no-break spaces", () => {
   expect(formatInteger(1234567)).toBe("1\u202f234\u202f567");
   expect(formatDecimal(1234.56)).toBe("1\u202f234,6");
   expect(formatEuros("1234567.89")).toBe("1\u202f234\u202f568\u00a0€");
+});
+
+it("shows a record's amounts and decimals as they were stored, not rounded", () => {
+  expect(formatExactEuros("8000.50")).toBe("8\u202f000,50\u00a0€");
+  expect(formatExactEuros("8000.05")).toBe("8\u202f000,05\u00a0€");
+  expect(formatExactEuros("8000.00")).toBe("8\u202f000\u00a0€");
+  expect(formatExactDecimal("5.5")).toBe("5,5");
+  expect(formatExactDecimal("0.25")).toBe("0,25");
+  expect(formatExactDecimal("2")).toBe("2");
 });
 
 it("shares and changes are French percentages, signed, with a narrow no-break space", () => {

@@ -7,6 +7,15 @@ export const formatInteger = (n: number): string => integer.format(n);
 export const formatDecimal = (n: number): string => decimal.format(n);
 /** Amounts arrive as decimal strings from the API, to keep cents exact until display. */
 export const formatEuros = (amount: number | string): string => euros.format(Number(amount));
+const eurosAndCents = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const exactDecimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 4 });
+/** An amount as it was recorded, cents included when there are any (a record's page, not a chart). */
+export const formatExactEuros = (amount: number | string): string => {
+  const value = Number(amount);
+  return Number.isInteger(value) ? euros.format(value) : eurosAndCents.format(value);
+};
+/** A decimal as it was recorded (5,5 ETP; 0,25), in French. */
+export const formatExactDecimal = (value: number | string): string => exactDecimal.format(Number(value));
 const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
 const change = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" });
 // French typography: a narrow no-break space before « % » (Intl gives a wide one) and a true minus.

@@ -1,5 +1,6 @@
 "use client";
-// Choosing an enterprise among possibly thousands: type part of its name, pick from the matches.
+// Choosing an enterprise among possibly thousands: type part of its name, pick from the matches,
+// each shown with its commune and SIRET.
 import { gql } from "@urql/core";
 import { useEffect, useState } from "react";
 import { query } from "../../lib/partner-api";
@@ -13,6 +14,9 @@ const SEARCH = gql`
           name
           siret
           status
+          commune {
+            name
+          }
         }
       }
     }
@@ -24,6 +28,7 @@ interface Found {
   name: string;
   siret: string | null;
   status: string;
+  commune: { name: string } | null;
 }
 
 export function EnterprisePicker({
@@ -49,7 +54,9 @@ export function EnterprisePicker({
     return () => clearTimeout(timer);
   }, [search]);
   const choices =
-    initial && !found.some((f) => f.databaseId === initial.id) ? [{ databaseId: initial.id, name: initial.label, siret: null, status: "" }, ...found] : found;
+    initial && !found.some((f) => f.databaseId === initial.id)
+      ? [{ databaseId: initial.id, name: initial.label, siret: null, status: "", commune: null }, ...found]
+      : found;
   return (
     <span className="picker">
       <input type="search" aria-label="Rechercher par nom" placeholder="Rechercher par nom…" value={search} onChange={(e) => setSearch(e.target.value)} />
@@ -57,7 +64,9 @@ export function EnterprisePicker({
         <option value="">— Choisir —</option>
         {choices.map((e) => (
           <option key={e.databaseId} value={e.databaseId}>
+            {/* Namesakes are told apart by their SIRET and their commune. */}
             {e.name}
+            {e.commune ? `, ${e.commune.name}` : ""}
             {e.siret ? ` (SIRET ${e.siret})` : ""}
             {e.status && e.status !== "PUBLISHED" ? " — non publiée" : ""}
           </option>

@@ -1,6 +1,6 @@
 "use client";
 // One record: its fields, its status and what can be done with it now, its history, its comments.
-import { formatDate, formatDateTime, formatEuros } from "@oess/domain/format";
+import { formatDate, formatDateTime, formatExactDecimal, formatExactEuros } from "@oess/domain/format";
 import {
   AID_NATURE_SCDL,
   COOPERATIVE_KIND_LABELS,
@@ -65,7 +65,8 @@ const LABELS: Record<string, Record<string, string>> = {
 const show = (value: unknown, key = ""): string => {
   if (value === null || value === undefined || value === "") return "—";
   if (LABELS[key]) return LABELS[key]?.[String(value)] ?? String(value);
-  if (key === "amount") return formatEuros(String(value));
+  if (key === "amount") return formatExactEuros(String(value));
+  if (key === "fte" || key === "fundingShare") return formatExactDecimal(String(value));
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (typeof value === "boolean") return value ? "oui" : "non";
   if (typeof value === "object")
