@@ -1,4 +1,5 @@
 import { formatDate, formatEuros, formatInteger, formatPercent } from "@oess/domain/format";
+import type { ConformityReport } from "@oess/opendata";
 import type { Metadata } from "next";
 import { fetchOpenData, publicApiUrl } from "../../lib/api";
 
@@ -11,31 +12,8 @@ interface DataPackage {
   resources: Array<{ name: string; title: string; description: string; path: string }>;
 }
 
-interface Conformity {
-  regle: string;
-  dateDuRapport: string;
-  synthese: Array<{
-    nomAttribuant: string;
-    idAttribuant: string;
-    publieesDansLeDelai: number;
-    publieesEnRetard: number;
-    nonPublieesDelaiDepasse: number;
-    tauxDansLeDelai: number | null;
-  }>;
-  subventions: Array<{
-    nomAttribuant: string;
-    nomBeneficiaire: string;
-    montant: string;
-    dateConvention: string;
-    dateLimitePublication: string;
-    datePublication: string;
-    joursDeRetard: number;
-    dansLeDelai: boolean;
-  }>;
-}
-
 export default async function OpenDataPage() {
-  const [pkg, conformity] = await Promise.all([fetchOpenData<DataPackage>("datapackage.json"), fetchOpenData<Conformity>("scdl/conformite.json")]);
+  const [pkg, conformity] = await Promise.all([fetchOpenData<DataPackage>("datapackage.json"), fetchOpenData<ConformityReport>("scdl/conformite.json")]);
   const api = publicApiUrl();
   if (!pkg || !conformity) {
     return (
