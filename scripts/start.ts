@@ -18,7 +18,7 @@ processes.launch("API", process.execPath, API_NODE_ARGS, root, { extraEnv: { API
 await processes.waitFor("API", `http://127.0.0.1:${apiPort}/healthz`, (r) => r.ok);
 
 processes.launch("dashboard", process.execPath, ["server.mjs"], webDir, {
-  extraEnv: { PORT: String(webPort), API_URL: `http://127.0.0.1:${apiPort}/graphql` },
+  extraEnv: { PORT: String(webPort), API_URL: process.env.API_URL ?? `http://127.0.0.1:${apiPort}/graphql` },
 });
 await processes.waitFor("dashboard", `http://127.0.0.1:${webPort}/`, () => true);
 

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import { type ReactNode, Suspense } from "react";
 import { ChartPatterns } from "../components/charts/palette";
 import { SiteNav } from "../components/site-nav";
 import { GraphqlProvider } from "../components/urql-provider";
 import { API_URL } from "../lib/api";
+import { SESSION_COOKIE } from "../lib/partner/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,6 +17,8 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request: its scripts carry this response's CSP nonce (proxy.ts).
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  // Sign-in is one click from every page; with a session, the partner space is.
+  const signedIn = (await cookies()).has(SESSION_COOKIE);
   return (
     <html lang="fr">
       <body>
@@ -25,9 +28,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <header className="site-header">
           <p className="site-title">Observatoire de l'économie sociale et solidaire</p>
           <p className="site-subtitle">Maison de l'ESS et PTCE du Niortais</p>
-          <Link className="site-account" href="/espace-partenaire">
-            Espace partenaire
-          </Link>
+          {signedIn ? (
+            <Link className="site-account" href="/espace-partenaire">
+              Espace partenaire
+            </Link>
+          ) : (
+            <Link className="site-account" href="/connexion">
+              Se connecter
+            </Link>
+          )}
         </header>
         <Suspense>
           <SiteNav />

@@ -2,6 +2,7 @@
 // shows, the chart, the table of exactly the plotted values, and those values as CSV.
 import type { ReactNode } from "react";
 import { type Column, csvHref, toCsv } from "../lib/csv";
+import { ScrollRegion } from "./scroll-region";
 
 export interface ChartCardProps<Row> {
   id: string;
@@ -52,10 +53,7 @@ export function DataTable<Row>({ caption, columns, rows }: { caption: string; co
   const [head, ...rest] = columns;
   if (!head) return null;
   return (
-    // Scrollable on narrow screens, hence reachable by keyboard (WCAG 2.1.1; axe's
-    // scrollable-region-focusable), and named as a region for screen readers.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus
-    <section className="table-scroll" tabIndex={0} aria-label={caption}>
+    <ScrollRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -83,6 +81,6 @@ export function DataTable<Row>({ caption, columns, rows }: { caption: string; co
           })}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }

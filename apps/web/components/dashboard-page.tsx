@@ -11,11 +11,13 @@ import { FilterBar } from "./filter-bar";
 import { ViewComments } from "./view-comments";
 
 async function DashboardPage({
+  path,
   title,
   lead,
   searchParams,
   children,
 }: {
+  path: string;
   title: string;
   lead: string;
   searchParams: DashboardPageProps["searchParams"];
@@ -24,7 +26,8 @@ async function DashboardPage({
   const context = await loadDashboardContext();
   if (!context) return <ApiUnavailable />;
   const { options, notice, territoryName } = context;
-  const filters = parseFilters(await searchParams, options);
+  const params = await searchParams;
+  const filters = parseFilters(params, options);
   const view = viewProps(filters, options, filtersToWhere(filters, options));
   return (
     <>
@@ -41,16 +44,16 @@ async function DashboardPage({
       {notice ? <DemoNotice notice={notice} /> : null}
       <FilterBar options={options} filters={filters} />
       {children(view)}
-      <ViewComments />
+      <ViewComments path={path} params={params} />
     </>
   );
 }
 
-/** A dashboard route: its title, its lead sentence and the client view that draws its charts. */
-export function dashboardPage(title: string, lead: string, View: ComponentType<ViewProps>) {
+/** A dashboard route: its path, its title, its lead sentence and the client view that draws its charts. */
+export function dashboardPage(path: string, title: string, lead: string, View: ComponentType<ViewProps>) {
   return function Page({ searchParams }: DashboardPageProps) {
     return (
-      <DashboardPage title={title} lead={lead} searchParams={searchParams}>
+      <DashboardPage path={path} title={title} lead={lead} searchParams={searchParams}>
         {(view) => <View {...view} />}
       </DashboardPage>
     );

@@ -1,28 +1,18 @@
-"use client";
 // Partners signed in can discuss the exact view on screen (its permalink). Anonymous visitors see
-// nothing of it: the lookup is one small request after the page has loaded.
-import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+// nothing of it, and cost the API nothing: without a session cookie, nobody is asked.
+import { cookies } from "next/headers";
+import { isFailure, readSession, SESSION_COOKIE } from "../lib/partner/session";
 import { Comments } from "./partner/comments";
 
-export function ViewComments() {
-  const pathname = usePathname();
-  const search = useSearchParams().toString();
-  const [viewer, setViewer] = useState<{ isAdmin: boolean } | null>(null);
-  useEffect(() => {
-    void fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ me { isCoordinator } }" }) })
-      .then((r) => r.json())
-      .then((body: { data?: { me: { isCoordinator: boolean } | null } }) => {
-        const me = body.data?.me;
-        setViewer(me ? { isAdmin: me.isCoordinator } : null);
-      })
-      .catch(() => setViewer(null));
-  }, []);
-  if (!viewer) return null;
+export async function ViewComments({ path, params }: { path: string; params: Record<string, string | string[] | undefined> }) {
+  if (!(await cookies()).has(SESSION_COOKIE)) return null;
+  const session = await readSession();
+  if (session === null || isFailure(session)) return null;
+  const search = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : (v ?? []).map((x) => [k, x])))).toString();
   return (
     <Comments
-      target={{ viewPath: search ? `${pathname}?${search}` : pathname }}
-      isAdmin={viewer.isAdmin}
+      target={{ viewPath: search ? `${path}?${search}` : path }}
+      isCoordinator={session.isCoordinator}
       heading="Commentaires des partenaires sur cette vue"
     />
   );

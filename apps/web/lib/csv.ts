@@ -11,12 +11,13 @@ export interface Column<Row> {
 
 const quote = (value: string | number | null): string => {
   const text = value === null ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /[",;\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-export function toCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+/** `separator`: a semicolon for files meant for Excel France, which reads commas as decimal marks. */
+export function toCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[], separator = ","): string {
   const lines = [columns.map((c) => quote(c.label)), ...rows.map((row) => columns.map((c) => quote(c.raw(row))))];
-  return `${lines.map((cells) => cells.join(",")).join("\r\n")}\r\n`;
+  return `${lines.map((cells) => cells.join(separator)).join("\r\n")}\r\n`;
 }
 
 /** A BOM first, so that spreadsheet software reads the accents as UTF-8. */

@@ -1,10 +1,10 @@
 // What the filters can choose from, read once per request on the server.
-import { gql } from "@urql/core";
 import { cache } from "react";
 import { getClient } from "./api";
 import type { FilterOptions } from "./filters";
+import { graphql } from "./graphql";
 
-const OPTIONS = gql`
+const OPTIONS = graphql(`
   query FilterOptions {
     dataset {
       territoryName
@@ -34,14 +34,7 @@ const OPTIONS = gql`
       }
     }
   }
-`;
-
-interface OptionsData {
-  dataset: { territoryName: string; notice: string | null };
-  headlineFigures: { firstYear: number | null; lastYear: number | null };
-  communes: { edges: Array<{ node: FilterOptions["communes"][number] }> };
-  partners: { edges: Array<{ node: FilterOptions["partners"][number] }> };
-}
+`);
 
 export interface DashboardContext {
   options: FilterOptions;
@@ -51,7 +44,7 @@ export interface DashboardContext {
 
 /** Null when the API cannot be reached: pages then say so instead of failing. */
 export const loadDashboardContext = cache(async (): Promise<DashboardContext | null> => {
-  const result = await getClient().query<OptionsData>(OPTIONS, {}).toPromise();
+  const result = await getClient().query(OPTIONS, {}).toPromise();
   if (!result.data) return null;
   const { dataset, headlineFigures, communes, partners } = result.data;
   const lastYear = headlineFigures.lastYear ?? new Date().getFullYear();

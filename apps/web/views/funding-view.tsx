@@ -1,15 +1,15 @@
 "use client";
 import { formatEuros, formatInteger, formatPercent } from "@oess/domain/format";
 import { FUNDING_INSTRUMENT_LABELS, FUNDING_INSTRUMENTS, type FundingInstrument } from "@oess/domain/vocabulary";
-import { gql } from "@urql/next";
 import { BarChartCard } from "../components/charts/bar-chart-card";
 import { compactEuros } from "../components/charts/compact";
 import type { Column } from "../lib/csv";
+import { graphql, type ResultOf } from "../lib/graphql";
 import { byDescending, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 
-const QUERY = gql`
+const QUERY = graphql(`
   query Funding($where: IndicatorWhere) {
     byPartner: indicators(groupBy: [PARTNER], where: $where) {
       partnerName
@@ -27,14 +27,11 @@ const QUERY = gql`
       fundingAmount
     }
   }
-`;
+`);
 
-interface Amount {
-  fundingAmount: string;
-  fundingCount: number;
-}
-type PartnerRow = Amount & { partnerName: string | null };
-type InstrumentRow = Amount & { instrument: FundingInstrument };
+type Data = ResultOf<typeof QUERY>;
+type Amount = Pick<Data["byPartner"][number], "fundingAmount" | "fundingCount">;
+type InstrumentRow = Data["byInstrument"][number] & { instrument: FundingInstrument };
 type YearRow = { year: number } & Record<FundingInstrument, number>;
 
 const amountColumns = <Row extends Amount>(): Column<Row>[] => [
@@ -45,12 +42,14 @@ const yearTotal = (r: YearRow) => FUNDING_INSTRUMENTS.reduce((acc, i) => acc + r
 
 export function FundingView({ where, period, filterSuffix }: ViewProps) {
   const data = useViewQuery(QUERY, { where });
-  const partners = (data.byPartner as PartnerRow[]).filter((r) => r.fundingCount > 0).sort(byDescending((r) => Number(r.fundingAmount)));
-  const instruments = (data.byInstrument as InstrumentRow[]).filter((r) => r.fundingCount > 0).sort(byDescending((r) => Number(r.fundingAmount)));
+  const partners = data.byPartner.filter((r) => r.fundingCount > 0).sort(byDescending((r) => Number(r.fundingAmount)));
+  const instruments = data.byInstrument
+    .filter((r): r is InstrumentRow => r.instrument !== null && r.fundingCount > 0)
+    .sort(byDescending((r) => Number(r.fundingAmount)));
   const years: YearRow[] = [];
   for (let year = period.from; year <= period.to; year++) {
     const row = { year, GRANT: 0, REPAYABLE_ADVANCE: 0, LOAN: 0, SERVICE: 0 };
-    for (const r of data.byYearInstrument as Array<{ year: number; instrument: FundingInstrument | null; fundingAmount: string }>) {
+    for (const r of data.byYearInstrument) {
       if (r.year === year && r.instrument) row[r.instrument] += Number(r.fundingAmount);
     }
     years.push(row);
@@ -77,7 +76,10 @@ export function FundingView({ where, period, filterSuffix }: ViewProps) {
         format={formatEuros}
         short={compactEuros}
         horizontal
-        columns={[{ label: "Partenaire", raw: (r) => r.partnerName, shown: (r) => r.partnerName ?? "Non renseigné" }, ...amountColumns<PartnerRow>()]}
+        columns={[
+          { label: "Partenaire", raw: (r) => r.partnerName, shown: (r) => r.partnerName ?? "Non renseigné" },
+          ...amountColumns<Data["byPartner"][number]>(),
+        ]}
         fileName="financements-par-partenaire"
         filterSuffix={filterSuffix}
       />

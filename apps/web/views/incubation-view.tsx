@@ -1,13 +1,13 @@
 "use client";
 import { formatInteger, formatPercent } from "@oess/domain/format";
-import { gql } from "@urql/next";
 import { BarChartCard } from "../components/charts/bar-chart-card";
+import { graphql, type ResultOf } from "../lib/graphql";
 import { incubationByYear } from "../lib/incubation-by-year";
 import { byDescending, everyYear, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 
-const QUERY = gql`
+const QUERY = graphql(`
   query Incubation($where: IndicatorWhere) {
     byYear: indicators(groupBy: [YEAR], where: $where) {
       year
@@ -24,29 +24,18 @@ const QUERY = gql`
       survivors
     }
   }
-`;
+`);
 
-interface YearRow {
-  year: number | null;
-  enterprisesIncubated: number;
-  enterprisesCreated: number;
-}
-interface PartnerRow {
-  partnerName: string | null;
-  enterprisesIncubated: number;
-}
-interface Cohort {
-  foundingYear: number;
-  created: number;
-  survivors: number;
-}
+type Data = ResultOf<typeof QUERY>;
+type YearRow = Data["byYear"][number];
+type Cohort = Data["survival"][number] & { survivors: number };
 
 export function IncubationView({ where, period, filterSuffix, partnerFiltered }: ViewProps) {
   const data = useViewQuery(QUERY, { where });
-  const years = everyYear(data.byYear as YearRow[], period, (year) => ({ year, enterprisesIncubated: 0, enterprisesCreated: 0 }));
-  const partners = (data.byPartner as PartnerRow[]).filter((r) => r.enterprisesIncubated > 0).sort(byDescending((r) => r.enterprisesIncubated));
+  const years = everyYear(data.byYear, period, (year) => ({ year, enterprisesIncubated: 0, enterprisesCreated: 0 }));
+  const partners = data.byPartner.filter((r) => r.enterprisesIncubated > 0).sort(byDescending((r) => r.enterprisesIncubated));
   // Only cohorts old enough to have lived three years are shown.
-  const cohorts = (data.survival as Array<Omit<Cohort, "survivors"> & { survivors: number | null }>).filter((c): c is Cohort => c.survivors !== null);
+  const cohorts = data.survival.filter((c): c is Cohort => c.survivors !== null);
   const incubated = sum(years, (r) => r.enterprisesIncubated);
   const created = sum(years, (r) => r.enterprisesCreated);
   const cohortTotal = sum(cohorts, (c) => c.created);

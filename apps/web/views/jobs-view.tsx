@@ -2,13 +2,13 @@
 import { formatDecimal, formatInteger } from "@oess/domain/format";
 import { NAF_SECTION_LABELS } from "@oess/domain/naf-sections";
 import { LEGAL_FAMILY_LABELS, type LegalFamily } from "@oess/domain/vocabulary";
-import { gql } from "@urql/next";
 import { BarChartCard } from "../components/charts/bar-chart-card";
+import { graphql, type ResultOf } from "../lib/graphql";
 import { byDescending, everyYear, peak, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 
-const QUERY = gql`
+const QUERY = graphql(`
   query Jobs($where: IndicatorWhere) {
     byYear: indicators(groupBy: [YEAR], where: $where) {
       year
@@ -25,18 +25,13 @@ const QUERY = gql`
       jobsCreated
     }
   }
-`;
+`);
 
-interface Jobs {
-  jobsCreated: number;
-  fullTimeEquivalents: string;
-}
-type YearRow = Jobs & { year: number | null };
-type FamilyRow = Jobs & { legalFamily: LegalFamily };
-interface SectionRow {
-  nafSection: string;
-  jobsCreated: number;
-}
+type Data = ResultOf<typeof QUERY>;
+type Jobs = Pick<Data["byYear"][number], "jobsCreated" | "fullTimeEquivalents">;
+type YearRow = Data["byYear"][number];
+type FamilyRow = Data["byFamily"][number] & { legalFamily: LegalFamily };
+type SectionRow = Data["bySection"][number] & { nafSection: string };
 
 const jobsColumns = [
   { label: "Emplois créés", raw: (r: Jobs) => r.jobsCreated, shown: (r: Jobs) => formatInteger(r.jobsCreated), numeric: true },
@@ -62,9 +57,9 @@ export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewP
       </p>
     );
   }
-  const years = everyYear(data.byYear as YearRow[], period, (year) => ({ year, jobsCreated: 0, fullTimeEquivalents: "0" }));
-  const families = (data.byFamily as FamilyRow[]).filter((r) => r.jobsCreated > 0).sort(byDescending((r) => r.jobsCreated));
-  const sections = (data.bySection as SectionRow[]).filter((r) => r.jobsCreated > 0).sort(byDescending((r) => r.jobsCreated));
+  const years = everyYear(data.byYear, period, (year) => ({ year, jobsCreated: 0, fullTimeEquivalents: "0" }));
+  const families = data.byFamily.filter((r): r is FamilyRow => r.legalFamily !== null && r.jobsCreated > 0).sort(byDescending((r) => r.jobsCreated));
+  const sections = data.bySection.filter((r): r is SectionRow => r.nafSection !== null && r.jobsCreated > 0).sort(byDescending((r) => r.jobsCreated));
   const total = sum(years, (r) => r.jobsCreated);
   const fte = sum(years, (r) => Number(r.fullTimeEquivalents));
   const topFamily = families[0];

@@ -1,17 +1,17 @@
 "use client";
 import { formatChange, formatDecimal, formatEuros, formatInteger } from "@oess/domain/format";
 import { HEADLINE_INDICATORS } from "@oess/domain/indicators";
-import { gql } from "@urql/next";
 import { ChartCard } from "../components/chart-card";
 import { ColumnChart } from "../components/charts/column-chart";
 import { compactEuros } from "../components/charts/compact";
 import { KeyFigure } from "../components/key-figure";
+import { graphql, type ResultOf } from "../lib/graphql";
 import { incubationByYear } from "../lib/incubation-by-year";
 import { everyYear, peak, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 
-const QUERY = gql`
+const QUERY = graphql(`
   query Overview($where: IndicatorWhere) {
     indicators(groupBy: [YEAR], where: $where) {
       year
@@ -23,17 +23,9 @@ const QUERY = gql`
       fundingCount
     }
   }
-`;
+`);
 
-interface YearRow {
-  year: number | null;
-  jobsCreated: number;
-  fullTimeEquivalents: string;
-  enterprisesIncubated: number;
-  enterprisesCreated: number;
-  fundingAmount: string;
-  fundingCount: number;
-}
+type YearRow = ResultOf<typeof QUERY>["indicators"][number];
 
 const emptyYear = (year: number): YearRow => ({
   year,
@@ -58,7 +50,7 @@ function lastYearDetail(rows: readonly YearRow[], value: (r: YearRow) => number,
 
 export function OverviewView({ where, period, filterSuffix, partnerFiltered }: ViewProps) {
   const data = useViewQuery(QUERY, { where });
-  const rows = everyYear(data.indicators as YearRow[], period, emptyYear);
+  const rows = everyYear(data.indicators, period, emptyYear);
   const jobs = sum(rows, (r) => r.jobsCreated);
   const fte = sum(rows, (r) => Number(r.fullTimeEquivalents));
   const incubated = sum(rows, (r) => r.enterprisesIncubated);

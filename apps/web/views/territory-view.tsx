@@ -1,15 +1,15 @@
 "use client";
 import { formatDecimal, formatEuros, formatInteger } from "@oess/domain/format";
-import { gql } from "@urql/next";
 import { DataTable } from "../components/chart-card";
 import { BarChartCard } from "../components/charts/bar-chart-card";
 import { compactEuros } from "../components/charts/compact";
 import { type Column, csvHref, toCsv } from "../lib/csv";
+import { graphql } from "../lib/graphql";
 import { byDescending } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 
-const QUERY = gql`
+const QUERY = graphql(`
   query Territory($where: IndicatorWhere) {
     byCommune: indicators(groupBy: [COMMUNE], where: $where) {
       communeCode
@@ -19,7 +19,7 @@ const QUERY = gql`
       fundingAmount
     }
   }
-`;
+`);
 
 interface CommuneRow {
   code: string;
@@ -60,17 +60,7 @@ const ALL_COLUMNS = Object.values(C);
 
 export function TerritoryView({ where, filterSuffix, partnerFiltered, communes }: ViewProps) {
   const data = useViewQuery(QUERY, { where });
-  const figures = new Map(
-    (
-      data.byCommune as Array<{
-        communeCode: string | null;
-        jobsCreated: number;
-        enterprisesCreated: number;
-        enterprisesIncubated: number;
-        fundingAmount: string;
-      }>
-    ).map((r) => [r.communeCode, r]),
-  );
+  const figures = new Map(data.byCommune.map((r) => [r.communeCode, r]));
   // Every commune of the territory appears, with zeros where nothing is recorded.
   const rows: CommuneRow[] = communes
     .filter((c) => !where.communeCodes || where.communeCodes.includes(c.code))

@@ -9,11 +9,11 @@ export const invalidInput = (problems: readonly FieldProblem[], prefix = "input.
   });
 
 export const notFound = (what: string) =>
-  new GraphQLError(`${what} introuvable (ou vous n'avez pas le droit de le voir).`, { extensions: { code: "NOT_FOUND" } });
+  new GraphQLError(`${what} introuvable, ou que vous n'avez pas le droit de voir.`, { extensions: { code: "NOT_FOUND" } });
 
 export const conflict = (currentVersion: number, sentVersion: number) =>
   new GraphQLError(
-    `Ce record a été modifié entre-temps : sa version actuelle est ${currentVersion}, vous avez envoyé la version ${sentVersion}. Rechargez-le, puis refaites votre modification.`,
+    `Cette fiche a été modifiée entre-temps : sa version actuelle est ${currentVersion}, vous avez envoyé la version ${sentVersion}. Rechargez-la, puis refaites votre modification.`,
     { extensions: { code: "CONFLICT", currentVersion } },
   );
 

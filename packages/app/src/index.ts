@@ -2,7 +2,16 @@
 export { audit } from "./audit";
 export { type BulkResult, publishAllSubmitted, submitAllDrafts } from "./bulk-review";
 export { badState, conflict, invalidInput, notFound, refused } from "./errors";
-export { applyImport, type ImportKind, type ImportPlan, type ImportProblem, planImport } from "./import/plan";
+export {
+  applyImport,
+  type ImportKind,
+  type ImportPlan,
+  type ImportProblem,
+  type MatchedEnterprise,
+  type PreviewRow,
+  type PreviewValue,
+  planImport,
+} from "./import/plan";
 export { readTable, TableError } from "./import/read-table";
 export { createRecord, type RecordChange, type RecordRules, updateRecord, type WriteContext } from "./record-writes";
 export { canChange, canSee, canSeeDrafts, type RecordKind, type RecordStatus, type StoredRecord, visibleRecord } from "./records";
@@ -13,3 +22,4 @@ export { jobRecordRules } from "./rules/job-record";
 export { signIn, viewerFromSession } from "./sessions";
 export { canEdit, isAdminOf, isCoordinator, isMemberOf, type Viewer } from "./viewer";
 export { deleteRecord, publishRecord, rejectRecord, submitRecord } from "./workflow";
+export { WORKLIST_MAX_LIMIT, WORKLIST_ORDERS, type WorkItem, type Worklist, type WorklistGroup, whyNotPublishable, worklist } from "./worklist";

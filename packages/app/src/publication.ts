@@ -13,7 +13,7 @@ export async function publicationProblems(tx: Prisma.TransactionClient, kind: Re
   if (enterprise && enterprise.status !== "PUBLISHED") {
     problems.push({
       field: kind === "Funding" ? "beneficiaryEnterpriseId" : "enterpriseId",
-      message: "Publiez d'abord l'entreprise concernée : un record n'est jamais plus public que son entreprise.",
+      message: "Publiez d'abord l'entreprise concernée : une fiche n'est jamais plus publique que son entreprise.",
     });
   }
   if (kind === "Funding" && record.instrument === "GRANT") {

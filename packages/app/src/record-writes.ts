@@ -70,8 +70,8 @@ export function createRecord<Input>(ctx: WriteContext, rules: RecordRules<Input>
 /** The record's fields as they should now be, if it is still at `version`. */
 export function updateRecord<Input>(ctx: WriteContext, rules: RecordRules<Input>, target: RecordChange, version: number, form: Input): Promise<RecordChange> {
   const { kind, record } = target;
-  if (kind !== rules.kind) throw invalidInput([{ field: "id", message: `Cet identifiant désigne un autre type de record (${RECORD_KIND_LABELS[kind]}).` }], "");
-  if (!canChange(ctx.viewer, record)) throw refused("Ce record est soumis ou publié : seule la coordination du PTCE peut encore le modifier.");
+  if (kind !== rules.kind) throw invalidInput([{ field: "id", message: `Cet identifiant désigne un autre type de fiche (${RECORD_KIND_LABELS[kind]}).` }], "");
+  if (!canChange(ctx.viewer, record)) throw refused("Cette fiche est soumise ou publiée : seule la coordination du PTCE peut encore la modifier.");
   const userId = ctx.viewer.userId;
   return ctx.prisma
     .$transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { publicationProblems } from "./publication";
 import type { RecordChange, WriteContext } from "./record-writes";
 import { type RecordStatus, recordTable, writeAtVersion } from "./records";
 
-const STATUS_WORDS: Record<RecordStatus, string> = { DRAFT: "brouillon", SUBMITTED: "soumis", PUBLISHED: "publié", REJECTED: "rejeté" };
+const STATUS_WORDS: Record<RecordStatus, string> = { DRAFT: "brouillon", SUBMITTED: "soumise", PUBLISHED: "publiée", REJECTED: "rejetée" };
 
 interface Transition {
   from: readonly RecordStatus[];
@@ -21,7 +21,9 @@ const REJECT: Transition = { from: ["SUBMITTED"], to: "REJECTED", action: "REJEC
 async function move(ctx: WriteContext, target: RecordChange, version: number, transition: Transition, reason: string | null): Promise<RecordChange> {
   const { kind, record } = target;
   if (!transition.from.includes(record.status)) {
-    throw badState(`Impossible : ce record est ${STATUS_WORDS[record.status]} ; il doit être ${transition.from.map((s) => STATUS_WORDS[s]).join(" ou ")}.`);
+    throw badState(
+      `Impossible : cette fiche est ${record.status === "DRAFT" ? "un " : ""}${STATUS_WORDS[record.status]} ; il faut qu'elle soit ${transition.from.map((s) => (s === "DRAFT" ? "un brouillon" : STATUS_WORDS[s])).join(" ou ")}.`,
+    );
   }
   return ctx.prisma.$transaction(async (tx) => {
     if (transition.to === "PUBLISHED") {
@@ -61,7 +63,7 @@ export function rejectRecord(ctx: WriteContext, target: RecordChange, version: n
 export function deleteRecord(ctx: WriteContext, target: RecordChange, version: number): Promise<RecordChange> {
   const { kind, record } = target;
   if (record.status !== "DRAFT" && record.status !== "REJECTED")
-    throw badState(`Impossible : seul un brouillon ou un record rejeté peut être supprimé ; celui-ci est ${STATUS_WORDS[record.status]}.`);
+    throw badState(`Impossible : seule une fiche en brouillon ou rejetée peut être supprimée ; celle-ci est ${STATUS_WORDS[record.status]}.`);
   return ctx.prisma.$transaction(async (tx) => {
     if (kind === "Enterprise") {
       const [incubations, jobs, fundings] = await Promise.all([

@@ -1,5 +1,6 @@
 export * from "./format";
 export * from "./identifiers";
+export * from "./import-columns";
 export * from "./indicators";
 export * from "./naf";
 export * from "./records";

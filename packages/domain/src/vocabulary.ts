@@ -93,7 +93,7 @@ export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {
 export const MEMBER_ROLES = ["VIEWER", "EDITOR", "ADMIN"] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
-  VIEWER: "Lecteur",
-  EDITOR: "Contributeur",
-  ADMIN: "Administrateur",
+  VIEWER: "Lecteur·rice",
+  EDITOR: "Éditeur·rice",
+  ADMIN: "Administrateur·rice",
 };

@@ -73,7 +73,7 @@ export const builder = new SchemaBuilder<{
     // Refusals say whether signing in would help, in the interface's language.
     unauthorizedError: (_parent, ctx) =>
       ctx.viewer
-        ? new GraphQLError("Vous n'avez pas le droit de faire cela : votre rôle ne le permet pas pour cette organisation ou ce record.", {
+        ? new GraphQLError("Vous n'avez pas le droit de faire cela : votre rôle ne le permet pas pour cette organisation ou cette fiche.", {
             extensions: { code: "FORBIDDEN" },
           })
         : new GraphQLError("Connectez-vous pour faire cela.", { extensions: { code: "UNAUTHENTICATED" } }),

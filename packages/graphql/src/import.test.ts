@@ -129,6 +129,42 @@ describe("fundings from XLSX", () => {
   });
 });
 
+describe("a preview the partner can check", () => {
+  const PREVIEW = `mutation ($p: String!, $k: ImportKind!, $f: File!) { previewImport(partnerId: $p, kind: $k, file: $f) {
+    problems { line column message } rows { line action values { column value defaulted } enterprise { name siret communeName } } } }`;
+  const header = "financeur;beneficiaire_siret;montant;annee;date_decision;instrument;objet;reference_decision\n";
+
+  it("reports every problem of a row at once, a day the calendar lacks included", async () => {
+    const file = csv("f.csv", `${header}nope;${sirets[0]};douze;20x6;31/02/2025;chèque;;\n`);
+    const report = (await t.run(PREVIEW, { p: can, k: "FUNDINGS", f: file }, editor)).data.previewImport;
+    expect(report.problems.map((p: { column: string }) => p.column).sort()).toEqual(
+      ["annee", "date_decision", "financeur", "instrument", "montant", "objet", "reference_decision"].sort(),
+    );
+    expect(report.problems.find((p: { column: string }) => p.column === "date_decision").message).toBe(
+      "« 31/02/2025 » n'est pas une date du calendrier (JJ/MM/AAAA ou AAAA-MM-JJ).",
+    );
+    expect(report.rows).toEqual([expect.objectContaining({ line: 2, action: "INVALID" })]);
+  });
+
+  it("shows each row as read, the enterprise matched, and the defaults it applies", async () => {
+    const enterprise = await db.prisma.enterprise.findFirstOrThrow({ where: { siret: sirets[0] }, include: { commune: true } });
+    const file = csv("f.csv", `${header}can;${sirets[0]};12 500,50;2026;05/03/2026;subvention;Aide au démarrage;PRE-2026-1\n`);
+    const report = (await t.run(PREVIEW, { p: can, k: "FUNDINGS", f: file }, editor)).data.previewImport;
+    expect(report.problems).toEqual([]);
+    const [row] = report.rows;
+    expect(row).toMatchObject({ line: 2, action: "CREATE", enterprise: { name: enterprise.name, siret: sirets[0], communeName: enterprise.commune.name } });
+    const value = (column: string) => row.values.find((v: { column: string }) => v.column === column);
+    expect(value("montant").value).toMatch(/^12\s500,50\s€$/u);
+    // In words: a file that swapped day and month would show it at once.
+    expect(value("date_decision")).toEqual({ column: "date_decision", value: "5 mars 2026", defaulted: false });
+    expect(value("nature")).toEqual({ column: "nature", value: "aide en numéraire", defaulted: true });
+    expect(value("conditions_versement")).toEqual({ column: "conditions_versement", value: "unique", defaulted: true });
+    expect(value("notification_ue")).toEqual({ column: "notification_ue", value: "non", defaulted: true });
+    expect(value("millesime")).toEqual({ column: "millesime", value: "2026", defaulted: true });
+    expect(value("dispositif")).toEqual({ column: "dispositif", value: "", defaulted: false });
+  });
+});
+
 describe("fuzzing imports (fast-check)", () => {
   it("answers any file with a report, never a server error, and writes nothing unless every row is valid", async () => {
     const footprint = async () =>

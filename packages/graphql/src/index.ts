@@ -16,6 +16,7 @@ import "./schema/bulk-workflow";
 import "./schema/history";
 import "./schema/comments";
 import "./schema/import";
+import "./schema/worklist";
 
 export type { Context, HttpContext } from "./builder";
 export { LIMITS } from "./limits";

@@ -1,12 +1,14 @@
 "use client";
-// Choosing an enterprise among possibly thousands: type part of its name, pick from the matches,
-// each shown with its commune and SIRET.
-import { gql } from "@urql/core";
+// Choosing an enterprise among possibly thousands: the server lists the first ones (enough without
+// JavaScript); typing part of a name asks the API for the matches. Each is shown with its commune
+// and SIRET, to tell namesakes apart.
+import { useClient } from "@urql/next";
 import { useEffect, useState } from "react";
-import { query } from "../../lib/partner-api";
+import { graphql } from "../../lib/graphql";
+import { type Choice, enterpriseChoice } from "../../lib/partner/enterprise-label";
 
-const SEARCH = gql`
-  query Enterprises($name: String!) {
+const SEARCH = graphql(`
+  query SearchEnterprises($name: String!) {
     enterprises(first: 20, where: { name: { contains: $name, mode: Insensitive } }, orderBy: [{ name: Asc }]) {
       edges {
         node {
@@ -21,57 +23,51 @@ const SEARCH = gql`
       }
     }
   }
-`;
-
-interface Found {
-  databaseId: string;
-  name: string;
-  siret: string | null;
-  status: string;
-  commune: { name: string } | null;
-}
+`);
 
 export function EnterprisePicker({
   id,
   name,
+  value,
   initial,
   invalid,
   describedBy,
 }: {
   id: string;
   name: string;
-  initial: { id: string; label: string } | null;
+  value: string;
+  /** The first enterprises, and the one chosen, from the server. */
+  initial: readonly Choice[];
   invalid: boolean;
   describedBy?: string;
 }) {
+  const client = useClient();
   const [search, setSearch] = useState("");
-  const [found, setFound] = useState<Found[]>([]);
+  const [found, setFound] = useState<readonly Choice[] | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
+    if (search.trim() === "") return;
     const timer = setTimeout(async () => {
-      const result = await query<{ enterprises: { edges: Array<{ node: Found }> } }>(SEARCH, { name: search.trim() });
-      setFound(result.data?.enterprises.edges.map((e) => e.node) ?? []);
+      const result = await client.query(SEARCH, { name: search.trim() }, { requestPolicy: "network-only" }).toPromise();
+      setFailed(Boolean(result.error));
+      setFound(result.data?.enterprises.edges.map(({ node }) => enterpriseChoice(node)) ?? []);
     }, 200);
     return () => clearTimeout(timer);
-  }, [search]);
-  const choices =
-    initial && !found.some((f) => f.databaseId === initial.id)
-      ? [{ databaseId: initial.id, name: initial.label, siret: null, status: "", commune: null }, ...found]
-      : found;
+  }, [search, client]);
+  const chosen = initial.find((c) => c.value === value);
+  const choices = found === null || search.trim() === "" ? initial : chosen && !found.some((f) => f.value === value) ? [chosen, ...found] : found;
   return (
     <span className="picker">
       <input type="search" aria-label="Rechercher par nom" placeholder="Rechercher par nom…" value={search} onChange={(e) => setSearch(e.target.value)} />
-      <select id={id} name={name} defaultValue={initial?.id ?? ""} aria-invalid={invalid || undefined} aria-describedby={describedBy}>
+      <select id={id} name={name} defaultValue={value} aria-invalid={invalid || undefined} aria-describedby={describedBy}>
         <option value="">— Choisir —</option>
         {choices.map((e) => (
-          <option key={e.databaseId} value={e.databaseId}>
-            {/* Namesakes are told apart by their SIRET and their commune. */}
-            {e.name}
-            {e.commune ? `, ${e.commune.name}` : ""}
-            {e.siret ? ` (SIRET ${e.siret})` : ""}
-            {e.status && e.status !== "PUBLISHED" ? " — non publiée" : ""}
+          <option key={e.value} value={e.value}>
+            {e.label}
           </option>
         ))}
       </select>
+      {failed ? <span className="field__error">La recherche n'a pas abouti ; réessayez.</span> : null}
     </span>
   );
 }

@@ -1,74 +1,63 @@
 "use client";
-// Importing a spreadsheet: choose the organisation and the kind of file, preview every row's fate
-// and every problem, then import — all or nothing. The upload shows its progress.
+// Importing a spreadsheet: choose the organisation and the kind of file, preview every row as
+// read (values, the enterprise matched, the defaults applied) and every problem of every row,
+// then import — all or nothing. The upload shows its progress.
+import { IMPORT_COLUMNS, type ImportKind } from "@oess/domain/import-columns";
+import Link from "next/link";
 import { useState } from "react";
-import { CSRF_HEADERS } from "../../lib/partner-api";
+import { graphql, type ResultOf } from "../../lib/graphql";
+import { uploadClient } from "../../lib/partner/upload";
+import { ScrollRegion } from "../scroll-region";
 import { Message } from "./message";
-import { useSession } from "./session";
 
-interface Report {
-  fileName: string;
-  rowCount: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  applied: boolean;
-  problems: Array<{ line: number; column: string; message: string }>;
-}
+const REPORT = graphql(`
+  fragment Report on ImportReport {
+    fileName
+    format
+    rowCount
+    created
+    updated
+    unchanged
+    applied
+    problems { line column message }
+    rows { line action values { column value defaulted } enterprise { name siret communeName } }
+  }
+`);
+const PREVIEW = graphql(
+  `mutation PreviewImport($partnerId: String!, $kind: ImportKind!, $file: File!) { report: previewImport(partnerId: $partnerId, kind: $kind, file: $file) { ...Report } }`,
+  [REPORT],
+);
+const RUN = graphql(
+  `mutation RunImport($partnerId: String!, $kind: ImportKind!, $file: File!) { report: runImport(partnerId: $partnerId, kind: $kind, file: $file) { ...Report } }`,
+  [REPORT],
+);
+type Report = ResultOf<typeof PREVIEW>["report"];
 
-const REPORT = "fileName rowCount created updated unchanged applied problems { line column message }";
+const ACTIONS = { CREATE: "à créer", UPDATE: "à modifier", UNCHANGED: "inchangée", INVALID: "en erreur" } as const;
+const DONE = { CREATE: "créée", UPDATE: "modifiée", UNCHANGED: "inchangée", INVALID: "en erreur" } as const;
+const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? "s" : ""}`;
 
-/** A GraphQL multipart request (the spec's operations / map / file parts), with upload progress. */
-function upload(
-  mutation: "previewImport" | "runImport",
-  partnerId: string,
-  kind: string,
-  file: File,
-  onProgress: (share: number) => void,
-): Promise<{ report: Report | null; error: string | null }> {
-  const form = new FormData();
-  form.set(
-    "operations",
-    JSON.stringify({
-      query: `mutation ($p: String!, $k: ImportKind!, $f: File!) { ${mutation}(partnerId: $p, kind: $k, file: $f) { ${REPORT} } }`,
-      variables: { p: partnerId, k: kind, f: null },
-    }),
-  );
-  form.set("map", JSON.stringify({ 0: ["variables.f"] }));
-  form.set("0", file);
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/graphql");
-    for (const [name, value] of Object.entries(CSRF_HEADERS)) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onload = () => {
-      const body = JSON.parse(xhr.responseText || "{}") as { data?: Record<string, Report>; errors?: Array<{ message: string }> };
-      resolve({ report: body.data?.[mutation] ?? null, error: body.errors?.[0]?.message ?? null });
-    };
-    xhr.onerror = () => resolve({ report: null, error: "Le fichier n'a pas pu être envoyé : vérifiez votre connexion." });
-    xhr.send(form);
-  });
-}
-
-export function ImportForm() {
-  const { editable: organisations } = useSession();
+export function ImportForm({ organisations }: { organisations: ReadonlyArray<{ databaseId: string; shortName: string }> }) {
   const [file, setFile] = useState<File | null>(null);
   const [partnerId, setPartnerId] = useState(organisations[0]?.databaseId ?? "");
-  const [kind, setKind] = useState("JOBS");
+  const [kind, setKind] = useState<ImportKind>("JOBS");
   const [phase, setPhase] = useState<{ step: "idle" | "sending" | "checking"; progress: number }>({ step: "idle", progress: 0 });
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const send = async (mutation: "previewImport" | "runImport") => {
+  const send = async (apply: boolean) => {
     if (!file) return;
     setError(null);
     setPhase({ step: "sending", progress: 0 });
-    const result = await upload(mutation, partnerId, kind, file, (share) => setPhase({ step: share < 1 ? "sending" : "checking", progress: share }));
+    const client = uploadClient((share) => setPhase({ step: share < 1 ? "sending" : "checking", progress: share }));
+    const result = await client.mutation(apply ? RUN : PREVIEW, { partnerId, kind, file }).toPromise();
     setPhase({ step: "idle", progress: 0 });
-    setReport(result.report);
-    setError(result.error);
+    setReport(result.data?.report ?? null);
+    setError(result.error ? (result.error.graphQLErrors[0]?.message ?? "Le fichier n'a pas pu être envoyé : vérifiez votre connexion, puis réessayez.") : null);
   };
   const busy = phase.step !== "idle";
+  const columns = IMPORT_COLUMNS[kind];
+  const reset = () => setReport(null);
 
   return (
     <>
@@ -76,7 +65,7 @@ export function ImportForm() {
         className="panel form"
         onSubmit={(e) => {
           e.preventDefault();
-          void send("previewImport");
+          void send(false);
         }}
       >
         <div className="form__grid">
@@ -86,7 +75,7 @@ export function ImportForm() {
               value={partnerId}
               onChange={(e) => {
                 setPartnerId(e.target.value);
-                setReport(null);
+                reset();
               }}
               required
             >
@@ -102,8 +91,8 @@ export function ImportForm() {
             <select
               value={kind}
               onChange={(e) => {
-                setKind(e.target.value);
-                setReport(null);
+                setKind(e.target.value === "FUNDINGS" ? "FUNDINGS" : "JOBS");
+                reset();
               }}
             >
               <option value="JOBS">Emplois de l'année</option>
@@ -118,35 +107,18 @@ export function ImportForm() {
               required
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
-                setReport(null);
+                reset();
               }}
             />
           </label>
         </div>
-        <details>
-          <summary>Colonnes attendues</summary>
-          {kind === "JOBS" ? (
-            <p>
-              <code>siret</code> (ou <code>rna</code>), <code>annee</code>, <code>emplois_crees</code>, <code>etp</code> ; facultatives : <code>source</code>,{" "}
-              <code>millesime</code>. Une ligne par entreprise et par année ; séparateur virgule ou point-virgule ; décimales avec virgule ou point.
-            </p>
-          ) : (
-            <p>
-              <code>financeur</code> (nom court, ex. can, ou SIRET), <code>beneficiaire_siret</code> (ou <code>beneficiaire_rna</code>,{" "}
-              <code>beneficiaire_partenaire</code>), <code>montant</code>, <code>annee</code>, <code>date_decision</code>, <code>instrument</code>,{" "}
-              <code>objet</code>, <code>reference_decision</code> ; facultatives : <code>date_convention</code>, <code>nature</code>,{" "}
-              <code>conditions_versement</code>, <code>debut_versement</code>, <code>fin_versement</code>, <code>part_subvention</code>,{" "}
-              <code>notification_ue</code>, <code>dispositif</code>, <code>id_rae</code>, <code>source</code>, <code>millesime</code>.
-            </p>
-          )}
-        </details>
         <div className="form__actions">
           <button type="submit" disabled={!file || busy}>
             Prévisualiser
           </button>
           {report && !report.applied && report.problems.length === 0 ? (
-            <button type="button" disabled={busy} onClick={() => void send("runImport")}>
-              Importer {report.created + report.updated} ligne{report.created + report.updated > 1 ? "s" : ""}
+            <button type="button" disabled={busy} onClick={() => void send(true)}>
+              Importer {plural(report.created + report.updated, "ligne")}
             </button>
           ) : null}
         </div>
@@ -161,39 +133,102 @@ export function ImportForm() {
       </form>
       <Message text={error} error />
       {report ? (
-        <section className="panel" aria-labelledby="rapport-titre">
-          <h2 id="rapport-titre">
-            {report.applied ? "Import terminé" : report.problems.length > 0 ? "Le fichier ne peut pas être importé" : "Aperçu de l'import"}
-          </h2>
-          <p>
-            {report.fileName} : {report.rowCount} ligne{report.rowCount > 1 ? "s" : ""} — {report.created} {report.applied ? "créée(s)" : "à créer"},{" "}
-            {report.updated} {report.applied ? "modifiée(s)" : "à modifier"}, {report.unchanged} inchangée(s).
-            {report.problems.length > 0 ? " Rien n'a été enregistré : corrigez ces lignes, puis envoyez de nouveau le fichier." : ""}
-            {report.applied ? " Les lignes sont des brouillons de votre organisation : soumettez-les pour relecture depuis votre espace." : ""}
-          </p>
-          {report.problems.length > 0 ? (
-            <table>
-              <caption>Lignes en erreur ({report.problems.length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Ligne</th>
-                  <th scope="col">Colonne</th>
-                  <th scope="col">Problème</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.problems.map((p) => (
-                  <tr key={`${p.line}-${p.column}-${p.message}`}>
-                    <th scope="row">{p.line}</th>
-                    <td>{p.column || "—"}</td>
-                    <td>{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-        </section>
+        <ImportReport
+          report={report}
+          // The file's columns that say something: those of a kind that no row fills are left out.
+          columns={columns.map((c) => c.name).filter((name) => report.rows.some((r) => r.values.some((v) => v.column === name && v.value !== "")))}
+        />
       ) : null}
     </>
+  );
+}
+
+function ImportReport({ report, columns }: { report: Report; columns: string[] }) {
+  const actions = report.applied ? DONE : ACTIONS;
+  const problemsOf = (line: number) => report.problems.filter((p) => p.line === line);
+  const general = report.problems.filter((p) => !report.rows.some((r) => r.line === p.line));
+  return (
+    <section className="panel" aria-labelledby="rapport-titre">
+      <h2 id="rapport-titre">
+        {report.applied ? "Import terminé" : report.problems.length > 0 ? "Le fichier ne peut pas être importé" : "Aperçu de l'import"}
+      </h2>
+      <p>
+        {report.fileName}
+        {report.format ? ` (${report.format})` : ""} : {plural(report.rowCount, "ligne")} — {report.created} {actions.CREATE}, {report.updated} {actions.UPDATE}
+        , {report.unchanged} {actions.UNCHANGED}
+        {report.problems.length > 0 ? `, ${plural(report.problems.length, "problème")}` : ""}.
+        {report.problems.length > 0 ? " Rien n'a été enregistré : corrigez le fichier, puis envoyez-le de nouveau." : ""}
+      </p>
+      {report.applied ? (
+        <p>
+          Les lignes sont des brouillons de votre organisation : <Link href="/espace-partenaire?statut=brouillon">soumettez-les pour relecture</Link>.
+        </p>
+      ) : null}
+      {general.length > 0 ? (
+        <ul className="form-error">
+          {general.map((p) => (
+            <li key={`${p.column}-${p.message}`}>
+              {p.column ? `${p.column} : ` : ""}
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {report.rows.length > 0 ? (
+        <ScrollRegion label="Les lignes telles qu'elles ont été lues">
+          <table className="import-preview">
+            <caption>Les lignes telles qu'elles ont été lues (« par défaut » : valeur enregistrée faute de colonne)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ligne</th>
+                <th scope="col">Résultat</th>
+                <th scope="col">Entreprise reconnue</th>
+                {columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+                <th scope="col">Problèmes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((row) => (
+                <tr key={row.line} className={row.action === "INVALID" ? "row--invalid" : undefined}>
+                  <th scope="row">{row.line}</th>
+                  <td>{actions[row.action]}</td>
+                  <td>
+                    {row.enterprise
+                      ? `${row.enterprise.name}, ${row.enterprise.communeName}${row.enterprise.siret ? ` (SIRET ${row.enterprise.siret})` : ""}`
+                      : "—"}
+                  </td>
+                  {columns.map((c) => {
+                    const value = row.values.find((v) => v.column === c);
+                    return (
+                      <td key={c}>
+                        {value?.value || "—"}
+                        {value?.defaulted ? <em> (par défaut)</em> : null}
+                      </td>
+                    );
+                  })}
+                  <td>
+                    {problemsOf(row.line).length > 0 ? (
+                      <ul>
+                        {problemsOf(row.line).map((p) => (
+                          <li key={`${p.column}-${p.message}`}>
+                            <strong>{p.column || "ligne"}</strong> : {p.message}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      ) : null}
+    </section>
   );
 }

@@ -1,5 +1,14 @@
 // The columns of an import file, in French, and how each turns into a field of the domain's input.
-import { FUNDING_INSTRUMENT_LABELS, FUNDING_INSTRUMENTS, type FundingInstrument, normalizeDecimal, normalizeIdentifier } from "@oess/domain";
+import {
+  FUNDING_INSTRUMENT_LABELS,
+  FUNDING_INSTRUMENTS,
+  type FundingInstrument,
+  IMPORT_COLUMNS,
+  type ImportKind,
+  isIsoDate,
+  normalizeDecimal,
+  normalizeIdentifier,
+} from "@oess/domain";
 import { columnKey } from "./read-table";
 
 /** A cell that could not be read: the column and why. */
@@ -36,12 +45,14 @@ export class Cells {
     if (!/^-?\d+(\.\d+)?$/.test(value)) this.problems.push({ column, message: `« ${raw} » n'est pas un nombre.` });
     return value;
   }
-  /** ISO (2024-03-31) or French (31/03/2024) dates. */
+  /** ISO (2024-03-31) or French (31/03/2024) dates; a day the calendar lacks (31/02) is said as such. */
   date(column: string, required = false): string | null {
     const raw = required ? this.required(column) : this.text(column);
     if (!raw) return null;
     const french = raw.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
-    return french ? `${french[3]}-${french[2]?.padStart(2, "0")}-${french[1]?.padStart(2, "0")}` : raw;
+    const iso = french ? `${french[3]}-${french[2]?.padStart(2, "0")}-${french[1]?.padStart(2, "0")}` : raw;
+    if (!isIsoDate(iso)) this.problems.push({ column, message: `« ${raw} » n'est pas une date du calendrier (JJ/MM/AAAA ou AAAA-MM-JJ).` });
+    return iso;
   }
   identifier(column: string): string | null {
     const value = this.text(column);
@@ -64,10 +75,11 @@ export class Cells {
   }
 }
 
+const named = (kind: ImportKind, presence: "required" | "one-of") => IMPORT_COLUMNS[kind].filter((c) => c.presence === presence).map((c) => c.name);
+
 export const JOB_COLUMNS = {
-  required: ["annee", "emplois_crees", "etp"],
-  oneOf: ["siret", "rna"],
-  optional: ["source", "millesime"],
+  required: named("JOBS", "required"),
+  oneOf: named("JOBS", "one-of"),
   /** Which column to blame for a problem with a domain field. */
   fieldColumn: { enterpriseId: "siret", year: "annee", jobsCreated: "emplois_crees", fte: "etp", source: "source", dataYear: "millesime" } as Record<
     string,
@@ -76,21 +88,8 @@ export const JOB_COLUMNS = {
 };
 
 export const FUNDING_COLUMNS = {
-  required: ["financeur", "montant", "annee", "date_decision", "instrument", "objet", "reference_decision"],
-  oneOf: ["beneficiaire_siret", "beneficiaire_rna", "beneficiaire_partenaire"],
-  optional: [
-    "date_convention",
-    "nature",
-    "conditions_versement",
-    "debut_versement",
-    "fin_versement",
-    "part_subvention",
-    "notification_ue",
-    "dispositif",
-    "id_rae",
-    "source",
-    "millesime",
-  ],
+  required: named("FUNDINGS", "required"),
+  oneOf: named("FUNDINGS", "one-of"),
   fieldColumn: {
     funderId: "financeur",
     beneficiaryEnterpriseId: "beneficiaire_siret",

@@ -29,10 +29,10 @@ const normalizedViewPath = (path: string) => path.trim().slice(0, 500);
 /** The comment's target, checked: a visible record or a dashboard view, not both. */
 async function commentTarget(ctx: Context, recordId?: string | null, viewPath?: string | null) {
   if ((recordId ? 1 : 0) + (viewPath ? 1 : 0) !== 1)
-    throw invalidInput([{ field: "recordId", message: "Commentez soit un record, soit une vue du tableau de bord." }], "");
+    throw invalidInput([{ field: "recordId", message: "Commentez soit une fiche, soit une vue du tableau de bord." }], "");
   if (recordId) {
     const parsed = parseRecordId(recordId);
-    if (!parsed) throw notFound("Record");
+    if (!parsed) throw notFound("Fiche");
     await visibleRecord(ctx.prisma, ctx.viewer, parsed.kind, parsed.id);
     return { entity: parsed.kind, entityId: parsed.id, viewPath: null };
   }

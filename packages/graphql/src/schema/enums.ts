@@ -14,13 +14,15 @@ import {
   MEMBER_ROLES,
   PARTNER_KIND_LABELS,
   PARTNER_KINDS,
+  RECORD_KIND_LABELS,
+  RECORD_KINDS,
   RECORD_STATUS_LABELS,
   RECORD_STATUSES,
 } from "@oess/domain";
 import { builder } from "../builder";
 
 /** An enum of one of the domain's vocabularies; each value is described by its French label. */
-function domainEnum<V extends string>(name: string, description: string, list: readonly V[], labels: Record<V, string>) {
+export function domainEnum<V extends string>(name: string, description: string, list: readonly V[], labels: Record<V, string>) {
   const values = Object.fromEntries(list.map((v) => [v, { value: v, description: labels[v] }])) as { [K in V]: { value: K; description: string } };
   return builder.enumType(name, { description, values });
 }
@@ -58,3 +60,4 @@ export const RecordStatus = domainEnum(
 );
 export const PartnerKind = domainEnum("PartnerKind", "Kind of partner organisation of the PTCE.", PARTNER_KINDS, PARTNER_KIND_LABELS);
 export const MemberRole = domainEnum("MemberRole", "Role of a user in a partner organisation.", MEMBER_ROLES, MEMBER_ROLE_LABELS);
+export const RecordKind = domainEnum("RecordKind", "The four kinds of contributed records.", RECORD_KINDS, RECORD_KIND_LABELS);

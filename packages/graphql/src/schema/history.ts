@@ -53,7 +53,7 @@ builder.queryField("history", (t) =>
     args: { id: t.arg.id({ required: true, description: "Global ID of the record." }) },
     resolve: async (query, _root, args, ctx) => {
       const parsed = parseRecordId(String(args.id));
-      if (!parsed) throw notFound("Record");
+      if (!parsed) throw notFound("Fiche");
       const record = await visibleRecord(ctx.prisma, ctx.viewer, parsed.kind, parsed.id);
       const events = await ctx.prisma.auditEvent.findMany({ ...query, where: { entity: parsed.kind, entityId: parsed.id }, orderBy: { seq: "asc" } });
       return canSeeDrafts(ctx.viewer, record.ownerPartnerId) ? events : events.flatMap(publicVersion);

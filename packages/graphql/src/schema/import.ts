@@ -3,7 +3,19 @@
 // (enterprise and year; funder, decision reference and beneficiary), so re-importing a file
 // changes nothing.
 
-import { applyImport, type ImportKind, type ImportPlan, type ImportProblem, planImport, readTable, refused, TableError } from "@oess/app";
+import {
+  applyImport,
+  type ImportKind,
+  type ImportPlan,
+  type ImportProblem,
+  type MatchedEnterprise,
+  type PreviewRow,
+  type PreviewValue,
+  planImport,
+  readTable,
+  refused,
+  TableError,
+} from "@oess/app";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
 
@@ -41,6 +53,53 @@ const ImportProblemRef = builder.objectRef<ImportProblem>("ImportProblem").imple
   }),
 });
 
+const ImportActionEnum = builder.enumType("ImportAction", {
+  description: "What an import does with a row.",
+  values: {
+    CREATE: { description: "A new record (a draft of the organisation)." },
+    UPDATE: { description: "An existing record whose values change." },
+    UNCHANGED: { description: "An existing record with the same values: nothing to do." },
+    INVALID: { description: "The row has problems (see `problems`): nothing of the file is imported." },
+  } as const,
+});
+
+const ImportValueRef = builder.objectRef<PreviewValue>("ImportValue").implement({
+  description: "A column's value as the import understood it.",
+  fields: (t) => ({
+    column: t.exposeString("column", { description: "The column's name." }),
+    value: t.exposeString("value", {
+      description: "The value, in French (amounts in euros, dates in words such as « 5 mars 2026 », labels of codes); empty when absent.",
+    }),
+    defaulted: t.exposeBoolean("defaulted", { description: "True when the file left the column out and this default is recorded." }),
+  }),
+});
+
+const MatchedEnterpriseRef = builder.objectRef<MatchedEnterprise>("ImportEnterprise").implement({
+  description: "The enterprise a row was matched to, by SIRET or RNA.",
+  fields: (t) => ({
+    databaseId: t.exposeString("id", { description: "Its UUID." }),
+    name: t.exposeString("name", { description: "Its name." }),
+    siret: t.exposeString("siret", { nullable: true, description: "Its SIRET." }),
+    rna: t.exposeString("rna", { nullable: true, description: "Its RNA number." }),
+    communeName: t.exposeString("communeName", { description: "Its commune." }),
+  }),
+});
+
+const ImportRowRef = builder.objectRef<PreviewRow>("ImportRow").implement({
+  description: "A row of the file as read, and what the import does with it.",
+  fields: (t) => ({
+    line: t.exposeInt("line", { description: "Row number as the spreadsheet shows it (the header is row 1)." }),
+    action: t.expose("action", { type: ImportActionEnum, description: "Created, updated, unchanged, or invalid." }),
+    values: t.field({ type: [ImportValueRef], description: "Every column of the kind, in the documented order.", resolve: (row) => row.values }),
+    enterprise: t.field({
+      type: MatchedEnterpriseRef,
+      nullable: true,
+      description: "The enterprise matched (with its SIRET and commune); null when none matched or the row names a partner.",
+      resolve: (row) => row.enterprise,
+    }),
+  }),
+});
+
 interface Report {
   plan: ImportPlan;
   fileName: string;
@@ -65,6 +124,11 @@ const ImportReportRef = builder.objectRef<Report>("ImportReport").implement({
       description: "Every faulty row and why; empty when the file can be imported.",
       resolve: (r) => r.plan.problems,
     }),
+    rows: t.field({
+      type: [ImportRowRef],
+      description: "Every row of the file as read, with what the import does with it.",
+      resolve: (r) => r.plan.preview,
+    }),
     applied: t.exposeBoolean("applied", {
       description: "True once written; false for a preview, or when problems prevented the import (then nothing was written).",
     }),
@@ -77,7 +141,7 @@ async function plan(ctx: Parameters<typeof planImport>[0], kind: ImportKind, fil
     return { plan: await planImport(ctx, kind, table), format: table.format };
   } catch (error) {
     if (error instanceof TableError)
-      return { plan: { kind, rowCount: 0, rows: [], problems: [{ line: 0, column: "", message: error.message }] }, format: null };
+      return { plan: { kind, rowCount: 0, rows: [], preview: [], problems: [{ line: 0, column: "", message: error.message }] }, format: null };
     throw error;
   }
 }

@@ -63,7 +63,7 @@ export function parseRecordId(globalId: string): { kind: RecordKind; id: string 
 /** Loads the record named by a global ID, for an authScopes check or a resolver; "not found" if the viewer may not see it. */
 export async function target(ctx: Context, id: string | number): Promise<RecordChange> {
   const parsed = parseRecordId(String(id));
-  if (!parsed) throw notFound("Record");
+  if (!parsed) throw notFound("Fiche");
   return { kind: parsed.kind, record: await visibleRecord(ctx.prisma, ctx.viewer, parsed.kind, parsed.id) };
 }
 

@@ -1,4 +1,5 @@
-// The four record forms, described once: fields, labels in French, and the API's shapes.
+// The four record forms, described once: fields and labels in French, how a form becomes the
+// API's input, and the API's typed documents to create and update each kind.
 import {
   AID_NATURE_SCDL,
   AID_NATURES,
@@ -25,12 +26,10 @@ export interface FieldSpec {
 
 export interface RecordSpec {
   kind: RecordKind;
-  /** URL word: /espace-partenaire/saisie?type=… */
+  /** URL word: /espace-partenaire/fiches/{slug}/… */
   slug: string;
   title: string;
   fields: readonly FieldSpec[];
-  /** The record's fields, with the ids the form needs and the names the record page shows. */
-  selection: string;
 }
 
 const options = <V extends string>(values: readonly V[], labels: Record<V, string>) => values.map((value) => ({ value, label: labels[value] }));
@@ -62,7 +61,6 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
       { name: "ceasedOn", label: "Date de cessation", type: "date" },
       ...provenance,
     ],
-    selection: "name legalFamily cooperativeKind siret rna nafCode commune { code name } foundedOn ceasedOn",
   },
   {
     kind: "Incubation",
@@ -76,7 +74,6 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
       { name: "outcome", label: "Issue", type: "select", required: true, options: options(INCUBATION_OUTCOMES, INCUBATION_OUTCOME_LABELS) },
       ...provenance,
     ],
-    selection: "enterprise { databaseId name } supportingPartner { databaseId shortName } startDate endDate outcome",
   },
   {
     kind: "JobRecord",
@@ -89,7 +86,6 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
       { name: "fte", label: "Équivalents temps plein", type: "decimal", required: true, help: "Par exemple 2,5." },
       ...provenance,
     ],
-    selection: "enterprise { databaseId name } year jobsCreated fte",
   },
   {
     kind: "Funding",
@@ -116,16 +112,18 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
       { name: "raeId", label: "Identifiant RAE", type: "text" },
       ...provenance,
     ],
-    selection:
-      "funder { databaseId shortName } beneficiaryEnterprise { databaseId name } beneficiaryPartner { databaseId shortName } amount year decisionDate instrument purpose decisionReference conventionDate aidNature paymentTerms paymentStart paymentEnd fundingShare euNotification aidScheme raeId",
   },
 ];
 
-/** Every kind's fields, for a `node(id:)` query that does not know the record's kind yet. */
-export const ANY_RECORD_SELECTION = `id ... on ContributedRecord { version status reviewNote viewerCanChange source dataYear } ${RECORD_SPECS.map(
-  (spec) => `... on ${spec.kind} { owner { databaseId shortName } ${spec.selection} }`,
-).join(" ")}`;
+export const specOfKind = (kind: RecordKind): RecordSpec => {
+  const spec = RECORD_SPECS.find((s) => s.kind === kind);
+  if (!spec) throw new Error(`No form for ${kind}`);
+  return spec;
+};
+export const specOfSlug = (slug: string): RecordSpec | undefined => RECORD_SPECS.find((s) => s.slug === slug);
 
-export const specOfKind = (kind: RecordKind): RecordSpec => RECORD_SPECS.find((s) => s.kind === kind) as RecordSpec;
-export const specOfSlug = (slug: string | null): RecordSpec | undefined => RECORD_SPECS.find((s) => s.slug === slug);
-export const KIND_OF_TYPENAME: Record<string, RecordKind> = { Enterprise: "Enterprise", Incubation: "Incubation", JobRecord: "JobRecord", Funding: "Funding" };
+/** The page of a record, by kind and UUID. */
+export const recordPath = (kind: RecordKind, id: string) => `/espace-partenaire/fiches/${specOfKind(kind).slug}/${id}`;
+
+/** The API's global ID of a record (Relay's: base64 of « Kind:uuid »). */
+export const globalId = (kind: RecordKind, id: string) => btoa(`${kind}:${id}`);
