@@ -12,7 +12,7 @@ export function securityHeaders({
   https: boolean;
   ancestors: readonly string[];
   dev: boolean;
-}): Record<string, string> {
+}): { "content-security-policy": string } & Record<string, string> {
   const csp = [
     "default-src 'self'",
     // React's development build evaluates code; the production one never does.

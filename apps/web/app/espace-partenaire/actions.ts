@@ -3,11 +3,13 @@
 // server calls the API on the user's behalf, then the page shows the answer in place.
 import { MEMBER_ROLES, RECORD_KINDS } from "@oess/domain/vocabulary";
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { graphql } from "../../lib/graphql";
 import type { ActionState } from "../../lib/partner/action-state";
 import { recordPath } from "../../lib/partner/record-specs";
 import { saveRecordForm } from "../../lib/partner/record-writes";
+import { SESSION_COOKIE } from "../../lib/partner/session";
 import { type ApiFailure, type ApiResult, serverMutation } from "../../lib/server-api";
 
 const text = (form: FormData, name: string): string => {
@@ -57,6 +59,8 @@ export async function signIn(_state: ActionState, form: FormData): Promise<Actio
 
 export async function signOut(): Promise<void> {
   await serverMutation(graphql(`mutation SignOut { logout }`), {});
+  // Signed out on this browser even if the API could not be told.
+  (await cookies()).delete(SESSION_COOKIE);
   redirect("/");
 }
 
