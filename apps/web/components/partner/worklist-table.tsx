@@ -10,12 +10,12 @@ import { type OrderWord, PAGE_SIZE, STATUS_WORDS, type WorklistData, type Workli
 import { ScrollRegion } from "../scroll-region";
 import { ActionForm } from "./action-form";
 
-const COLUMNS: ReadonlyArray<{ order: OrderWord; label: string }> = [
-  { order: "nom", label: "Fiche" },
-  { order: "type", label: "Type" },
-  { order: "organisation", label: "Organisation" },
-  { order: "statut", label: "Statut" },
-  { order: "date", label: "Modifiée le" },
+const COLUMNS: ReadonlyArray<{ order: OrderWord; label: string; sortLabel: string }> = [
+  { order: "nom", label: "Fiche", sortLabel: "nom" },
+  { order: "type", label: "Type", sortLabel: "type" },
+  { order: "organisation", label: "Organisation", sortLabel: "organisation" },
+  { order: "statut", label: "Statut", sortLabel: "statut" },
+  { order: "date", label: "Modifiée le", sortLabel: "date de modification (récentes d'abord)" },
 ];
 
 export function WorklistTable({
@@ -66,7 +66,17 @@ export function WorklistTable({
             </select>
           </label>
         ) : null}
-        {view.order !== "date" ? <input type="hidden" name="tri" value={view.order} /> : null}
+        {/* Also the way to sort on a phone, where a row is a card and the headers are hidden. */}
+        <label>
+          Trier par
+          <select name="tri" defaultValue={view.order}>
+            {COLUMNS.map((column) => (
+              <option key={column.order} value={column.order}>
+                {column.sortLabel}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" className="secondary">
           Filtrer
         </button>
