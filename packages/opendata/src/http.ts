@@ -48,6 +48,8 @@ interface Resource {
   contentType: string;
   filename: string;
   body: () => Promise<Body> | Body;
+  /** The body is a small text, built at once: its length can be told, on HEAD too. */
+  small?: true;
 }
 
 export function createOpenDataHandler(options: OpenDataOptions): (request: Request) => Promise<Response | null> {
@@ -88,9 +90,13 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
         "content-type": resource.contentType,
         "content-disposition": `attachment; filename="${resource.filename}"`,
       });
+      const zip = acceptsGzip(request.headers.get("accept-encoding"));
+      // A small text is built now: HEAD and GET can tell its length. A dataset streams, its size unknown.
+      const text = resource.small ? await resource.body() : null;
+      if (typeof text === "string" && !zip) headers.set("content-length", String(Buffer.byteLength(text)));
       if (request.method === "HEAD") return new Response(null, { status: 200, headers });
-      let body: AsyncIterable<Uint8Array> = chunked(await resource.body());
-      if (/\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")) {
+      let body: AsyncIterable<Uint8Array> = chunked(text ?? (await resource.body()));
+      if (zip) {
         body = gzip(body);
         headers.set("content-encoding", "gzip");
       }
@@ -115,13 +121,14 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModifie
     contentType,
     filename,
     body: () => `${JSON.stringify(value, null, 2)}\n`,
+    small: true,
   });
 
   if (path === "catalog.jsonld" || path === "catalog.ttl") {
     checkParams(url, []);
     const facts = await catalogFacts(ctx, lastModified);
     return path === "catalog.ttl"
-      ? { contentType: "text/turtle; charset=utf-8", filename: `catalogue-${day}.ttl`, body: () => catalogTurtle(urls, facts) }
+      ? { contentType: "text/turtle; charset=utf-8", filename: `catalogue-${day}.ttl`, body: () => catalogTurtle(urls, facts), small: true }
       : json(catalogJsonLd(urls, facts), `catalogue-${day}.jsonld`, "application/ld+json; charset=utf-8");
   }
   if (path === "datapackage.json") {
@@ -185,10 +192,13 @@ const FILTER_RULES: Record<FilterName, { pattern: RegExp; expected: string }> = 
 };
 
 function checkParams(url: URL, allowed: readonly FilterName[]): void {
-  for (const name of url.searchParams.keys()) {
+  for (const name of new Set(url.searchParams.keys())) {
     if (!allowed.includes(name as FilterName)) {
       throw new HttpError(400, `Unknown parameter "${name}" here; accepted: ${allowed.length > 0 ? allowed.join(", ") : "none"}.`);
     }
+    // ?year=2020&year=abc used to answer 2020's rows: a filter given twice is a question unasked.
+    const count = url.searchParams.getAll(name).length;
+    if (count > 1) throw new HttpError(400, `Parameter ${name} is given ${count} times; give it once.`);
   }
 }
 
@@ -201,9 +211,22 @@ async function parseFilters(url: URL, allowed: readonly FilterName[], ctx: Expor
     if (!FILTER_RULES[name].pattern.test(value)) throw new HttpError(400, `Parameter ${name}="${value}" is not ${FILTER_RULES[name].expected}.`);
     if (name === "year") filters.year = Number(value);
     else if (name === "partner") filters.partner = await resolvePartner(ctx, value);
-    else filters[name] = value;
+    else filters[name] = await known(ctx, name, value);
   }
   return filters;
+}
+
+// A well-formed code that names nothing would answer a header alone: say it instead.
+const LOOKUPS = {
+  commune: { sql: "SELECT 1 FROM commune WHERE code = $1", what: "a commune of the territory", list: "/opendata/communes.csv" },
+  attribuant: { sql: "SELECT 1 FROM partner WHERE siret = $1", what: "the SIRET of a partner", list: "/opendata/partners.csv" },
+} as const;
+
+async function known(ctx: ExportContext, name: keyof typeof LOOKUPS, value: string): Promise<string> {
+  const lookup = LOOKUPS[name];
+  if ((await ctx.sql.query(lookup.sql, [value])).length === 0)
+    throw new HttpError(400, `Parameter ${name}="${value}" is not ${lookup.what}; see ${lookup.list} for the valid values.`);
+  return value;
 }
 
 async function resolvePartner(ctx: ExportContext, value: string): Promise<string> {
@@ -253,6 +276,19 @@ async function* chunked(body: Body): AsyncGenerator<Uint8Array> {
     }
   }
   if (size > 0) yield Buffer.concat(parts, size);
+}
+
+/** Whether the client takes gzip: named (or `*`) with a quality above zero, as RFC 9110 says. */
+function acceptsGzip(header: string | null): boolean {
+  const qualities = new Map(
+    (header ?? "").split(",").map((part) => {
+      const [coding = "", ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith("q="));
+      return [coding, q ? Number(q.slice(2)) : 1] as const;
+    }),
+  );
+  const q = qualities.get("gzip") ?? qualities.get("x-gzip") ?? qualities.get("*") ?? 0;
+  return q > 0;
 }
 
 /** gzip through Node's zlib streams, which wait for the reader (backpressure) at every step. */

@@ -142,6 +142,13 @@ describe("datasets", () => {
       ["fundings.csv?year=20xx", 400, /year="20xx" is not a year/],
       ["fundings.csv?commune=Niort", 400, /commune="Niort" is not an INSEE commune code/],
       ["fundings.csv?partner=nobody", 400, /matches no partner/],
+      // Well-formed, but naming nothing: a header alone would read as « no rows ».
+      ["fundings.csv?commune=99999", 400, /commune="99999" is not a commune of the territory; see \/opendata\/communes.csv/],
+      ["scdl/subventions.csv?attribuant=00000000000000", 400, /attribuant="00000000000000" is not the SIRET of a partner; see \/opendata\/partners.csv/],
+      ["scdl/conformite.json?attribuant=00000000000000", 400, /is not the SIRET of a partner/],
+      // A filter given twice, whatever the order of the good and the bad value.
+      ["fundings.csv?year=2020&year=abc", 400, /Parameter year is given 2 times; give it once/],
+      ["fundings.csv?year=abc&year=2020", 400, /Parameter year is given 2 times; give it once/],
       ["communes.csv?year=2020", 400, /Unknown parameter "year" here; accepted: commune/],
       ["budget.csv", 404, /No open dataset at \/opendata\/budget.csv/],
     ];
@@ -371,5 +378,32 @@ describe("HTTP", () => {
     const zipped = await get("communes.csv", { "accept-encoding": "gzip, br" });
     expect(zipped.headers.get("content-encoding")).toBe("gzip");
     expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8")).toBe(body);
+  });
+
+  it("compresses only for a client that takes gzip (RFC 9110 qualities)", async () => {
+    const cases: Array<[string, boolean]> = [
+      ["gzip;q=0", false],
+      ["gzip;q=0, br", false],
+      ["identity", false],
+      ["*;q=0", false],
+      ["br;q=1, gzip;q=0.5", true],
+      ["*", true],
+      ["GZIP", true],
+    ];
+    for (const [header, zipped] of cases) {
+      const response = await get("communes.csv", { "accept-encoding": header });
+      await response.body?.cancel();
+      expect(response.headers.get("content-encoding"), header).toBe(zipped ? "gzip" : null);
+    }
+  });
+
+  it("tells the length of the catalogue and the Data Package, on HEAD as on GET", async () => {
+    for (const path of ["datapackage.json", "catalog.ttl", "catalog.jsonld", "scdl/conformite.json"]) {
+      const bytes = Buffer.byteLength(await text(path));
+      const head = await handle(new Request(`https://api.test/opendata/${path}`, { method: "HEAD" }));
+      expect(head?.status, path).toBe(200);
+      expect(head?.headers.get("content-length"), path).toBe(String(bytes));
+      expect((await get(path)).headers.get("content-length"), path).toBe(String(bytes));
+    }
   });
 });
