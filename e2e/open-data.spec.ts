@@ -11,10 +11,14 @@ test("the open-data page lists every dataset with working downloads, and the SCD
 
   const datasets = page.locator(".dataset");
   await expect(datasets).toHaveCount(7);
-  const csvLink = datasets.filter({ hasText: "Financements des partenaires" }).getByRole("link", { name: /^CSV/ });
-  const response = await request.get((await csvLink.getAttribute("href")) as string);
+  const fundings = datasets.filter({ hasText: "Financements des partenaires" });
+  const response = await request.get((await fundings.getByRole("link", { name: /^CSV —/ }).getAttribute("href")) as string);
   expect(response.status()).toBe(200);
   expect((await response.text()).split("\n")[0]).toMatch(/^id,funder_id,/);
+  // The file Excel France opens with a double click: BOM, semicolons.
+  const excel = await request.get((await fundings.getByRole("link", { name: /^CSV pour Excel —/ }).getAttribute("href")) as string);
+  expect((await excel.body()).subarray(0, 3).toString("hex")).toBe("efbbbf");
+  expect((await excel.text()).split("\r\n")[0]).toMatch(/^\uFEFF?id;funder_id;/);
 
   const report = page.getByRole("table", { name: /Subventions de 23 000 € ou plus par attribuant/ });
   await expect(report.getByRole("row")).not.toHaveCount(1);

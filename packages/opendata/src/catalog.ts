@@ -23,9 +23,11 @@ export const LICENSE = {
 export const PUBLISHER_NAME = "Observatoire ESS du Niortais (Maison de l'ESS et PTCE du Niortais)";
 
 export const FORMATS = {
-  csv: { mediaType: "text/csv", label: "CSV" },
-  json: { mediaType: "application/json", label: "JSON" },
-  xlsx: { mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "XLSX" },
+  csv: { mediaType: "text/csv", label: "CSV", title: "CSV" },
+  json: { mediaType: "application/json", label: "JSON", title: "JSON" },
+  xlsx: { mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "XLSX", title: "XLSX" },
+  // The same CSV as Excel France opens it with a double click: BOM, `;`, `,` decimals, CRLF.
+  "excel.csv": { mediaType: "text/csv", label: "CSV", title: "CSV pour Excel, point-virgule et virgule décimale" },
 } as const;
 export type Format = keyof typeof FORMATS;
 

@@ -32,7 +32,7 @@ export interface CatalogFacts {
 }
 
 function datasetNode(urls: PublicUrls, dataset: Dataset, facts: CatalogFacts) {
-  const formats: Format[] = dataset === SCDL_DATASET ? ["csv"] : ["csv", "json", "xlsx"];
+  const formats: Format[] = dataset === SCDL_DATASET ? ["csv"] : ["csv", "excel.csv", "json", "xlsx"];
   const id = `${urls.api}/opendata/catalog.jsonld#${dataset.name}`;
   return {
     "@id": id,
@@ -51,9 +51,9 @@ function datasetNode(urls: PublicUrls, dataset: Dataset, facts: CatalogFacts) {
     "dct:license": LICENSE.url,
     ...(dataset === SCDL_DATASET ? { "dct:conformsTo": "https://schema.data.gouv.fr/scdl/subventions/2.1.1/" } : {}),
     "dcat:distribution": formats.map((format) => ({
-      "@id": `${id}-${format}`,
+      "@id": `${id}-${format.replace(".", "-")}`,
       "@type": "dcat:Distribution",
-      "dct:title": `${dataset.title} (${FORMATS[format].label})`,
+      "dct:title": `${dataset.title} (${FORMATS[format].title})`,
       "dcat:downloadURL": downloadUrl(urls, dataset, format),
       "dcat:accessURL": downloadUrl(urls, dataset, format),
       "dcat:mediaType": FORMATS[format].mediaType,

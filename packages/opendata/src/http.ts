@@ -10,6 +10,7 @@ import { conformityReport } from "./conformity";
 import { dataPackage } from "./datapackage";
 import type { Dataset, ExportContext, FilterName, Filters } from "./dataset";
 import { type CatalogFacts, catalogJsonLd, catalogTurtle } from "./dcat";
+import { EXCEL_FR_CSV, toCsv } from "./formats/csv";
 import { toJson } from "./formats/json";
 import { toXlsx } from "./formats/xlsx";
 import { batches, csv } from "./read";
@@ -143,7 +144,7 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModifie
     const filters = await parseFilters(url, SCDL_DATASET.filters, ctx);
     return { contentType: "text/csv; charset=utf-8; header=present", filename: `subventions-scdl-${day}.csv`, body: () => csv(ctx, SCDL_DATASET, filters) };
   }
-  const match = /^([a-z]+)\.(csv|json|xlsx)$/.exec(path);
+  const match = /^([a-z]+)\.(csv|excel\.csv|json|xlsx)$/.exec(path);
   const dataset = match ? DATASETS.find((d) => d.name === match[1]) : undefined;
   if (!match || !dataset) {
     const available = [
@@ -152,7 +153,7 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModifie
       "datapackage.json",
       "scdl/subventions.csv",
       "scdl/conformite.json",
-      ...DATASETS.map((d) => `${d.name}.{csv,json,xlsx}`),
+      ...DATASETS.map((d) => `${d.name}.{csv,excel.csv,json,xlsx}`),
     ];
     throw new HttpError(404, `No open dataset at /opendata/${path}. Available: ${available.join(", ")}.`);
   }
@@ -164,10 +165,11 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModifie
 function datasetResource(dataset: Dataset, format: Format, filters: Filters, ctx: ExportContext, lastModified: Date): Resource {
   const day = lastModified.toISOString().slice(0, 10);
   const contentType =
-    format === "xlsx" ? FORMATS.xlsx.mediaType : format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/json; charset=utf-8";
+    format === "xlsx" ? FORMATS.xlsx.mediaType : format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8; header=present";
   const rows = () => batches(ctx, dataset, filters);
   const body = () => {
     if (format === "csv") return csv(ctx, dataset, filters);
+    if (format === "excel.csv") return toCsv(dataset.columns, rows(), EXCEL_FR_CSV);
     if (format === "xlsx") return toXlsx(dataset.name, dataset.columns, rows());
     return toJson(
       {

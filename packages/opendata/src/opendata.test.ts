@@ -159,6 +159,21 @@ describe("datasets", () => {
     }
   });
 
+  it("give the same rows to Excel France: BOM, semicolons, decimal commas, CRLF", async () => {
+    const response = await get("fundings.excel.csv");
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const body = bytes.toString("utf8").slice(1);
+    expect(body.split("\r\n").length).toBe(body.split("\n").length);
+    const excel = parse(body, { columns: false, skip_empty_lines: true, delimiter: ";" }) as string[][];
+    const [header, ...standard] = await csv("fundings.csv");
+    expect(excel[0]).toEqual(header);
+    const amount = header?.indexOf("amount") ?? -1;
+    expect(standard.some((row) => row[amount]?.includes("."))).toBe(true);
+    expect(excel.slice(1)).toEqual(standard.map((row) => row.map((cell, i) => (i === amount ? cell.replace(".", ",") : cell))));
+  });
+
   it("give the same rows in JSON as in CSV, with the licence", async () => {
     const [, ...rows] = await csv("jobs.csv");
     const json = (await (await get("jobs.json")).json()) as { license: { spdx: string }; notice: string; records: Array<Record<string, unknown>> };

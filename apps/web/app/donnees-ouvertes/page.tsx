@@ -12,6 +12,14 @@ interface DataPackage {
   resources: Array<{ name: string; title: string; description: string; path: string }>;
 }
 
+// « CSV pour Excel »: semicolons, decimal commas and a BOM, as Excel France opens a file with a double click.
+const DOWNLOADS = [
+  ["csv", "CSV"],
+  ["excel.csv", "CSV pour Excel"],
+  ["json", "JSON"],
+  ["xlsx", "XLSX"],
+] as const;
+
 export default async function OpenDataPage() {
   const [pkg, conformity] = await Promise.all([fetchOpenData<DataPackage>("datapackage.json"), fetchOpenData<ConformityReport>("scdl/conformite.json")]);
   const api = publicApiUrl();
@@ -41,9 +49,9 @@ export default async function OpenDataPage() {
               <h3>{d.title}</h3>
               <p>{d.description}</p>
               <p className="formats">
-                {(["csv", "json", "xlsx"] as const).map((format) => (
+                {DOWNLOADS.map(([format, label]) => (
                   <a key={format} href={`${api}/opendata/${d.name}.${format}`} download>
-                    {format.toUpperCase()}
+                    {label}
                     <span className="visually-hidden"> — {d.title}</span>
                   </a>
                 ))}
