@@ -22,6 +22,9 @@ export const LICENSE = {
 
 export const PUBLISHER_NAME = "Observatoire ESS du Niortais (Maison de l'ESS et PTCE du Niortais)";
 
+/** The SCDL « Subventions » 2.1.1 Table Schema as data.gouv.fr's schema catalogue knows it (its canonical URL). */
+export const SCDL_SCHEMA_URL = "https://schema.data.gouv.fr/schemas/scdl/subventions/2.1.1/schema.json";
+
 export const FORMATS = {
   csv: { mediaType: "text/csv", label: "CSV", title: "CSV" },
   json: { mediaType: "application/json", label: "JSON", title: "JSON" },

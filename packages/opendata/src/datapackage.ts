@@ -1,6 +1,6 @@
 // Frictionless Data Package describing every CSV with its Table Schema.
 import { DEMO_DATA_NOTICE } from "@oess/domain";
-import { DATASETS, downloadUrl, LICENSE, PUBLISHER_NAME, type PublicUrls, SCDL_DATASET } from "./catalog";
+import { DATASETS, downloadUrl, LICENSE, PUBLISHER_NAME, type PublicUrls, SCDL_DATASET, SCDL_SCHEMA_URL } from "./catalog";
 import type { Dataset } from "./dataset";
 
 function tableSchema(dataset: Dataset) {
@@ -47,7 +47,8 @@ export function dataPackage(urls: PublicUrls, options: { isDemo: boolean; lastMo
       mediatype: "text/csv",
       encoding: "utf-8",
       dialect: { delimiter: ",", quoteChar: '"', header: true },
-      schema: tableSchema(dataset),
+      // The SCDL file's schema is the official one, by its canonical URL: validators and data.gouv.fr fetch it.
+      schema: dataset === SCDL_DATASET ? SCDL_SCHEMA_URL : tableSchema(dataset),
     })),
   };
 }

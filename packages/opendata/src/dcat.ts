@@ -1,7 +1,9 @@
 // DCAT-AP catalogue, as self-contained JSON-LD (inline @context: nothing is fetched to read it)
 // and as Turtle, both from one graph. This is what data.gouv.fr's DCAT harvester reads.
-import { DATASETS, downloadUrl, FORMATS, type Format, LICENSE, PUBLISHER_NAME, type PublicUrls, SCDL_DATASET } from "./catalog";
+import { DATASETS, downloadUrl, FORMATS, type Format, LICENSE, PUBLISHER_NAME, type PublicUrls, SCDL_DATASET, SCDL_SCHEMA_URL } from "./catalog";
 import type { Dataset } from "./dataset";
+
+const SCDL_STANDARD = { "@id": SCDL_SCHEMA_URL, "@type": "dct:Standard" };
 
 const CONTEXT = {
   dcat: "http://www.w3.org/ns/dcat#",
@@ -49,7 +51,7 @@ function datasetNode(urls: PublicUrls, dataset: Dataset, facts: CatalogFacts) {
     "dcat:contactPoint": { "@type": "vcard:Organization", "vcard:fn": PUBLISHER_NAME, "vcard:hasEmail": `mailto:${urls.contactEmail}` },
     "dcat:landingPage": urls.landingPage,
     "dct:license": LICENSE.url,
-    ...(dataset === SCDL_DATASET ? { "dct:conformsTo": "https://schema.data.gouv.fr/scdl/subventions/2.1.1/" } : {}),
+    ...(dataset === SCDL_DATASET ? { "dct:conformsTo": SCDL_STANDARD } : {}),
     "dcat:distribution": formats.map((format) => ({
       "@id": `${id}-${format.replace(".", "-")}`,
       "@type": "dcat:Distribution",
@@ -60,6 +62,8 @@ function datasetNode(urls: PublicUrls, dataset: Dataset, facts: CatalogFacts) {
       "dct:format": FORMATS[format].label,
       "dct:license": LICENSE.url,
       "dct:modified": facts.modified.toISOString(),
+      // data.gouv.fr attaches the schema (and its validation badge) from the resource's conformsTo.
+      ...(dataset === SCDL_DATASET ? { "dct:conformsTo": SCDL_STANDARD } : {}),
     })),
   };
 }

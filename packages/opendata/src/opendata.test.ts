@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { isValidSiret, loadTerritory, SCDL_COLUMNS, type ScdlRow, scdlProblems } from "@oess/domain";
@@ -46,19 +47,66 @@ const count = async (sql: string, params: unknown[] = []) => ((await db.sql.quer
 interface Field {
   name: string;
   type: string;
-  constraints?: { required?: boolean; unique?: boolean; pattern?: string; enum?: string[]; minimum?: number; maximum?: number };
+  trueValues?: string[];
+  falseValues?: string[];
+  constraints?: { required?: boolean; unique?: boolean; pattern?: string; enum?: string[]; minimum?: number; maximum?: number; maxLength?: number };
+}
+interface Schema {
+  fields: Field[];
+  primaryKey?: string[];
+  foreignKeys?: Array<{ fields: string; reference: { resource: string; fields: string } }>;
+  custom_checks?: Array<{ name: string; params: Record<string, string> }>;
 }
 interface Resource {
   name: string;
   path: string;
-  schema: { fields: Field[]; primaryKey?: string[]; foreignKeys?: Array<{ fields: string; reference: { resource: string; fields: string } }> };
+  /** Inline, or the URL of a published schema (the SCDL's official one). */
+  schema: Schema | string;
+}
+
+const SCDL_SCHEMA_URL = "https://schema.data.gouv.fr/schemas/scdl/subventions/2.1.1/schema.json";
+/** The official SCDL schema, as schema.data.gouv.fr publishes it (copied with its attribution in specs/). */
+const officialScdlSchema = JSON.parse(readFileSync(new URL("../specs/scdl-subventions-2.1.1/schema.json", import.meta.url), "utf8")) as Schema;
+const schemaAt = (schema: Schema | string): Schema => {
+  if (typeof schema !== "string") return schema;
+  expect(schema).toBe(SCDL_SCHEMA_URL);
+  return officialScdlSchema;
+};
+
+/** The SIRET check digit (Luhn), written here again so that the product's own is not what checks it; La Poste's establishments sum to a multiple of 5. */
+const siretKeyHolds = (siret: string): boolean => {
+  if (!/^\d{14}$/.test(siret)) return false;
+  const sum = [...siret].reverse().reduce((acc, d, i) => {
+    const n = Number(d) * (i % 2 === 1 ? 2 : 1);
+    return acc + (n > 9 ? n - 9 : n);
+  }, 0);
+  return siret.startsWith("356000000") ? [...siret].reduce((a, d) => a + Number(d), 0) % 5 === 0 : sum % 10 === 0;
+};
+
+/** The custom checks an official schema declares, as schema.data.gouv.fr's validator runs them. */
+function customCheckProblems(header: string[], rows: string[][], checks: Schema["custom_checks"] = []): string[] {
+  const problems: string[] = [];
+  for (const check of checks) {
+    for (const [n, row] of rows.entries()) {
+      const at = (column: string | undefined) => row[header.indexOf(column ?? "")] ?? "";
+      if (check.name === "french-siret-value") {
+        const value = at(check.params.column);
+        if (value !== "" && !siretKeyHolds(value)) problems.push(`${check.params.column} row ${n + 2} "${value}": not a valid SIRET`);
+      } else if (check.name === "one-of-required") {
+        if (at(check.params.column1) === "" && at(check.params.column2) === "")
+          problems.push(`row ${n + 2}: ${check.params.column1} or ${check.params.column2} required`);
+      } else problems.push(`unknown custom check ${check.name}`);
+    }
+  }
+  return problems.slice(0, 10);
 }
 
 const TYPE_CHECKS: Record<string, (v: string) => boolean> = {
   string: () => true,
   integer: (v) => /^-?\d+$/.test(v),
   number: (v) => /^-?\d+(\.\d+)?$/.test(v),
-  boolean: (v) => v === "true" || v === "false",
+  // Table Schema's default trueValues and falseValues.
+  boolean: (v) => ["true", "True", "TRUE", "1", "false", "False", "FALSE", "0"].includes(v),
   date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
   datetime: (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(v),
 };
@@ -75,10 +123,12 @@ function tableSchemaProblems(rows: string[][], fields: Field[]): string[] {
         if (field.constraints?.required) problems.push(`${where}: required`);
         continue;
       }
-      if (!TYPE_CHECKS[field.type]?.(v)) problems.push(`${where}: not a ${field.type}`);
+      const booleans = field.trueValues || field.falseValues ? [...(field.trueValues ?? []), ...(field.falseValues ?? [])] : null;
+      if (booleans ? !booleans.includes(v) : !TYPE_CHECKS[field.type]?.(v)) problems.push(`${where}: not a ${field.type}`);
       const c = field.constraints ?? {};
       if (c.pattern && !new RegExp(`^(?:${c.pattern})$`).test(v)) problems.push(`${where}: does not match ${c.pattern}`);
       if (c.enum && !c.enum.includes(v)) problems.push(`${where}: not in ${c.enum.join("|")}`);
+      if (c.maxLength !== undefined && [...v].length > c.maxLength) problems.push(`${where}: longer than ${c.maxLength}`);
       if (c.minimum !== undefined && Number(v) < c.minimum) problems.push(`${where}: below ${c.minimum}`);
       if (c.maximum !== undefined && Number(v) > c.maximum) problems.push(`${where}: above ${c.maximum}`);
       if (c.unique && seen.has(v)) problems.push(`${where}: duplicate`);
@@ -96,15 +146,18 @@ describe("Data Package ↔ CSV files", () => {
     const files = new Map<string, string[][]>();
     for (const resource of pkg.resources) {
       const path = resource.path.replace("https://api.test/opendata/", "");
-      const [header, ...rows] = await csv(path);
-      files.set(resource.name, [header ?? [], ...rows]);
-      expect(header, resource.name).toEqual(resource.schema.fields.map((f) => f.name));
+      const [header = [], ...rows] = await csv(path);
+      files.set(resource.name, [header, ...rows]);
+      const schema = schemaAt(resource.schema);
+      expect(header, resource.name).toEqual(schema.fields.map((f) => f.name));
       expect(rows.length, resource.name).toBeGreaterThan(0);
-      expect(tableSchemaProblems(rows, resource.schema.fields), resource.name).toEqual([]);
+      expect(tableSchemaProblems(rows, schema.fields), resource.name).toEqual([]);
+      expect(customCheckProblems(header, rows, schema.custom_checks), resource.name).toEqual([]);
     }
+    expect(pkg.resources.find((r) => r.name === "scdl-subventions")?.schema).toBe(SCDL_SCHEMA_URL);
     // Foreign keys hold across the files.
     for (const resource of pkg.resources) {
-      for (const fk of resource.schema.foreignKeys ?? []) {
+      for (const fk of schemaAt(resource.schema).foreignKeys ?? []) {
         const [header = [], ...rows] = files.get(resource.name) ?? [];
         const [refHeader = [], ...refRows] = files.get(fk.reference.resource) ?? [];
         const keys = new Set(refRows.map((r) => r[refHeader.indexOf(fk.reference.fields)]));
@@ -320,11 +373,12 @@ describe("SCDL Subventions 2.1.1", () => {
 });
 
 describe("DCAT catalogue", () => {
+  const DCAT = "http://www.w3.org/ns/dcat#";
+  const DCT = "http://purl.org/dc/terms/";
+
   it("expands as self-contained JSON-LD into a dcat:Catalog of every dataset, with what data.gouv.fr harvests", async () => {
     const doc = (await (await get("catalog.jsonld")).json()) as jsonld.JsonLdDocument;
     const expanded = (await jsonld.expand(doc, { documentLoader: offlineLoader })) as Array<Record<string, any>>;
-    const DCAT = "http://www.w3.org/ns/dcat#";
-    const DCT = "http://purl.org/dc/terms/";
     const catalog = expanded.find((n) => n["@type"]?.includes(`${DCAT}Catalog`));
     expect(catalog?.[`${DCT}license`]?.[0]?.["@id"]).toBe("https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
     const datasets = catalog?.[`${DCAT}dataset`] as Array<Record<string, any>>;
@@ -352,6 +406,21 @@ describe("DCAT catalogue", () => {
         expect(distribution[`${DCAT}mediaType`][0]["@value"]).toMatch(/^(text\/csv|application\/json|application\/vnd)/);
       }
     }
+  });
+
+  it("says that the SCDL dataset and its CSV conform to the official schema, by the URL data.gouv.fr knows", async () => {
+    const doc = (await (await get("catalog.jsonld")).json()) as jsonld.JsonLdDocument;
+    // Flattened: every node of the graph at the top, as a harvester's triple store sees them.
+    const flattened: unknown = await jsonld.flatten(doc, undefined, { documentLoader: offlineLoader });
+    if (!Array.isArray(flattened)) throw new Error("a flattened graph is an array of nodes");
+    const nodes: Array<Record<string, any>> = flattened;
+    const byId = new Map(nodes.map((node) => [node["@id"], node]));
+    const scdl = nodes.find((node) => node[`${DCT}identifier`]?.[0]?.["@value"] === "observatoire-ess-niortais/scdl-subventions");
+    const conformsTo = (node: Record<string, any> | undefined) => node?.[`${DCT}conformsTo`]?.map((c: { "@id": string }) => c["@id"]);
+    expect(conformsTo(scdl)).toEqual([SCDL_SCHEMA_URL]);
+    const [distribution] = scdl?.[`${DCAT}distribution`] ?? [];
+    expect(conformsTo(byId.get(distribution?.["@id"]))).toEqual([SCDL_SCHEMA_URL]);
+    expect(byId.get(SCDL_SCHEMA_URL)?.["@type"]).toEqual([`${DCT}Standard`]);
   });
 
   it("says the same in Turtle: the two graphs are isomorphic", async () => {

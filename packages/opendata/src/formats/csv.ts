@@ -12,7 +12,7 @@ export interface CsvDialect {
   bom: boolean;
 }
 
-export const STANDARD_CSV: CsvDialect = { separator: ",", decimal: ".", newline: "\n", bom: false };
+const STANDARD_CSV: CsvDialect = { separator: ",", decimal: ".", newline: "\n", bom: false };
 export const EXCEL_FR_CSV: CsvDialect = { separator: ";", decimal: ",", newline: "\r\n", bom: true };
 
 /**
