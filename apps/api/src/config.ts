@@ -19,6 +19,8 @@ export interface ApiConfig {
   statementTimeoutMs: number;
   /** How long SIGTERM lets requests in flight finish before cutting them, in ms. */
   shutdownGraceMs: number;
+  /** Settings a public deployment should give, said at start-up. */
+  warnings: string[];
 }
 
 /** Harvesters show the contact point: a real deployment sets OPEN_DATA_CONTACT_EMAIL. */
@@ -76,5 +78,13 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     security: { trustedProxies, corsOrigins: origins(env, "CORS_ORIGINS", `http://localhost:${webPort}`) },
     statementTimeoutMs: integer(env, "STATEMENT_TIMEOUT_MS", 30_000, 0, 3_600_000),
     shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 8_000, 0, 60_000),
+    warnings: [
+      ...(env.PUBLIC_API_URL?.trim()
+        ? []
+        : ["PUBLIC_API_URL is not set: the open-data catalogue takes the API's URL from each request, says so, and is not cached by shared caches."]),
+      ...(env.PUBLIC_OPEN_DATA_PAGE?.trim()
+        ? []
+        : [`PUBLIC_OPEN_DATA_PAGE is not set: the catalogue's landing page is http://localhost:${webPort}/donnees-ouvertes.`]),
+    ],
   };
 }

@@ -240,3 +240,68 @@ describe("sign-in limits behind proxies", () => {
     }
   });
 });
+
+describe("the catalogue's public URLs", () => {
+  /** The app on a real socket (peer 127.0.0.1), with or without a configured public URL. */
+  async function serve(options: { api?: string; trustProxy: string }) {
+    const server = http.createServer(
+      createApp({
+        db,
+        territory: loadTerritory(),
+        urls: { openDataPage: `${DASHBOARD}/donnees-ouvertes`, api: options.api },
+        security: { trustedProxies: parseTrustedProxies(options.trustProxy), corsOrigins: [] },
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    /** GET with any headers, Host included (fetch would not send another Host). */
+    const get = (path: string, headers: Record<string, string>) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+        http
+          .get({ host: "127.0.0.1", port, path, headers }, (response) => {
+            let body = "";
+            response.setEncoding("utf8");
+            response.on("data", (chunk: string) => (body += chunk));
+            response.on("end", () => resolve({ headers: response.headers, body }));
+          })
+          .on("error", reject);
+      });
+    return { get, port, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  it("come from PUBLIC_API_URL whatever the request says, and are cached publicly", async () => {
+    const api = await serve({ api: "https://api.observatoire.example", trustProxy: "loopback" });
+    try {
+      const { headers, body } = await api.get("/opendata/catalog.ttl", { host: "evil.example", "x-forwarded-host": "evil.example" });
+      expect(body).toContain("<https://api.observatoire.example/opendata/fundings.csv>");
+      expect(body).not.toContain("evil.example");
+      expect(headers["cache-control"]).toMatch(/^public/);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("without it, believe a trusted proxy's X-Forwarded-* only, say so, and stay out of shared caches", async () => {
+    const untrusting = await serve({ trustProxy: "none" });
+    try {
+      const spoofed = await untrusting.get("/opendata/catalog.ttl", { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+      expect(spoofed.body).toContain(`<http://127.0.0.1:${untrusting.port}/opendata/fundings.csv>`);
+      expect(spoofed.body).not.toContain("evil.example");
+      // A Host header is what the client asked for: it may appear, but never in a shared cache.
+      const host = await untrusting.get("/opendata/datapackage.json", { host: "evil.example" });
+      expect(host.body).toContain("http://evil.example/opendata/");
+      expect(host.headers["cache-control"]).toBe("private, max-age=300");
+      expect(JSON.parse(host.body).description).toContain("déduites de la requête");
+      expect((await untrusting.get("/opendata/communes.csv", {})).headers["cache-control"]).toMatch(/^public/);
+    } finally {
+      await untrusting.close();
+    }
+    const proxied = await serve({ trustProxy: "loopback" });
+    try {
+      const { body } = await proxied.get("/opendata/catalog.jsonld", { "x-forwarded-host": "observatoire.example", "x-forwarded-proto": "https" });
+      expect(body).toContain('"https://observatoire.example/opendata/fundings.csv"');
+    } finally {
+      await proxied.close();
+    }
+  });
+});

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     server.listen(config.port, () => {
       log(`Ready: http://localhost:${config.port}/graphql (territory: ${territory.name})`);
       log(`Trusted proxies: ${config.security.trustedProxies.description}; credentialed CORS origins: ${config.security.corsOrigins.join(", ")}`);
+      for (const warning of config.warnings) log(`Warning: ${warning}`);
     });
   } catch (error) {
     report(error);

@@ -42,7 +42,13 @@ export interface PublicUrls {
   landingPage: string;
   /** The datasets' contact point, shown by harvesters (OPEN_DATA_CONTACT_EMAIL). */
   contactEmail: string;
+  /** No PUBLIC_API_URL: the API's URL comes from the request, and documents that cite it say so. */
+  derived?: boolean;
 }
+
+/** Said in the catalogue and the Data Package while their URLs come from the request. */
+export const DERIVED_URLS_NOTICE =
+  "Attention : les adresses de ce document sont déduites de la requête, faute d'adresse publique configurée (PUBLIC_API_URL, PUBLIC_OPEN_DATA_PAGE).";
 
 export function downloadUrl(urls: PublicUrls, dataset: Dataset, format: Format): string {
   return dataset === SCDL_DATASET ? `${urls.api}/opendata/scdl/subventions.csv` : `${urls.api}/opendata/${dataset.name}.${format}`;

@@ -1,6 +1,6 @@
 // Frictionless Data Package describing every CSV with its Table Schema.
 import { DEMO_DATA_NOTICE } from "@oess/domain";
-import { DATASETS, downloadUrl, LICENSE, PUBLISHER_NAME, type PublicUrls, SCDL_DATASET, SCDL_SCHEMA_URL } from "./catalog";
+import { DATASETS, DERIVED_URLS_NOTICE, downloadUrl, LICENSE, PUBLISHER_NAME, type PublicUrls, SCDL_DATASET, SCDL_SCHEMA_URL } from "./catalog";
 import type { Dataset } from "./dataset";
 
 function tableSchema(dataset: Dataset) {
@@ -26,7 +26,8 @@ export function dataPackage(urls: PublicUrls, options: { isDemo: boolean; lastMo
     title: "Observatoire de l'économie sociale et solidaire du Niortais",
     description:
       "Emplois créés, entreprises incubées et financements des partenaires du PTCE du Niortais, par année, commune et forme juridique." +
-      (options.isDemo ? ` ${DEMO_DATA_NOTICE}` : ""),
+      (options.isDemo ? ` ${DEMO_DATA_NOTICE}` : "") +
+      (urls.derived ? ` ${DERIVED_URLS_NOTICE}` : ""),
     homepage: urls.landingPage,
     version: options.lastModified.toISOString().slice(0, 10),
     created: options.lastModified.toISOString(),

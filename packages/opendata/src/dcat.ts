@@ -1,6 +1,17 @@
 // DCAT-AP catalogue, as self-contained JSON-LD (inline @context: nothing is fetched to read it)
 // and as Turtle, both from one graph. This is what data.gouv.fr's DCAT harvester reads.
-import { DATASETS, downloadUrl, FORMATS, type Format, LICENSE, PUBLISHER_NAME, type PublicUrls, SCDL_DATASET, SCDL_SCHEMA_URL } from "./catalog";
+import {
+  DATASETS,
+  DERIVED_URLS_NOTICE,
+  downloadUrl,
+  FORMATS,
+  type Format,
+  LICENSE,
+  PUBLISHER_NAME,
+  type PublicUrls,
+  SCDL_DATASET,
+  SCDL_SCHEMA_URL,
+} from "./catalog";
 import type { Dataset } from "./dataset";
 
 const SCDL_STANDARD = { "@id": SCDL_SCHEMA_URL, "@type": "dct:Standard" };
@@ -75,7 +86,7 @@ export function catalogJsonLd(urls: PublicUrls, facts: CatalogFacts) {
     "@type": "dcat:Catalog",
     "dct:title": { "@value": "Observatoire de l'économie sociale et solidaire du Niortais", "@language": "fr" },
     "dct:description": {
-      "@value": "Données ouvertes du PTCE du Niortais : emplois créés, entreprises incubées, financements des partenaires, subventions au format SCDL.",
+      "@value": `Données ouvertes du PTCE du Niortais : emplois créés, entreprises incubées, financements des partenaires, subventions au format SCDL.${urls.derived ? ` ${DERIVED_URLS_NOTICE}` : ""}`,
       "@language": "fr",
     },
     "dct:issued": facts.issued.toISOString(),

@@ -21,7 +21,11 @@ export interface OpenDataOptions {
   epciSiren: string;
   /** Public URL of the dashboard's open-data page (the catalogue's landing page). */
   landingPage: string;
-  /** Public base URL of the API; by default, the origin of each request. */
+  /**
+   * Public base URL of the API. Without it, each request's public origin is used (given by the
+   * caller, who knows which proxies to believe), and the documents that cite it are not cached by
+   * shared caches: a Host header must not end up in a copy served to others.
+   */
   apiUrl?: string;
   /** The datasets' contact point in the catalogue and the Data Package. */
   contactEmail: string;
@@ -43,6 +47,8 @@ const CORS = {
 };
 // Harvesters poll: let a CDN keep a copy five minutes and serve it stale while it revalidates.
 const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600";
+/** The documents that cite the API's own URL. */
+const CITES_API_URL = /^\/opendata\/(catalog\.jsonld|catalog\.ttl|datapackage\.json)$/;
 
 type Body = AsyncIterable<string | Uint8Array> | string;
 interface Resource {
@@ -53,8 +59,8 @@ interface Resource {
   small?: true;
 }
 
-export function createOpenDataHandler(options: OpenDataOptions): (request: Request) => Promise<Response | null> {
-  return async (request) => {
+export function createOpenDataHandler(options: OpenDataOptions): (request: Request, publicOrigin?: string) => Promise<Response | null> {
+  return async (request, publicOrigin) => {
     const url = new URL(request.url);
     if (url.pathname !== "/opendata" && !url.pathname.startsWith("/opendata/")) return null;
     if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS });
@@ -64,7 +70,8 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
     try {
       const version = await dataVersion(options.prisma);
       let changedAt = Math.floor(version.changedAt.getTime() / 1000) * 1000;
-      let identity = url.pathname + url.search;
+      const apiUrl = options.apiUrl ?? publicOrigin ?? url.origin;
+      let identity = url.pathname + url.search + (options.apiUrl === undefined ? apiUrl : "");
       // The deadline report also changes with the calendar: a grant becomes late at midnight.
       if (url.pathname === "/opendata/scdl/conformite.json") {
         const today = new Date().toISOString().slice(0, 10);
@@ -73,7 +80,9 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
       }
       const lastModified = new Date(changedAt);
       const etag = `W/"${version.version}-${createHash("sha1").update(identity).digest("hex").slice(0, 12)}"`;
-      const cacheHeaders = { etag, "last-modified": lastModified.toUTCString(), "cache-control": CACHE_CONTROL, vary: "Accept-Encoding" };
+      // Documents citing a request-derived URL stay out of shared caches.
+      const cacheControl = options.apiUrl === undefined && CITES_API_URL.test(url.pathname) ? "private, max-age=300" : CACHE_CONTROL;
+      const cacheHeaders = { etag, "last-modified": lastModified.toUTCString(), "cache-control": cacheControl, vary: "Accept-Encoding" };
       if (notModified(request, etag, lastModified)) return new Response(null, { status: 304, headers: { ...CORS, ...cacheHeaders } });
 
       const ctx: ExportContext = {
@@ -83,7 +92,7 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
         isDemo: (await datasetInfo(options.prisma)).isDemo,
         signal: request.signal,
       };
-      const urls: PublicUrls = { api: options.apiUrl ?? url.origin, landingPage: options.landingPage, contactEmail: options.contactEmail };
+      const urls: PublicUrls = { api: apiUrl, landingPage: options.landingPage, contactEmail: options.contactEmail, derived: options.apiUrl === undefined };
       const resource = await route(url, ctx, urls, lastModified);
       const headers = new Headers({
         ...CORS,

@@ -2,26 +2,13 @@
 // hand their Set-Cookie to this plugin, which adds it to the response.
 
 import { type Viewer, viewerFromSession } from "@oess/app";
-import { clientAddress, isTrustedPeer, sessionTokenFrom, type TrustedProxies } from "@oess/auth";
+import { clientAddress, sessionTokenFrom, type TrustedProxies } from "@oess/auth";
 import type { PrismaClient } from "@oess/db";
 import type { HttpContext } from "@oess/graphql";
 import type { Plugin } from "graphql-yoga";
+import { publicUrl } from "../public-url";
 
 const pendingCookies = new WeakMap<Request, string[]>();
-
-/**
- * The URL as the browser sees it. A trusted proxy (the dashboard's, a reverse proxy) says where
- * the request came from; anyone else's X-Forwarded-* headers are ignored.
- */
-function publicUrl(request: Request, fromTrustedProxy: boolean): string {
-  const url = new URL(request.url);
-  if (!fromTrustedProxy) return url.toString();
-  const proto = request.headers.get("x-forwarded-proto");
-  const host = request.headers.get("x-forwarded-host");
-  if (proto === "http" || proto === "https") url.protocol = `${proto}:`;
-  if (host && URL.canParse(`http://${host}`)) url.host = host;
-  return url.toString();
-}
 
 export async function sessionContext(
   prisma: PrismaClient,
@@ -34,7 +21,7 @@ export async function sessionContext(
   return {
     viewer: await viewerFromSession(prisma, sessionTokenFrom(request.headers.get("cookie"))),
     http: {
-      publicUrl: publicUrl(request, isTrustedPeer(socketAddress, trustedProxies)),
+      publicUrl: publicUrl(request, socketAddress, trustedProxies).toString(),
       clientIp: clientAddress(socketAddress, request.headers.get("x-forwarded-for"), trustedProxies),
       setCookie: (cookie) => cookies.push(cookie),
     },
