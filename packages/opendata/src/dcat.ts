@@ -16,12 +16,48 @@ import type { Dataset } from "./dataset";
 
 const SCDL_STANDARD = { "@id": SCDL_SCHEMA_URL, "@type": "dct:Standard" };
 
+// DCAT-AP 3.0 wants the values of formats, frequencies, languages, themes and availability from
+// the EU's controlled vocabularies, each value typed and placed in its scheme (skos:inScheme), and
+// media types as IANA IRIs: the catalogue describes the terms it uses, so it reads on its own.
+const EU = "http://publications.europa.eu/resource/authority";
+const term = (scheme: string, code: string, type: string, label: string) => ({
+  "@id": `${EU}/${scheme}/${code}`,
+  "@type": type,
+  "skos:inScheme": `${EU}/${scheme}`,
+  "skos:prefLabel": { "@value": label, "@language": "fr" },
+});
+const FILE_TYPES: Record<Format, string> = { csv: "CSV", "excel.csv": "CSV", json: "JSON", xlsx: "XLSX" };
+const fileType = (format: Format) => term("file-type", FILE_TYPES[format], "dct:MediaTypeOrExtent", FILE_TYPES[format]);
+const mediaTypeOf = (format: Format) => ({ "@id": `https://www.iana.org/assignments/media-types/${FORMATS[format].mediaType}`, "@type": "dct:MediaType" });
+const FRENCH = term("language", "FRA", "dct:LinguisticSystem", "français");
+const CONTINUOUSLY_UPDATED = term("frequency", "UPDATE_CONT", "dct:Frequency", "mise à jour continue");
+const STABLE = term("planned-availability", "STABLE", "skos:Concept", "stable");
+const FRANCE = term("country", "FRA", "dct:Location", "France");
+/** EU data themes: the communes are regions and cities; the rest, the economy. */
+const themeOf = (dataset: Dataset) =>
+  dataset.name === "communes"
+    ? term("data-theme", "REGI", "skos:Concept", "Régions et villes")
+    : term("data-theme", "ECON", "skos:Concept", "Économie et finances");
+// ADMS types: a local authority publishes; the licence asks for attribution.
+const adms = (scheme: "publishertype" | "licencetype", code: string, label: string) => ({
+  "@id": `http://purl.org/adms/${scheme}/${code}`,
+  "@type": "skos:Concept",
+  "skos:inScheme": `http://purl.org/adms/${scheme}/1.0`,
+  "skos:prefLabel": { "@value": label, "@language": "en" },
+});
+const LICENSE_DOCUMENT = { "@id": LICENSE.url, "@type": "dct:LicenseDocument", "dct:type": adms("licencetype", "Attribution", "Attribution") };
+const page = (url: string) => ({ "@id": url, "@type": "foaf:Document" });
+
 const CONTEXT = {
   dcat: "http://www.w3.org/ns/dcat#",
   dct: "http://purl.org/dc/terms/",
+  dcatap: "http://data.europa.eu/r5r/",
   foaf: "http://xmlns.com/foaf/0.1/",
+  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
+  skos: "http://www.w3.org/2004/02/skos/core#",
   vcard: "http://www.w3.org/2006/vcard/ns#",
   xsd: "http://www.w3.org/2001/XMLSchema#",
+  "skos:inScheme": { "@type": "@id" },
   "dct:issued": { "@type": "xsd:dateTime" },
   "dct:modified": { "@type": "xsd:dateTime" },
   "dcat:startDate": { "@type": "xsd:date" },
@@ -57,21 +93,25 @@ function datasetNode(urls: PublicUrls, dataset: Dataset, facts: CatalogFacts) {
     "dct:issued": facts.issued.toISOString(),
     "dct:modified": facts.modified.toISOString(),
     "dct:temporal": { "@type": "dct:PeriodOfTime", "dcat:startDate": `${facts.firstYear}-01-01`, "dcat:endDate": `${facts.lastYear}-12-31` },
-    "dct:accrualPeriodicity": "http://purl.org/cld/freq/continuous",
+    "dct:accrualPeriodicity": CONTINUOUSLY_UPDATED,
     "dct:publisher": { "@id": `${urls.api}/opendata/catalog.jsonld#publisher` },
-    "dcat:contactPoint": { "@type": "vcard:Organization", "vcard:fn": PUBLISHER_NAME, "vcard:hasEmail": `mailto:${urls.contactEmail}` },
-    "dcat:landingPage": urls.landingPage,
-    "dct:license": LICENSE.url,
+    "dcat:contactPoint": { "@type": ["vcard:Kind", "vcard:Organization"], "vcard:fn": PUBLISHER_NAME, "vcard:hasEmail": `mailto:${urls.contactEmail}` },
+    "dcat:landingPage": page(urls.landingPage),
+    "dcat:theme": themeOf(dataset),
+    "dct:spatial": FRANCE,
+    "dct:license": LICENSE_DOCUMENT,
     ...(dataset === SCDL_DATASET ? { "dct:conformsTo": SCDL_STANDARD } : {}),
     "dcat:distribution": formats.map((format) => ({
       "@id": `${id}-${format.replace(".", "-")}`,
       "@type": "dcat:Distribution",
       "dct:title": `${dataset.title} (${FORMATS[format].title})`,
+      "dct:description": { "@value": `${dataset.title}, au format ${FORMATS[format].title}.`, "@language": "fr" },
       "dcat:downloadURL": downloadUrl(urls, dataset, format),
       "dcat:accessURL": downloadUrl(urls, dataset, format),
-      "dcat:mediaType": FORMATS[format].mediaType,
-      "dct:format": FORMATS[format].label,
-      "dct:license": LICENSE.url,
+      "dcat:mediaType": mediaTypeOf(format),
+      "dct:format": fileType(format),
+      "dcatap:availability": STABLE,
+      "dct:license": LICENSE_DOCUMENT,
       "dct:modified": facts.modified.toISOString(),
       // data.gouv.fr attaches the schema (and its validation badge) from the resource's conformsTo.
       ...(dataset === SCDL_DATASET ? { "dct:conformsTo": SCDL_STANDARD } : {}),
@@ -91,13 +131,16 @@ export function catalogJsonLd(urls: PublicUrls, facts: CatalogFacts) {
     },
     "dct:issued": facts.issued.toISOString(),
     "dct:modified": facts.modified.toISOString(),
-    "dct:language": { "@id": "http://publications.europa.eu/resource/authority/language/FRA" },
-    "dct:license": LICENSE.url,
-    "dct:rights": `${LICENSE.name} (SPDX ${LICENSE.spdx})`,
-    "foaf:homepage": urls.landingPage,
+    "dct:language": FRENCH,
+    "dct:license": LICENSE_DOCUMENT,
+    "dct:rights": { "@type": "dct:RightsStatement", "rdfs:label": { "@value": `${LICENSE.name} (SPDX ${LICENSE.spdx})`, "@language": "fr" } },
+    "foaf:homepage": page(urls.landingPage),
+    "dct:spatial": FRANCE,
+    "dcat:themeTaxonomy": { "@id": `${EU}/data-theme`, "@type": "skos:ConceptScheme", "dct:title": { "@value": "Data theme", "@language": "en" } },
     "dct:publisher": {
       "@id": `${urls.api}/opendata/catalog.jsonld#publisher`,
-      "@type": "foaf:Organization",
+      "@type": ["foaf:Agent", "foaf:Organization"],
+      "dct:type": adms("publishertype", "LocalAuthority", "Local Authority"),
       "foaf:name": PUBLISHER_NAME,
       "foaf:mbox": `mailto:${urls.contactEmail}`,
     },
@@ -119,7 +162,10 @@ export async function catalogTurtle(urls: PublicUrls, facts: CatalogFacts): Prom
   });
   // With a format, jsonld answers text (its types cover both cases).
   if (typeof nquads !== "string") throw new Error("jsonld.toRDF did not return N-Quads text");
-  const writer = new Writer({ prefixes: { dcat: CONTEXT.dcat, dct: CONTEXT.dct, foaf: CONTEXT.foaf, vcard: CONTEXT.vcard, xsd: CONTEXT.xsd } });
-  writer.addQuads(new Parser({ format: "N-Quads" }).parse(nquads));
+  const writer = new Writer({
+    prefixes: { dcat: CONTEXT.dcat, dct: CONTEXT.dct, dcatap: CONTEXT.dcatap, foaf: CONTEXT.foaf, skos: CONTEXT.skos, vcard: CONTEXT.vcard, xsd: CONTEXT.xsd },
+  });
+  // A fixed blank-node prefix: the same catalogue gives the same bytes (its length is announced).
+  writer.addQuads(new Parser({ format: "N-Quads", blankNodePrefix: "" }).parse(nquads));
   return new Promise((resolve, reject) => writer.end((error, result) => (error ? reject(error) : resolve(result))));
 }

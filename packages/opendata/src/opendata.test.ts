@@ -5,7 +5,8 @@ import { isValidSiret, loadTerritory, SCDL_COLUMNS, type ScdlRow, scdlProblems }
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import jsonld from "jsonld";
-import { Parser, Writer } from "n3";
+import { Parser, Store, Writer } from "n3";
+import SHACLValidator from "rdf-validate-shacl";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DATASETS, SCDL_DATASET } from "./catalog";
 import type { ConformityReport } from "./conformity";
@@ -403,7 +404,9 @@ describe("DCAT catalogue", () => {
       expect(d[`${DCAT}landingPage`][0]["@id"]).toBe("https://tableau.test/donnees-ouvertes");
       for (const distribution of d[`${DCAT}distribution`]) {
         expect(distribution[`${DCAT}downloadURL`][0]["@id"]).toMatch(/^https:\/\/api\.test\/opendata\//);
-        expect(distribution[`${DCAT}mediaType`][0]["@value"]).toMatch(/^(text\/csv|application\/json|application\/vnd)/);
+        expect(distribution[`${DCAT}mediaType`][0]["@id"]).toMatch(
+          /^https:\/\/www\.iana\.org\/assignments\/media-types\/(text\/csv|application\/json|application\/vnd)/,
+        );
       }
     }
   });
@@ -421,6 +424,30 @@ describe("DCAT catalogue", () => {
     const [distribution] = scdl?.[`${DCAT}distribution`] ?? [];
     expect(conformsTo(byId.get(distribution?.["@id"]))).toEqual([SCDL_SCHEMA_URL]);
     expect(byId.get(SCDL_SCHEMA_URL)?.["@type"]).toEqual([`${DCT}Standard`]);
+  });
+
+  it("passes the DCAT-AP 3.0.0 SHACL shapes: no violation, and only the warnings the data cannot answer", async () => {
+    const graph = new Store(new Parser({ format: "Turtle" }).parse(await text("catalog.ttl")));
+    const shapes = (file: string) =>
+      new Store(new Parser({ format: "Turtle" }).parse(readFileSync(new URL(`../specs/dcat-ap-3.0.0/${file}`, import.meta.url), "utf8")));
+    const SH = "http://www.w3.org/ns/shacl#";
+    const found: Record<string, string[]> = {};
+    for (const file of ["shapes.ttl", "range.ttl", "mdr-vocabularies.shape.ttl", "shapes_recommended.ttl"]) {
+      const report = await new SHACLValidator(shapes(file)).validate(graph);
+      const violations = report.results.filter((r) => r.severity?.value === `${SH}Violation`);
+      expect(
+        violations.map((r) => `${r.path?.value} ${r.message.map((m) => m.value).join(" ")}`),
+        file,
+      ).toEqual([]);
+      found[file] = [...new Set(report.results.map((r) => `${r.path?.value.replace(/^.*[#/]/, "")}`))].sort();
+    }
+    // The publisher is no EU corporate body; France, the coverage, comes without a bounding box.
+    expect(found).toEqual({
+      "shapes.ttl": [],
+      "range.ttl": [],
+      "mdr-vocabularies.shape.ttl": ["publisher"],
+      "shapes_recommended.ttl": ["bbox", "centroid"],
+    });
   });
 
   it("says the same in Turtle: the two graphs are isomorphic", async () => {
