@@ -72,17 +72,25 @@ const CONTEXT = {
   "foaf:homepage": { "@type": "@id" },
 } as const;
 
+/** What a dataset's own published records say of it: their years, and the first publication. */
+interface DatasetFacts {
+  issued: Date | null;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
 export interface CatalogFacts {
   /** When the catalogue was first issued (the earliest record). */
   issued: Date;
   modified: Date;
-  firstYear: number;
-  lastYear: number;
+  /** By dataset name; reference tables (communes, partners) have neither years nor publication. */
+  datasets: Readonly<Record<string, DatasetFacts>>;
 }
 
 function datasetNode(urls: PublicUrls, dataset: Dataset, facts: CatalogFacts) {
   const formats: Format[] = dataset === SCDL_DATASET ? ["csv"] : ["csv", "excel.csv", "json", "xlsx"];
   const id = `${urls.api}/opendata/catalog.jsonld#${dataset.name}`;
+  const own = facts.datasets[dataset.name];
   return {
     "@id": id,
     "@type": "dcat:Dataset",
@@ -90,9 +98,11 @@ function datasetNode(urls: PublicUrls, dataset: Dataset, facts: CatalogFacts) {
     "dct:title": { "@value": dataset.title, "@language": "fr" },
     "dct:description": { "@value": dataset.description, "@language": "fr" },
     "dcat:keyword": dataset.keywords.map((k) => ({ "@value": k, "@language": "fr" })),
-    "dct:issued": facts.issued.toISOString(),
+    ...(own?.issued ? { "dct:issued": own.issued.toISOString() } : {}),
     "dct:modified": facts.modified.toISOString(),
-    "dct:temporal": { "@type": "dct:PeriodOfTime", "dcat:startDate": `${facts.firstYear}-01-01`, "dcat:endDate": `${facts.lastYear}-12-31` },
+    ...(own?.firstYear != null && own.lastYear != null
+      ? { "dct:temporal": { "@type": "dct:PeriodOfTime", "dcat:startDate": `${own.firstYear}-01-01`, "dcat:endDate": `${own.lastYear}-12-31` } }
+      : {}),
     "dct:accrualPeriodicity": CONTINUOUSLY_UPDATED,
     "dct:publisher": { "@id": `${urls.api}/opendata/catalog.jsonld#publisher` },
     "dcat:contactPoint": { "@type": ["vcard:Kind", "vcard:Organization"], "vcard:fn": PUBLISHER_NAME, "vcard:hasEmail": `mailto:${urls.contactEmail}` },

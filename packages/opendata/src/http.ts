@@ -246,13 +246,30 @@ async function resolvePartner(ctx: ExportContext, value: string): Promise<string
   return partner.id;
 }
 
+// Each dataset's years and first publication, from its own published records (SQL per dataset).
+const DATASET_FACTS_SQL = `
+  WITH jobs AS (SELECT year, published_at FROM job_record WHERE status = 'PUBLISHED'),
+       incubations AS (SELECT extract(year FROM start_date)::int AS year, published_at FROM incubation WHERE status = 'PUBLISHED'),
+       fundings AS (SELECT year, published_at FROM funding WHERE status = 'PUBLISHED'),
+       grants AS (SELECT f.year, f.published_at FROM funding f JOIN partner p ON p.id = f.funder_id
+                  WHERE f.status = 'PUBLISHED' AND f.instrument = 'GRANT' AND p.is_public_body),
+       enterprises AS (SELECT extract(year FROM founded_on)::int AS year, published_at FROM enterprise WHERE status = 'PUBLISHED'),
+       facts AS (
+         SELECT 'jobs' AS name, * FROM jobs UNION ALL SELECT 'incubations', * FROM incubations
+         UNION ALL SELECT 'fundings', * FROM fundings UNION ALL SELECT 'scdl-subventions', * FROM grants
+         UNION ALL SELECT 'enterprises', * FROM enterprises
+         UNION ALL SELECT 'indicators', * FROM jobs UNION ALL SELECT 'indicators', * FROM incubations UNION ALL SELECT 'indicators', * FROM fundings)
+  SELECT name, min(year) AS first_year, max(year) AS last_year,
+         to_char(min(published_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS issued
+    FROM facts GROUP BY name`;
+
 async function catalogFacts(ctx: ExportContext, modified: Date): Promise<CatalogFacts> {
-  const [row] = await ctx.sql.query<{ issued: string | null; first_year: number | null; last_year: number | null }>(
-    `SELECT to_char(min(published_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS issued, min(year) AS first_year, max(year) AS last_year
-     FROM funding WHERE status = 'PUBLISHED'`,
+  const rows = await ctx.sql.query<{ name: string; first_year: number | null; last_year: number | null; issued: string | null }>(DATASET_FACTS_SQL);
+  const datasets = Object.fromEntries(
+    rows.map((r) => [r.name, { issued: r.issued ? new Date(r.issued) : null, firstYear: r.first_year, lastYear: r.last_year }] as const),
   );
-  const year = modified.getUTCFullYear();
-  return { issued: row?.issued ? new Date(row.issued) : modified, modified, firstYear: row?.first_year ?? year, lastYear: row?.last_year ?? year };
+  const issued = rows.flatMap((r) => (r.issued ? [Date.parse(r.issued)] : []));
+  return { issued: issued.length > 0 ? new Date(Math.min(...issued)) : modified, modified, datasets };
 }
 
 function notModified(request: Request, etag: string, lastModified: Date): boolean {

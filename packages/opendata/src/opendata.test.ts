@@ -390,9 +390,7 @@ describe("DCAT catalogue", () => {
         `${DCT}title`,
         `${DCT}description`,
         `${DCAT}keyword`,
-        `${DCT}issued`,
         `${DCT}modified`,
-        `${DCT}temporal`,
         `${DCT}accrualPeriodicity`,
         `${DCT}publisher`,
         `${DCAT}contactPoint`,
@@ -426,6 +424,33 @@ describe("DCAT catalogue", () => {
     expect(byId.get(SCDL_SCHEMA_URL)?.["@type"]).toEqual([`${DCT}Standard`]);
   });
 
+  it("gives each dataset its own years and first publication, and none to reference tables", async () => {
+    const doc = (await (await get("catalog.jsonld")).json()) as {
+      "dcat:dataset": Array<{ "dct:identifier": string; "dct:issued"?: string; "dct:temporal"?: { "dcat:startDate": string; "dcat:endDate": string } }>;
+    };
+    const byName = new Map(doc["dcat:dataset"].map((d) => [d["dct:identifier"].replace("observatoire-ess-niortais/", ""), d]));
+    for (const name of ["communes", "partners"]) {
+      expect(byName.get(name)?.["dct:temporal"], name).toBeUndefined();
+      expect(byName.get(name)?.["dct:issued"], name).toBeUndefined();
+    }
+    const span = async (sql: string) => {
+      const [row] = await db.sql.query<{ first: number; last: number; issued: Date | string }>(sql);
+      return { "dcat:startDate": `${row?.first}-01-01`, "dcat:endDate": `${row?.last}-12-31`, issued: new Date(row?.issued ?? 0).getTime() };
+    };
+    const expected = {
+      jobs: await span("SELECT min(year) AS first, max(year) AS last, min(published_at) AS issued FROM job_record WHERE status = 'PUBLISHED'"),
+      fundings: await span("SELECT min(year) AS first, max(year) AS last, min(published_at) AS issued FROM funding WHERE status = 'PUBLISHED'"),
+      incubations: await span(
+        "SELECT min(extract(year FROM start_date))::int AS first, max(extract(year FROM start_date))::int AS last, min(published_at) AS issued FROM incubation WHERE status = 'PUBLISHED'",
+      ),
+    };
+    for (const [name, { issued, ...temporal }] of Object.entries(expected)) {
+      expect(byName.get(name)?.["dct:temporal"], name).toMatchObject(temporal);
+      // The catalogue says seconds; the database keeps milliseconds.
+      expect(Math.floor(Date.parse(byName.get(name)?.["dct:issued"] ?? "") / 1000), name).toBe(Math.floor(issued / 1000));
+    }
+  });
+
   it("passes the DCAT-AP 3.0.0 SHACL shapes: no violation, and only the warnings the data cannot answer", async () => {
     const graph = new Store(new Parser({ format: "Turtle" }).parse(await text("catalog.ttl")));
     const shapes = (file: string) =>
@@ -441,12 +466,13 @@ describe("DCAT catalogue", () => {
       ).toEqual([]);
       found[file] = [...new Set(report.results.map((r) => `${r.path?.value.replace(/^.*[#/]/, "")}`))].sort();
     }
-    // The publisher is no EU corporate body; France, the coverage, comes without a bounding box.
+    // The publisher is no EU corporate body; France, the coverage, comes without a bounding box; the
+    // reference tables (communes, partners) cover no period, and say none rather than a false one.
     expect(found).toEqual({
       "shapes.ttl": [],
       "range.ttl": [],
       "mdr-vocabularies.shape.ttl": ["publisher"],
-      "shapes_recommended.ttl": ["bbox", "centroid"],
+      "shapes_recommended.ttl": ["bbox", "centroid", "temporal"],
     });
   });
 
