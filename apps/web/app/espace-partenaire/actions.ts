@@ -7,15 +7,12 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { graphql } from "../../lib/graphql";
 import type { ActionState } from "../../lib/partner/action-state";
+import { formText } from "../../lib/partner/form-reader";
 import { recordPath } from "../../lib/partner/record-specs";
 import { saveRecordForm } from "../../lib/partner/record-writes";
 import { SESSION_COOKIE } from "../../lib/partner/session";
 import { type ApiFailure, type ApiResult, serverMutation } from "../../lib/server-api";
 
-const text = (form: FormData, name: string): string => {
-  const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
-};
 /** The values sent, for a refused form to show again (never the password). */
 const sent = (form: FormData): Record<string, string> =>
   Object.fromEntries(
@@ -50,11 +47,11 @@ function done<Data>(result: ApiResult<Data>, ok: string, form?: FormData): Actio
 
 export async function signIn(_state: ActionState, form: FormData): Promise<ActionState> {
   const result = await serverMutation(graphql(`mutation SignIn($email: String!, $password: String!) { login(email: $email, password: $password) { name } }`), {
-    email: text(form, "email"),
+    email: formText(form, "email"),
     password: String(form.get("password") ?? ""),
   });
-  if (!result.ok) return { error: result.error.message, values: { email: text(form, "email") } };
-  redirect(localPath(text(form, "suite"), "/espace-partenaire"));
+  if (!result.ok) return { error: result.error.message, values: { email: formText(form, "email") } };
+  redirect(localPath(formText(form, "suite"), "/espace-partenaire"));
 }
 
 export async function signOut(): Promise<void> {
@@ -65,10 +62,10 @@ export async function signOut(): Promise<void> {
 }
 
 export async function saveRecord(_state: ActionState, form: FormData): Promise<ActionState> {
-  const kind = RECORD_KINDS.find((k) => k === text(form, "$kind"));
+  const kind = RECORD_KINDS.find((k) => k === formText(form, "$kind"));
   if (!kind) return { error: "Type de fiche inconnu." };
-  const id = text(form, "$id");
-  const result = await saveRecordForm(kind, id ? { id, version: Number(text(form, "$version")) } : { partnerId: text(form, "$partnerId") }, form);
+  const id = formText(form, "$id");
+  const result = await saveRecordForm(kind, id ? { id, version: Number(formText(form, "$version")) } : { partnerId: formText(form, "$partnerId") }, form);
   if (!result.ok) return failed(result.error, form);
   revalidatePath("/espace-partenaire", "layout");
   redirect(`${recordPath(kind, result.data.saved.databaseId)}?fait=${id ? "modifie" : "enregistre"}`);
@@ -83,16 +80,16 @@ const STEP = graphql(`
 
 export async function submitRecord(_state: ActionState, form: FormData): Promise<ActionState> {
   const result = await serverMutation(graphql(`mutation Submit($id: ID!, $version: Int!) { submitRecord(id: $id, version: $version) { ...Step } }`, [STEP]), {
-    id: text(form, "id"),
-    version: Number(text(form, "version")),
+    id: formText(form, "id"),
+    version: Number(formText(form, "version")),
   });
   return done(result, "Soumis pour relecture.");
 }
 
 export async function publishRecord(_state: ActionState, form: FormData): Promise<ActionState> {
   const result = await serverMutation(graphql(`mutation Publish($id: ID!, $version: Int!) { publishRecord(id: $id, version: $version) { ...Step } }`, [STEP]), {
-    id: text(form, "id"),
-    version: Number(text(form, "version")),
+    id: formText(form, "id"),
+    version: Number(formText(form, "version")),
   });
   return done(result, "Publié : visible dans le tableau de bord et les données ouvertes.");
 }
@@ -100,15 +97,15 @@ export async function publishRecord(_state: ActionState, form: FormData): Promis
 export async function rejectRecord(_state: ActionState, form: FormData): Promise<ActionState> {
   const result = await serverMutation(
     graphql(`mutation Reject($id: ID!, $version: Int!, $reason: String!) { rejectRecord(id: $id, version: $version, reason: $reason) { ...Step } }`, [STEP]),
-    { id: text(form, "id"), version: Number(text(form, "version")), reason: text(form, "reason") },
+    { id: formText(form, "id"), version: Number(formText(form, "version")), reason: formText(form, "reason") },
   );
   return done(result, "Rejeté ; l'organisation verra votre raison.");
 }
 
 export async function deleteRecord(_state: ActionState, form: FormData): Promise<ActionState> {
   const result = await serverMutation(graphql(`mutation Delete($id: ID!, $version: Int!) { deleteRecord(id: $id, version: $version) { ...Step } }`, [STEP]), {
-    id: text(form, "id"),
-    version: Number(text(form, "version")),
+    id: formText(form, "id"),
+    version: Number(formText(form, "version")),
   });
   if (!result.ok) return failed(result.error);
   revalidatePath("/espace-partenaire", "layout");
@@ -116,7 +113,7 @@ export async function deleteRecord(_state: ActionState, form: FormData): Promise
 }
 
 export async function submitAllDrafts(_state: ActionState, form: FormData): Promise<ActionState> {
-  const partnerId = text(form, "partnerId");
+  const partnerId = formText(form, "partnerId");
   const result = await serverMutation(graphql(`mutation SubmitAll($partnerId: String!) { submitAllDrafts(partnerId: $partnerId) { changed remaining } }`), {
     partnerId,
   });
@@ -127,7 +124,7 @@ export async function submitAllDrafts(_state: ActionState, form: FormData): Prom
 }
 
 export async function publishAllSubmitted(_state: ActionState, form: FormData): Promise<ActionState> {
-  const partnerId = text(form, "partnerId");
+  const partnerId = formText(form, "partnerId");
   const result = await serverMutation(
     graphql(`mutation PublishAll($partnerId: String!) { publishAllSubmitted(partnerId: $partnerId) { changed remaining } }`),
     { partnerId },
@@ -139,21 +136,21 @@ export async function publishAllSubmitted(_state: ActionState, form: FormData): 
 }
 
 export async function addComment(_state: ActionState, form: FormData): Promise<ActionState> {
-  const recordId = text(form, "recordId") || null;
-  const viewPath = recordId ? null : text(form, "viewPath");
+  const recordId = formText(form, "recordId") || null;
+  const viewPath = recordId ? null : formText(form, "viewPath");
   const result = await serverMutation(
     graphql(
       `mutation AddComment($recordId: ID, $viewPath: String, $body: String!) { addComment(recordId: $recordId, viewPath: $viewPath, body: $body) { databaseId } }`,
     ),
-    { recordId, viewPath, body: text(form, "body") },
+    { recordId, viewPath, body: formText(form, "body") },
   );
   if (result.ok && viewPath) revalidatePath(viewPath.split("?")[0] ?? "/");
   return done(result, "Commentaire publié.");
 }
 
 export async function hideComment(_state: ActionState, form: FormData): Promise<ActionState> {
-  const result = await serverMutation(graphql(`mutation HideComment($id: String!) { hideComment(id: $id) { hidden } }`), { id: text(form, "id") });
-  const viewPath = text(form, "viewPath");
+  const result = await serverMutation(graphql(`mutation HideComment($id: String!) { hideComment(id: $id) { hidden } }`), { id: formText(form, "id") });
+  const viewPath = formText(form, "viewPath");
   if (result.ok && viewPath) revalidatePath(viewPath.split("?")[0] ?? "/");
   return done(result, "Commentaire masqué.");
 }
@@ -163,19 +160,19 @@ export async function createUser(_state: ActionState, form: FormData): Promise<A
     graphql(
       `mutation CreateUser($email: String!, $name: String!, $password: String!) { createUser(email: $email, name: $name, password: $password) { databaseId } }`,
     ),
-    { email: text(form, "email"), name: text(form, "name"), password: String(form.get("password") ?? "") },
+    { email: formText(form, "email"), name: formText(form, "name"), password: String(form.get("password") ?? "") },
   );
   return done(result, "Compte créé : donnez-lui maintenant un rôle.", form);
 }
 
 export async function setRole(_state: ActionState, form: FormData): Promise<ActionState> {
-  const role = MEMBER_ROLES.find((r) => r === text(form, "role"));
+  const role = MEMBER_ROLES.find((r) => r === formText(form, "role"));
   if (!role) return { error: "Choisissez un rôle de la liste.", problems: { role: "Choisissez un rôle de la liste." } };
   const result = await serverMutation(
     graphql(
       `mutation SetRole($userId: String!, $partnerId: String!, $role: MemberRole!) { setMembership(userId: $userId, partnerId: $partnerId, role: $role) { role } }`,
     ),
-    { userId: text(form, "userId"), partnerId: text(form, "partnerId"), role },
+    { userId: formText(form, "userId"), partnerId: formText(form, "partnerId"), role },
   );
   return done(result, "Rôle enregistré.", form);
 }
@@ -183,7 +180,7 @@ export async function setRole(_state: ActionState, form: FormData): Promise<Acti
 export async function removeRole(_state: ActionState, form: FormData): Promise<ActionState> {
   const result = await serverMutation(
     graphql(`mutation RemoveRole($userId: String!, $partnerId: String!) { removeMembership(userId: $userId, partnerId: $partnerId) }`),
-    { userId: text(form, "userId"), partnerId: text(form, "partnerId") },
+    { userId: formText(form, "userId"), partnerId: formText(form, "partnerId") },
   );
   return done(result, "Rôle retiré.");
 }

@@ -12,12 +12,15 @@ export interface FormReader {
   readonly problems: Record<string, string>;
 }
 
+/** A form field's text, trimmed; "" when absent or a file. */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value.trim() : "";
+}
+
 export function formReader(form: FormData): FormReader {
   const problems: Record<string, string> = {};
-  const raw = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value.trim() : "";
-  };
+  const raw = (name: string) => formText(form, name);
   return {
     problems,
     text: raw,
