@@ -81,6 +81,7 @@ export function createApp({
           sql: db.sql,
           prisma: db.prisma,
           epciSiren: territory.epciSiren,
+          territoryName: territory.name,
           landingPage: urls.openDataPage,
           apiUrl: urls.api,
           contactEmail: urls.contactEmail ?? PLACEHOLDER_CONTACT_EMAIL,

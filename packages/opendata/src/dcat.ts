@@ -33,6 +33,17 @@ const FRENCH = term("language", "FRA", "dct:LinguisticSystem", "français");
 const CONTINUOUSLY_UPDATED = term("frequency", "UPDATE_CONT", "dct:Frequency", "mise à jour continue");
 const STABLE = term("planned-availability", "STABLE", "skos:Concept", "stable");
 const FRANCE = term("country", "FRA", "dct:Location", "France");
+// INSEE's code-based URI of a commune (the COG's own identifier), as in INSEE's linked data.
+const inseeCommune = (code: string) => `http://id.insee.fr/geo/commune/${code}`;
+/** The SCDL's legal basis; its JORF identifier is the one the official schema cites. */
+const SCDL_DECREE = {
+  "@id": "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000034600552",
+  "@type": "eli:LegalResource",
+  "dct:title": {
+    "@value": "Décret n° 2017-779 du 5 mai 2017 relatif à l'accès sous forme électronique aux données essentielles des conventions de subvention",
+    "@language": "fr",
+  },
+};
 /** EU data themes: the communes are regions and cities; the rest, the economy. */
 const themeOf = (dataset: Dataset) =>
   dataset.name === "communes"
@@ -52,6 +63,7 @@ const CONTEXT = {
   dcat: "http://www.w3.org/ns/dcat#",
   dct: "http://purl.org/dc/terms/",
   dcatap: "http://data.europa.eu/r5r/",
+  eli: "http://data.europa.eu/eli/ontology#",
   foaf: "http://xmlns.com/foaf/0.1/",
   rdfs: "http://www.w3.org/2000/01/rdf-schema#",
   skos: "http://www.w3.org/2004/02/skos/core#",
@@ -68,6 +80,7 @@ const CONTEXT = {
   "dct:license": { "@type": "@id" },
   "dct:accrualPeriodicity": { "@type": "@id" },
   "dct:conformsTo": { "@type": "@id" },
+  "dct:hasPart": { "@type": "@id" },
   "vcard:hasEmail": { "@type": "@id" },
   "foaf:homepage": { "@type": "@id" },
 } as const;
@@ -79,12 +92,41 @@ interface DatasetFacts {
   lastYear: number | null;
 }
 
+/** The territory the data cover: the EPCI, by its SIREN, and its communes, by INSEE code. */
+export interface CatalogTerritory {
+  epciSiren: string;
+  name: string;
+  communes: ReadonlyArray<{ code: string; name: string }>;
+}
+
 export interface CatalogFacts {
   /** When the catalogue was first issued (the earliest record). */
   issued: Date;
   modified: Date;
+  territory: CatalogTerritory;
   /** By dataset name; reference tables (communes, partners) have neither years nor publication. */
   datasets: Readonly<Record<string, DatasetFacts>>;
+}
+
+const territoryId = (urls: PublicUrls) => `${urls.api}/opendata/catalog.jsonld#territoire`;
+
+/**
+ * The EPCI as a place of its own, named by its SIREN, made of its communes (INSEE URIs): INSEE's
+ * current URIs for intercommunalités are opaque ids that cannot be derived from the SIREN.
+ */
+function territoryNode(urls: PublicUrls, territory: CatalogTerritory) {
+  return {
+    "@id": territoryId(urls),
+    "@type": "dct:Location",
+    "dct:identifier": territory.epciSiren,
+    "skos:prefLabel": { "@value": territory.name, "@language": "fr" },
+    "dct:hasPart": territory.communes.map((commune) => ({
+      "@id": inseeCommune(commune.code),
+      "@type": "dct:Location",
+      "dct:identifier": commune.code,
+      "skos:prefLabel": { "@value": commune.name, "@language": "fr" },
+    })),
+  };
 }
 
 function datasetNode(urls: PublicUrls, dataset: Dataset, facts: CatalogFacts) {
@@ -108,9 +150,9 @@ function datasetNode(urls: PublicUrls, dataset: Dataset, facts: CatalogFacts) {
     "dcat:contactPoint": { "@type": ["vcard:Kind", "vcard:Organization"], "vcard:fn": PUBLISHER_NAME, "vcard:hasEmail": `mailto:${urls.contactEmail}` },
     "dcat:landingPage": page(urls.landingPage),
     "dcat:theme": themeOf(dataset),
-    "dct:spatial": FRANCE,
+    "dct:spatial": [FRANCE, { "@id": territoryId(urls) }],
     "dct:license": LICENSE_DOCUMENT,
-    ...(dataset === SCDL_DATASET ? { "dct:conformsTo": SCDL_STANDARD } : {}),
+    ...(dataset === SCDL_DATASET ? { "dct:conformsTo": SCDL_STANDARD, "dcatap:applicableLegislation": SCDL_DECREE } : {}),
     "dcat:distribution": formats.map((format) => ({
       "@id": `${id}-${format.replace(".", "-")}`,
       "@type": "dcat:Distribution",
@@ -145,7 +187,7 @@ export function catalogJsonLd(urls: PublicUrls, facts: CatalogFacts) {
     "dct:license": LICENSE_DOCUMENT,
     "dct:rights": { "@type": "dct:RightsStatement", "rdfs:label": { "@value": `${LICENSE.name} (SPDX ${LICENSE.spdx})`, "@language": "fr" } },
     "foaf:homepage": page(urls.landingPage),
-    "dct:spatial": FRANCE,
+    "dct:spatial": [FRANCE, territoryNode(urls, facts.territory)],
     "dcat:themeTaxonomy": { "@id": `${EU}/data-theme`, "@type": "skos:ConceptScheme", "dct:title": { "@value": "Data theme", "@language": "en" } },
     "dct:publisher": {
       "@id": `${urls.api}/opendata/catalog.jsonld#publisher`,
@@ -173,7 +215,16 @@ export async function catalogTurtle(urls: PublicUrls, facts: CatalogFacts): Prom
   // With a format, jsonld answers text (its types cover both cases).
   if (typeof nquads !== "string") throw new Error("jsonld.toRDF did not return N-Quads text");
   const writer = new Writer({
-    prefixes: { dcat: CONTEXT.dcat, dct: CONTEXT.dct, dcatap: CONTEXT.dcatap, foaf: CONTEXT.foaf, skos: CONTEXT.skos, vcard: CONTEXT.vcard, xsd: CONTEXT.xsd },
+    prefixes: {
+      dcat: CONTEXT.dcat,
+      dct: CONTEXT.dct,
+      dcatap: CONTEXT.dcatap,
+      eli: CONTEXT.eli,
+      foaf: CONTEXT.foaf,
+      skos: CONTEXT.skos,
+      vcard: CONTEXT.vcard,
+      xsd: CONTEXT.xsd,
+    },
   });
   // A fixed blank-node prefix: the same catalogue gives the same bytes (its length is announced).
   writer.addQuads(new Parser({ format: "N-Quads", blankNodePrefix: "" }).parse(nquads));

@@ -19,6 +19,8 @@ export interface OpenDataOptions {
   sql: SqlDriver;
   prisma: PrismaClient;
   epciSiren: string;
+  /** The EPCI's name, the catalogue's spatial coverage. */
+  territoryName: string;
   /** Public URL of the dashboard's open-data page (the catalogue's landing page). */
   landingPage: string;
   /**
@@ -93,7 +95,7 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
         signal: request.signal,
       };
       const urls: PublicUrls = { api: apiUrl, landingPage: options.landingPage, contactEmail: options.contactEmail, derived: options.apiUrl === undefined };
-      const resource = await route(url, ctx, urls, lastModified);
+      const resource = await route(url, ctx, urls, lastModified, options.territoryName);
       const headers = new Headers({
         ...CORS,
         ...cacheHeaders,
@@ -124,7 +126,7 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
   };
 }
 
-async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModified: Date): Promise<Resource> {
+async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModified: Date, territoryName: string): Promise<Resource> {
   const path = url.pathname.replace(/^\/opendata\/?/, "");
   const day = lastModified.toISOString().slice(0, 10);
   const json = (value: unknown, filename: string, contentType = "application/json; charset=utf-8"): Resource => ({
@@ -136,7 +138,7 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModifie
 
   if (path === "catalog.jsonld" || path === "catalog.ttl") {
     checkParams(url, []);
-    const facts = await catalogFacts(ctx, lastModified);
+    const facts = await catalogFacts(ctx, territoryName, lastModified);
     return path === "catalog.ttl"
       ? { contentType: "text/turtle; charset=utf-8", filename: `catalogue-${day}.ttl`, body: () => catalogTurtle(urls, facts), small: true }
       : json(catalogJsonLd(urls, facts), `catalogue-${day}.jsonld`, "application/ld+json; charset=utf-8");
@@ -263,13 +265,21 @@ const DATASET_FACTS_SQL = `
          to_char(min(published_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS issued
     FROM facts GROUP BY name`;
 
-async function catalogFacts(ctx: ExportContext, modified: Date): Promise<CatalogFacts> {
-  const rows = await ctx.sql.query<{ name: string; first_year: number | null; last_year: number | null; issued: string | null }>(DATASET_FACTS_SQL);
+async function catalogFacts(ctx: ExportContext, territoryName: string, modified: Date): Promise<CatalogFacts> {
+  const [rows, communes] = await Promise.all([
+    ctx.sql.query<{ name: string; first_year: number | null; last_year: number | null; issued: string | null }>(DATASET_FACTS_SQL),
+    ctx.sql.query<{ code: string; name: string }>("SELECT code, name FROM commune WHERE epci_siren = $1 ORDER BY code", [ctx.epciSiren]),
+  ]);
   const datasets = Object.fromEntries(
     rows.map((r) => [r.name, { issued: r.issued ? new Date(r.issued) : null, firstYear: r.first_year, lastYear: r.last_year }] as const),
   );
   const issued = rows.flatMap((r) => (r.issued ? [Date.parse(r.issued)] : []));
-  return { issued: issued.length > 0 ? new Date(Math.min(...issued)) : modified, modified, datasets };
+  return {
+    issued: issued.length > 0 ? new Date(Math.min(...issued)) : modified,
+    modified,
+    territory: { epciSiren: ctx.epciSiren, name: territoryName, communes },
+    datasets,
+  };
 }
 
 function notModified(request: Request, etag: string, lastModified: Date): boolean {

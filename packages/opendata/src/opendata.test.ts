@@ -24,6 +24,7 @@ beforeAll(async () => {
     sql: db.sql,
     prisma: db.prisma,
     epciSiren: loadTerritory().epciSiren,
+    territoryName: loadTerritory().name,
     landingPage: "https://tableau.test/donnees-ouvertes",
     contactEmail: "donnees@observatoire.test",
   });
@@ -424,6 +425,31 @@ describe("DCAT catalogue", () => {
     expect(byId.get(SCDL_SCHEMA_URL)?.["@type"]).toEqual([`${DCT}Standard`]);
   });
 
+  it("places every dataset in the EPCI, made of its communes by INSEE URI, and the SCDL under décret 2017-779", async () => {
+    const flattened: unknown = await jsonld.flatten((await (await get("catalog.jsonld")).json()) as jsonld.JsonLdDocument, undefined, {
+      documentLoader: offlineLoader,
+    });
+    if (!Array.isArray(flattened)) throw new Error("a flattened graph is an array of nodes");
+    const nodes: Array<Record<string, any>> = flattened;
+    const byId = new Map(nodes.map((node) => [node["@id"], node]));
+    const ids = (node: Record<string, any> | undefined, property: string): string[] => (node?.[property] ?? []).map((v: { "@id": string }) => v["@id"]);
+    const territory = loadTerritory();
+    const datasets = nodes.filter((node) => node["@type"]?.includes(`${DCAT}Dataset`));
+    expect(datasets).toHaveLength(DATASETS.length + 1);
+    for (const dataset of datasets) {
+      const places = ids(dataset, `${DCT}spatial`).map((id) => byId.get(id));
+      const epci = places.find((place) => place?.[`${DCT}identifier`]?.[0]?.["@value"] === territory.epciSiren);
+      expect(epci?.["http://www.w3.org/2004/02/skos/core#prefLabel"]?.[0]?.["@value"]).toBe(territory.name);
+      expect(ids(epci, `${DCT}hasPart`).sort()).toEqual(territory.communes.map((c) => `http://id.insee.fr/geo/commune/${c.code}`).sort());
+    }
+    const scdl = datasets.find((node) => node[`${DCT}identifier`]?.[0]?.["@value"] === "observatoire-ess-niortais/scdl-subventions");
+    const [decree] = ids(scdl, "http://data.europa.eu/r5r/applicableLegislation");
+    // The JORF text the official SCDL schema cites as its source.
+    expect(decree).toBe("https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000034600552");
+    expect(byId.get(decree)?.["@type"]).toEqual(["http://data.europa.eu/eli/ontology#LegalResource"]);
+    expect(datasets.filter((node) => node["http://data.europa.eu/r5r/applicableLegislation"])).toHaveLength(1);
+  });
+
   it("gives each dataset its own years and first publication, and none to reference tables", async () => {
     const doc = (await (await get("catalog.jsonld")).json()) as {
       "dcat:dataset": Array<{ "dct:identifier": string; "dct:issued"?: string; "dct:temporal"?: { "dcat:startDate": string; "dcat:endDate": string } }>;
@@ -466,12 +492,13 @@ describe("DCAT catalogue", () => {
       ).toEqual([]);
       found[file] = [...new Set(report.results.map((r) => `${r.path?.value.replace(/^.*[#/]/, "")}`))].sort();
     }
-    // The publisher is no EU corporate body; France, the coverage, comes without a bounding box; the
-    // reference tables (communes, partners) cover no period, and say none rather than a false one.
+    // The publisher is no EU corporate body; the EPCI and its communes are INSEE's places, in no EU
+    // vocabulary; the places come without geometry; the reference tables (communes, partners) cover
+    // no period, and say none rather than a false one.
     expect(found).toEqual({
       "shapes.ttl": [],
       "range.ttl": [],
-      "mdr-vocabularies.shape.ttl": ["publisher"],
+      "mdr-vocabularies.shape.ttl": ["publisher", "spatial"],
       "shapes_recommended.ttl": ["bbox", "centroid", "temporal"],
     });
   });
