@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 
+const API = "http://localhost:4310";
+
 test("the open-data page lists every dataset with working downloads, and the SCDL deadline report", async ({ page, request }) => {
   const errors: string[] = [];
   page.on("console", (message) => {
@@ -25,4 +27,22 @@ test("the open-data page lists every dataset with working downloads, and the SCD
   await expect(report).toContainText("Communauté d'agglomération du Niortais");
   expect(errors).toEqual([]);
   await page.screenshot({ path: "test-results/screenshots/donnees-ouvertes-bureau.png", fullPage: true });
+});
+
+test("the open-data page gives a citation of the latest version, and the version's frozen files", async ({ page, request }) => {
+  // The API takes the first version just after it starts.
+  await expect.poll(async () => ((await (await request.get(`${API}/opendata/versions.json`)).json()) as { latest: number | null }).latest).toBe(1);
+  await page.goto("/donnees-ouvertes");
+  const cite = page.getByRole("region", { name: "Citer les données" });
+  await expect(cite.locator("blockquote")).toContainText(/\(version 1 du \d{4}-\d{2}-\d{2}\) \[jeu de données\]/);
+  await expect(cite.locator("blockquote")).toContainText(`${API}/opendata/v/1/datapackage.json`);
+  const bibtex = await request.get((await cite.getByRole("link", { name: "BibTeX" }).getAttribute("href")) as string);
+  expect(await bibtex.text()).toMatch(/^@misc\{observatoire_ess_niortais_v1,/);
+  const frozen = await request.get((await cite.getByRole("link", { name: "Fichiers de la version 1" }).getAttribute("href")) as string);
+  const pkg = (await frozen.json()) as { version: string; resources: Array<{ name: string; path: string }> };
+  expect(pkg.version).toBe("1");
+  const fundings = await request.get(pkg.resources.find((r) => r.name === "fundings")?.path ?? "");
+  expect(fundings.status()).toBe(200);
+  expect(fundings.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  await expect(cite.getByRole("table")).toContainText(/Financements des partenaires : [\d\u202f ]+ ajoutées/);
 });

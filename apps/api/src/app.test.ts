@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
+import { createRelease } from "@oess/opendata";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "./app";
@@ -129,6 +130,27 @@ describe("response cache", () => {
       // The database is shared by this file's tests: put it back whatever happened.
       await db.sql.query("UPDATE funding SET status = 'PUBLISHED' WHERE id = $1", [f?.id]);
     }
+  });
+
+  it("tells a new dataset version at once, and never serves one caller's Host in another's citation", async () => {
+    const query = "{ dataset { version citation } }";
+    const ask = async (host: string) => {
+      const response = await app.fetch(`http://${host}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
+      return ((await response.json()) as { data: { dataset: { version: number | null; citation: string | null } } }).data.dataset;
+    };
+    const before = await ask("localhost");
+    const release = await createRelease(db.sql, { epciSiren: loadTerritory().epciSiren, isDemo: true });
+    const after = await ask("localhost");
+    expect(after.version).toBe(release?.number);
+    expect(after.version).not.toBe(before.version);
+    expect(after.citation).toContain(`http://localhost/opendata/v/${release?.number}/datapackage.json`);
+    // Without PUBLIC_API_URL the citation takes the request's host: each host gets its own answer.
+    expect((await ask("evil.example")).citation).toContain("http://evil.example/opendata/");
+    expect((await ask("localhost")).citation).toContain("http://localhost/opendata/");
   });
 });
 

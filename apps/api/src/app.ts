@@ -17,6 +17,7 @@ import { useLimits } from "./plugins/limits";
 import { useOpenData } from "./plugins/opendata";
 import { useDataVersionResponseCache } from "./plugins/response-cache";
 import { sessionContext, useSessionCookies } from "./plugins/session";
+import { publicUrl } from "./public-url";
 
 const EXAMPLE_QUERY = /* GraphQL */ `# Observatoire ESS — API de recherche / research API
 # Chiffres clés de 2020 à 2025 / headline figures, 2020 to 2025
@@ -59,7 +60,14 @@ export function createApp({
     schema,
     context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => ({
       prisma: db.prisma,
+      sql: db.sql,
       territory,
+      openDataUrls: {
+        api: urls.api ?? publicUrl(request, req?.socket.remoteAddress, security.trustedProxies).origin,
+        landingPage: urls.openDataPage,
+        contactEmail: urls.contactEmail ?? PLACEHOLDER_CONTACT_EMAIL,
+        derived: urls.api === undefined,
+      },
       ...(await sessionContext(db.prisma, request, req?.socket.remoteAddress, security.trustedProxies)),
     }),
     graphqlEndpoint: "/graphql",
@@ -89,7 +97,7 @@ export function createApp({
         security.trustedProxies,
       ),
       ...useLimits(),
-      useDataVersionResponseCache(db.prisma),
+      useDataVersionResponseCache(db.prisma, { keyByOrigin: urls.api === undefined }),
       useHttpPolicy({ corsOrigins: security.corsOrigins, hsts: urls.api?.startsWith("https:") ?? false }),
     ],
     logging: process.env.NODE_ENV === "test" ? false : "info",

@@ -19,6 +19,8 @@ export interface ApiConfig {
   statementTimeoutMs: number;
   /** How long SIGTERM lets requests in flight finish before cutting them, in ms. */
   shutdownGraceMs: number;
+  /** Hours between scheduled dataset versions (0: only at start-up). */
+  releaseEveryHours: number;
   /** Settings a public deployment should give, said at start-up. */
   warnings: string[];
 }
@@ -78,6 +80,7 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     security: { trustedProxies, corsOrigins: origins(env, "CORS_ORIGINS", `http://localhost:${webPort}`) },
     statementTimeoutMs: integer(env, "STATEMENT_TIMEOUT_MS", 30_000, 0, 3_600_000),
     shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 8_000, 0, 60_000),
+    releaseEveryHours: integer(env, "RELEASE_EVERY_HOURS", 24, 0, 8_760),
     warnings: [
       ...(env.PUBLIC_API_URL?.trim()
         ? []

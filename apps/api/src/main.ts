@@ -6,6 +6,7 @@ import { DatabaseOpenError, describeTarget, MigrationError, openDatabase, prepar
 import { UnknownTerritoryError } from "@oess/domain";
 import { createApp } from "./app";
 import { type ApiConfig, apiConfig, ConfigError } from "./config";
+import { scheduleReleases } from "./release-schedule";
 
 const log = (message: string) => console.log(`[api] ${message}`);
 
@@ -15,10 +16,12 @@ async function main(): Promise<void> {
   log(`Database: ${describeTarget(target)}`);
   const db = await openDatabase(target, { statementTimeoutMs: config.statementTimeoutMs });
   let server: Server | undefined;
+  let stopReleases: (() => void) | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    stopReleases?.();
     if (server) await drain(server, config);
     await db.close(); // the seed runs in one transaction: stopping mid-way leaves nothing half-written
     process.exit(code);
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
       log(`Ready: http://localhost:${config.port}/graphql (territory: ${territory.name})`);
       log(`Trusted proxies: ${config.security.trustedProxies.description}; credentialed CORS origins: ${config.security.corsOrigins.join(", ")}`);
       for (const warning of config.warnings) log(`Warning: ${warning}`);
+      stopReleases = scheduleReleases(db, territory, config.releaseEveryHours, log);
     });
   } catch (error) {
     report(error);

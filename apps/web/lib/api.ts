@@ -10,9 +10,16 @@ const API_ORIGIN = API_URL.replace(/\/graphql$/, "");
 /** The API as people's browsers reach it, for download links. */
 export const publicApiUrl = (): string => env.publicApiUrl;
 
-/** Reads a JSON document of the open-data API (server side). */
+/**
+ * Reads a JSON document of the open-data API (server side). The API is asked as the public reaches
+ * it (a trusted proxy's X-Forwarded-*): the URLs it writes (citations, files) are the ones shown.
+ */
 export async function fetchOpenData<T>(path: string): Promise<T | null> {
-  const response = await fetch(`${API_ORIGIN}/opendata/${path}`, { cache: "no-store" }).catch(() => null);
+  const publicApi = new URL(env.publicApiUrl);
+  const response = await fetch(`${API_ORIGIN}/opendata/${path}`, {
+    cache: "no-store",
+    headers: { "x-forwarded-host": publicApi.host, "x-forwarded-proto": publicApi.protocol.replace(":", "") },
+  }).catch(() => null);
   return response?.ok ? ((await response.json()) as T) : null;
 }
 

@@ -1,10 +1,11 @@
 // The one Pothos builder: plugins, scalars, context and auth scopes are declared here once.
 
 import { canEdit, isAdminOf, isCoordinator, isMemberOf, type Viewer } from "@oess/app";
-import type { Prisma, PrismaClient } from "@oess/db";
+import type { Prisma, PrismaClient, SqlDriver } from "@oess/db";
 import type PrismaTypes from "@oess/db/pothos-types";
 import { getDatamodel } from "@oess/db/pothos-types";
 import type { Territory } from "@oess/domain";
+import type { PublicUrls } from "@oess/opendata";
 import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import PrismaPlugin from "@pothos/plugin-prisma";
@@ -24,7 +25,11 @@ export interface HttpContext {
 
 export interface Context {
   prisma: PrismaClient;
+  /** The SQL driver, for work Prisma cannot do in one transaction (taking a dataset version). */
+  sql: SqlDriver;
   territory: Territory;
+  /** The open-data URLs a citation of a version gives. */
+  openDataUrls: PublicUrls;
   /** Null for anonymous callers: they see published records only. */
   viewer: Viewer | null;
   http?: HttpContext;

@@ -8,11 +8,18 @@ import { graphql } from "graphql";
 import { schema } from "./index";
 
 const territory = loadTerritory();
+/** Where citations point in tests. */
+export const TEST_OPEN_DATA_URLS = { api: "https://api.test", landingPage: "https://tableau.test/donnees-ouvertes", contactEmail: "donnees@observatoire.test" };
 export type GraphqlResult = { data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, any> }> };
 
 export function runner(db: TestDatabase) {
   const run = async (source: string, variableValues: Record<string, unknown> = {}, viewer: Viewer | null = null): Promise<GraphqlResult> =>
-    (await graphql({ schema, source, variableValues, contextValue: { prisma: db.prisma, territory, viewer } })) as GraphqlResult;
+    (await graphql({
+      schema,
+      source,
+      variableValues,
+      contextValue: { prisma: db.prisma, sql: db.sql, territory, viewer, openDataUrls: TEST_OPEN_DATA_URLS },
+    })) as GraphqlResult;
 
   const partnerId = async (slug: string) => (await db.prisma.partner.findUniqueOrThrow({ where: { slug } })).id;
 

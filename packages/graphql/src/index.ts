@@ -17,6 +17,7 @@ import "./schema/history";
 import "./schema/comments";
 import "./schema/import";
 import "./schema/worklist";
+import "./schema/release";
 
 export type { Context, HttpContext } from "./builder";
 export { LIMITS } from "./limits";

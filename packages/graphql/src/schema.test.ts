@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_OPEN_DATA_URLS } from "./fixtures";
 import { schema } from "./index";
 
 let db: TestDatabase;
@@ -14,7 +15,12 @@ beforeAll(async () => {
 afterAll(() => db.dispose());
 
 async function run(source: string, variableValues?: Record<string, unknown>, viewer: Viewer | null = null) {
-  const result = await graphql({ schema, source, variableValues, contextValue: { prisma: db.prisma, territory, viewer } });
+  const result = await graphql({
+    schema,
+    source,
+    variableValues,
+    contextValue: { prisma: db.prisma, sql: db.sql, territory, viewer, openDataUrls: TEST_OPEN_DATA_URLS },
+  });
   return result as { data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> };
 }
 async function ok(source: string, variableValues?: Record<string, unknown>, viewer: Viewer | null = null) {

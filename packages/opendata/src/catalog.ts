@@ -20,6 +20,9 @@ export const LICENSE = {
   spdx: "etalab-2.0",
 } as const;
 
+/** The title of the whole: the catalogue, the Data Package, a citation. */
+export const COLLECTION_TITLE = "Observatoire de l'économie sociale et solidaire du Niortais";
+
 export const PUBLISHER_NAME = "Observatoire ESS du Niortais (Maison de l'ESS et PTCE du Niortais)";
 
 /** The SCDL « Subventions » 2.1.1 Table Schema as data.gouv.fr's schema catalogue knows it (its canonical URL). */
@@ -50,6 +53,10 @@ export interface PublicUrls {
 export const DERIVED_URLS_NOTICE =
   "Attention : les adresses de ce document sont déduites de la requête, faute d'adresse publique configurée (PUBLIC_API_URL, PUBLIC_OPEN_DATA_PAGE).";
 
-export function downloadUrl(urls: PublicUrls, dataset: Dataset, format: Format): string {
-  return dataset === SCDL_DATASET ? `${urls.api}/opendata/scdl/subventions.csv` : `${urls.api}/opendata/${dataset.name}.${format}`;
+/** Where the files of a released version are, or the current files without a version. */
+export const openDataBase = (urls: PublicUrls, version?: number) => `${urls.api}/opendata${version !== undefined ? `/v/${version}` : ""}`;
+
+export function downloadUrl(urls: PublicUrls, dataset: Dataset, format: Format, version?: number): string {
+  const base = openDataBase(urls, version);
+  return dataset === SCDL_DATASET ? `${base}/scdl/subventions.csv` : `${base}/${dataset.name}.${format}`;
 }

@@ -1,6 +1,6 @@
 // What an open dataset is: its columns (which are also its Table Schema), its keys, and how to
 // read its published rows from the database in batches.
-import type { PrismaClient, SqlDriver } from "@oess/db";
+import type { SqlDriver, SqlExecutor } from "@oess/db";
 
 type FieldType = "string" | "integer" | "number" | "boolean" | "date" | "datetime";
 
@@ -28,8 +28,8 @@ export type FilterName = keyof Filters;
 
 /** What reading a dataset needs. */
 export interface ExportContext {
-  sql: SqlDriver;
-  prisma: PrismaClient;
+  /** The database, or one transaction of it (a release reads every dataset in one snapshot). */
+  sql: SqlExecutor & Pick<SqlDriver, "copyOut">;
   epciSiren: string;
   /** The demo dataset is labelled as such in every file. */
   isDemo: boolean;

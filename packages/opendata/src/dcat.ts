@@ -1,6 +1,7 @@
 // DCAT-AP catalogue, as self-contained JSON-LD (inline @context: nothing is fetched to read it)
 // and as Turtle, both from one graph. This is what data.gouv.fr's DCAT harvester reads.
 import {
+  COLLECTION_TITLE,
   DATASETS,
   DERIVED_URLS_NOTICE,
   downloadUrl,
@@ -176,7 +177,7 @@ export function catalogJsonLd(urls: PublicUrls, facts: CatalogFacts) {
     "@context": CONTEXT,
     "@id": `${urls.api}/opendata/catalog.jsonld`,
     "@type": "dcat:Catalog",
-    "dct:title": { "@value": "Observatoire de l'économie sociale et solidaire du Niortais", "@language": "fr" },
+    "dct:title": { "@value": COLLECTION_TITLE, "@language": "fr" },
     "dct:description": {
       "@value": `Données ouvertes du PTCE du Niortais : emplois créés, entreprises incubées, financements des partenaires, subventions au format SCDL.${urls.derived ? ` ${DERIVED_URLS_NOTICE}` : ""}`,
       "@language": "fr",

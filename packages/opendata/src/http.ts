@@ -4,16 +4,15 @@ import { createHash } from "node:crypto";
 import { pipeline, Readable } from "node:stream";
 import { constants, createGzip } from "node:zlib";
 import { databaseProblem, datasetInfo, dataVersion, type PrismaClient, RETRY_AFTER_SECONDS, type SqlDriver } from "@oess/db";
-import { DEMO_DATA_NOTICE } from "@oess/domain";
-import { DATASETS, FORMATS, type Format, LICENSE, type PublicUrls, SCDL_DATASET } from "./catalog";
+import { DATASETS, type Format, type PublicUrls, SCDL_DATASET } from "./catalog";
 import { conformityReport } from "./conformity";
 import { dataPackage } from "./datapackage";
-import type { Dataset, ExportContext, FilterName, Filters } from "./dataset";
+import type { ExportContext, FilterName, Filters } from "./dataset";
 import { type CatalogFacts, catalogJsonLd, catalogTurtle } from "./dcat";
-import { EXCEL_FR_CSV, toCsv } from "./formats/csv";
-import { toJson } from "./formats/json";
-import { toXlsx } from "./formats/xlsx";
 import { batches, csv } from "./read";
+import { findRelease, latestRelease, type Release } from "./releases";
+import { type Body, datasetResource, HttpError, jsonResource, type Resource } from "./resource";
+import { versionedRoute, versionList } from "./versioned";
 
 export interface OpenDataOptions {
   sql: SqlDriver;
@@ -33,15 +32,6 @@ export interface OpenDataOptions {
   contactEmail: string;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const CORS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, HEAD, OPTIONS",
@@ -49,16 +39,61 @@ const CORS = {
 };
 // Harvesters poll: let a CDN keep a copy five minutes and serve it stale while it revalidates.
 const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600";
+/** A released version never changes: any cache may keep its files for good. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
 /** The documents that cite the API's own URL. */
-const CITES_API_URL = /^\/opendata\/(catalog\.jsonld|catalog\.ttl|datapackage\.json)$/;
+const CITES_API_URL = /^\/opendata\/(v\/\d+\/)?(catalog\.jsonld|catalog\.ttl|datapackage\.json|versions\.json|CITATION\.cff|citation\.bib|citation\.json)$/;
 
-type Body = AsyncIterable<string | Uint8Array> | string;
-interface Resource {
-  contentType: string;
-  filename: string;
-  body: () => Promise<Body> | Body;
-  /** The body is a small text, built at once: its length can be told, on HEAD too. */
-  small?: true;
+/** What conditional requests and caches need to know of a response before it is built. */
+interface Freshness {
+  etag: string;
+  lastModified: Date;
+  cacheControl: string;
+  /** The latest release (current files), said in the Data Package and the version list. */
+  release: Release | null;
+}
+
+const digest = (text: string) => createHash("sha1").update(text).digest("hex").slice(0, 12);
+const toSecond = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
+
+/** The current files change with the data (its change counter) and with each new release. */
+async function currentFreshness(url: URL, options: OpenDataOptions, urls: PublicUrls): Promise<Freshness> {
+  const [version, release] = await Promise.all([dataVersion(options.prisma), latestRelease(options.sql)]);
+  let changedAt = version.changedAt.getTime();
+  let identity = url.pathname + url.search + (urls.derived ? urls.api : "");
+  // The deadline report also changes with the calendar: a grant becomes late at midnight.
+  if (url.pathname === "/opendata/scdl/conformite.json") {
+    const today = new Date().toISOString().slice(0, 10);
+    changedAt = Math.max(changedAt, Date.parse(`${today}T00:00:00Z`));
+    identity += today;
+  }
+  return {
+    etag: `W/"${version.version}-${digest(identity)}"`,
+    lastModified: toSecond(new Date(changedAt)),
+    // Documents citing a request-derived URL stay out of shared caches.
+    cacheControl: urls.derived && CITES_API_URL.test(url.pathname) ? "private, max-age=300" : CACHE_CONTROL,
+    release,
+  };
+}
+
+/** A version's files are the same forever (weak: an XLSX zip is rewritten with new timestamps). */
+function releaseFreshness(url: URL, release: Release, urls: PublicUrls): Freshness {
+  return {
+    etag: `W/"v${release.number}-${digest(url.pathname + url.search + (urls.derived ? urls.api : ""))}"`,
+    lastModified: toSecond(release.releasedAt),
+    cacheControl: urls.derived && CITES_API_URL.test(url.pathname) ? "private, max-age=300" : IMMUTABLE,
+    release,
+  };
+}
+
+async function requestedRelease(sql: SqlDriver, number: string): Promise<Release> {
+  const release = /^[1-9]\d{0,8}$/.test(number) ? await findRelease(sql, Number(number)) : null;
+  if (release) return release;
+  const latest = await latestRelease(sql);
+  throw new HttpError(
+    404,
+    `No version "${number}" of the data: ${latest ? `versions go from 1 to ${latest.number}` : "none has been released yet"}; see /opendata/versions.json.`,
+  );
 }
 
 export function createOpenDataHandler(options: OpenDataOptions): (request: Request, publicOrigin?: string) => Promise<Response | null> {
@@ -70,32 +105,23 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
       return errorResponse(405, `${request.method} is not allowed here: open data is read with GET.`, { allow: "GET, HEAD, OPTIONS" });
     }
     try {
-      const version = await dataVersion(options.prisma);
-      let changedAt = Math.floor(version.changedAt.getTime() / 1000) * 1000;
       const apiUrl = options.apiUrl ?? publicOrigin ?? url.origin;
-      let identity = url.pathname + url.search + (options.apiUrl === undefined ? apiUrl : "");
-      // The deadline report also changes with the calendar: a grant becomes late at midnight.
-      if (url.pathname === "/opendata/scdl/conformite.json") {
-        const today = new Date().toISOString().slice(0, 10);
-        changedAt = Math.max(changedAt, Date.parse(`${today}T00:00:00Z`));
-        identity += today;
-      }
-      const lastModified = new Date(changedAt);
-      const etag = `W/"${version.version}-${createHash("sha1").update(identity).digest("hex").slice(0, 12)}"`;
-      // Documents citing a request-derived URL stay out of shared caches.
-      const cacheControl = options.apiUrl === undefined && CITES_API_URL.test(url.pathname) ? "private, max-age=300" : CACHE_CONTROL;
-      const cacheHeaders = { etag, "last-modified": lastModified.toUTCString(), "cache-control": cacheControl, vary: "Accept-Encoding" };
-      if (notModified(request, etag, lastModified)) return new Response(null, { status: 304, headers: { ...CORS, ...cacheHeaders } });
-
-      const ctx: ExportContext = {
-        sql: options.sql,
-        prisma: options.prisma,
-        epciSiren: options.epciSiren,
-        isDemo: (await datasetInfo(options.prisma)).isDemo,
-        signal: request.signal,
-      };
       const urls: PublicUrls = { api: apiUrl, landingPage: options.landingPage, contactEmail: options.contactEmail, derived: options.apiUrl === undefined };
-      const resource = await route(url, ctx, urls, lastModified, options.territoryName);
+      const ctx: ExportContext = { sql: options.sql, epciSiren: options.epciSiren, isDemo: false, signal: request.signal };
+      const versioned = /^\/opendata\/v\/([^/]*)(?:\/(.*))?$/.exec(url.pathname);
+      const release = versioned ? await requestedRelease(options.sql, versioned[1] ?? "") : null;
+      const fresh = release ? releaseFreshness(url, release, urls) : await currentFreshness(url, options, urls);
+      const cacheHeaders = {
+        etag: fresh.etag,
+        "last-modified": fresh.lastModified.toUTCString(),
+        "cache-control": fresh.cacheControl,
+        vary: "Accept-Encoding",
+      };
+      if (notModified(request, fresh.etag, fresh.lastModified)) return new Response(null, { status: 304, headers: { ...CORS, ...cacheHeaders } });
+
+      const resource = release
+        ? versionedRoute(url, versioned?.[2] ?? "", release, ctx, urls)
+        : await route(url, { ...ctx, isDemo: (await datasetInfo(options.prisma)).isDemo }, urls, fresh, options.territoryName);
       const headers = new Headers({
         ...CORS,
         ...cacheHeaders,
@@ -126,15 +152,11 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
   };
 }
 
-async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModified: Date, territoryName: string): Promise<Resource> {
+async function route(url: URL, ctx: ExportContext, urls: PublicUrls, fresh: Freshness, territoryName: string): Promise<Resource> {
   const path = url.pathname.replace(/^\/opendata\/?/, "");
+  const { lastModified, release } = fresh;
   const day = lastModified.toISOString().slice(0, 10);
-  const json = (value: unknown, filename: string, contentType = "application/json; charset=utf-8"): Resource => ({
-    contentType,
-    filename,
-    body: () => `${JSON.stringify(value, null, 2)}\n`,
-    small: true,
-  });
+  const json = jsonResource;
 
   if (path === "catalog.jsonld" || path === "catalog.ttl") {
     checkParams(url, []);
@@ -145,7 +167,11 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModifie
   }
   if (path === "datapackage.json") {
     checkParams(url, []);
-    return json(dataPackage(urls, { isDemo: ctx.isDemo, lastModified }), `datapackage-${day}.json`);
+    return json(dataPackage(urls, { isDemo: ctx.isDemo, lastModified, release, frozen: false }), `datapackage-${day}.json`);
+  }
+  if (path === "versions.json") {
+    checkParams(url, []);
+    return json(await versionList(ctx.sql, urls), `versions-${day}.json`);
   }
   if (path === "scdl/conformite.json") {
     const filters = await parseFilters(url, ["attribuant"], ctx);
@@ -162,6 +188,8 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModifie
       "catalog.jsonld",
       "catalog.ttl",
       "datapackage.json",
+      "versions.json",
+      "v/{version}/…",
       "scdl/subventions.csv",
       "scdl/conformite.json",
       ...DATASETS.map((d) => `${d.name}.{csv,excel.csv,json,xlsx}`),
@@ -170,31 +198,12 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, lastModifie
   }
   const format = match[2] as Format;
   const filters = await parseFilters(url, dataset.filters, ctx);
-  return datasetResource(dataset, format, filters, ctx, lastModified);
-}
-
-function datasetResource(dataset: Dataset, format: Format, filters: Filters, ctx: ExportContext, lastModified: Date): Resource {
-  const day = lastModified.toISOString().slice(0, 10);
-  const contentType =
-    format === "xlsx" ? FORMATS.xlsx.mediaType : format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8; header=present";
-  const rows = () => batches(ctx, dataset, filters);
-  const body = () => {
-    if (format === "csv") return csv(ctx, dataset, filters);
-    if (format === "excel.csv") return toCsv(dataset.columns, rows(), EXCEL_FR_CSV);
-    if (format === "xlsx") return toXlsx(dataset.name, dataset.columns, rows());
-    return toJson(
-      {
-        dataset: dataset.name,
-        title: dataset.title,
-        license: { ...LICENSE },
-        notice: ctx.isDemo ? DEMO_DATA_NOTICE : null,
-        lastModified: lastModified.toISOString(),
-      },
-      dataset.columns,
-      rows(),
-    );
-  };
-  return { contentType, filename: `${dataset.name}-${day}.${format}`, body };
+  return datasetResource(dataset, format, {
+    rows: () => batches(ctx, dataset, filters),
+    csv: () => csv(ctx, dataset, filters),
+    isDemo: ctx.isDemo,
+    lastModified,
+  });
 }
 
 const FILTER_RULES: Record<FilterName, { pattern: RegExp; expected: string }> = {

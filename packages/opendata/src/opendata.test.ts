@@ -309,7 +309,7 @@ describe("spreadsheet formulas in published text (CSV injection)", () => {
 
 // PGlite has no streaming COPY: there both sides would be the batches, and the test would prove nothing.
 it.runIf(Boolean(process.env.DATABASE_URL))("writes the same CSV bytes whichever way rows are read (COPY on PostgreSQL, batches elsewhere)", async () => {
-  const ctx: ExportContext = { sql: db.sql, prisma: db.prisma, epciSiren: loadTerritory().epciSiren, isDemo: true };
+  const ctx: ExportContext = { sql: db.sql, epciSiren: loadTerritory().epciSiren, isDemo: true };
   const collect = async (chunks: AsyncIterable<string | Uint8Array>) => {
     const parts: Buffer[] = [];
     for await (const chunk of chunks) parts.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));

@@ -7,16 +7,21 @@ import { dataVersion, type PrismaClient } from "@oess/db";
 /** A request that carries credentials may see drafts: it is never served from the cache. */
 const isAnonymous = (request: Request) => !request.headers.has("cookie") && !request.headers.has("authorization");
 
-export const useDataVersionResponseCache = (prisma: PrismaClient) =>
+/**
+ * Without PUBLIC_API_URL (`keyByOrigin`), citations name the URL the request came by: it is part
+ * of the key, so that one caller's Host header never reaches another caller's answer.
+ */
+export const useDataVersionResponseCache = (prisma: PrismaClient, { keyByOrigin }: { keyByOrigin: boolean }) =>
   useResponseCache({
     session: () => null,
     enabled: (request) => isAnonymous(request),
     ttl: 10 * 60_000,
     includeExtensionMetadata: false,
-    async buildResponseCacheKey({ documentString, variableValues, operationName }) {
+    async buildResponseCacheKey({ documentString, variableValues, operationName, request }) {
       const { version } = await dataVersion(prisma);
+      const origin = keyByOrigin ? [new URL(request.url).origin, request.headers.get("x-forwarded-host"), request.headers.get("x-forwarded-proto")] : null;
       return createHash("sha256")
-        .update(JSON.stringify([version, documentString, variableValues ?? null, operationName ?? null]))
+        .update(JSON.stringify([version, origin, documentString, variableValues ?? null, operationName ?? null]))
         .digest("hex");
     },
   });

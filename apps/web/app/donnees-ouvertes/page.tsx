@@ -7,10 +7,25 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Données ouvertes" };
 
 interface DataPackage {
-  version: string;
+  created: string;
   licenses: Array<{ title: string; path: string }>;
   resources: Array<{ name: string; title: string; description: string; path: string }>;
 }
+
+interface VersionList {
+  latest: number | null;
+  versions: Array<{
+    version: number;
+    releasedAt: string;
+    note: string | null;
+    datapackage: string;
+    citation: string;
+    changes: Array<{ dataset: string; added: number; corrected: number; withdrawn: number; rows: number }>;
+  }>;
+}
+
+/** How many past versions the page lists; versions.json has them all. */
+const VERSIONS_SHOWN = 10;
 
 // « CSV pour Excel »: semicolons, decimal commas and a BOM, as Excel France opens a file with a double click.
 const DOWNLOADS = [
@@ -21,9 +36,13 @@ const DOWNLOADS = [
 ] as const;
 
 export default async function OpenDataPage() {
-  const [pkg, conformity] = await Promise.all([fetchOpenData<DataPackage>("datapackage.json"), fetchOpenData<ConformityReport>("scdl/conformite.json")]);
+  const [pkg, conformity, versions] = await Promise.all([
+    fetchOpenData<DataPackage>("datapackage.json"),
+    fetchOpenData<ConformityReport>("scdl/conformite.json"),
+    fetchOpenData<VersionList>("versions.json"),
+  ]);
   const api = publicApiUrl();
-  if (!pkg || !conformity) {
+  if (!pkg || !conformity || !versions) {
     return (
       <section className="error" role="alert">
         <h1>Les données ouvertes sont momentanément indisponibles</h1>
@@ -38,7 +57,7 @@ export default async function OpenDataPage() {
       <h1>Données ouvertes</h1>
       <p className="lead">
         Toutes les données publiées de l'Observatoire, librement réutilisables sous{" "}
-        <a href={pkg.licenses[0]?.path}>{pkg.licenses[0]?.title ?? "Licence Ouverte 2.0"}</a>. Dernière mise à jour : {formatDate(pkg.version)}.
+        <a href={pkg.licenses[0]?.path}>{pkg.licenses[0]?.title ?? "Licence Ouverte 2.0"}</a>. Dernière mise à jour : {formatDate(pkg.created)}.
       </p>
 
       <section aria-labelledby="jeux">
@@ -65,6 +84,8 @@ export default async function OpenDataPage() {
           <a href={`${api}/graphql`}>API GraphQL</a>.
         </p>
       </section>
+
+      <CiteSection versions={versions} api={api} titles={new Map(pkg.resources.map((r) => [r.name, r.title]))} />
 
       <section aria-labelledby="scdl">
         <h2 id="scdl">Subventions au format SCDL</h2>
@@ -136,4 +157,68 @@ export default async function OpenDataPage() {
       </section>
     </>
   );
+}
+
+function CiteSection({ versions, api, titles }: { versions: VersionList; api: string; titles: ReadonlyMap<string, string> }) {
+  const [latest] = versions.versions;
+  return (
+    <section aria-labelledby="citer">
+      <h2 id="citer">Citer les données</h2>
+      {latest ? (
+        <>
+          <p>
+            Chaque version des données est numérotée et figée : ses fichiers restent à la même adresse, inchangés. Citez la version que vous avez utilisée :
+          </p>
+          <blockquote className="citation">{latest.citation}</blockquote>
+          <p className="formats">
+            <a href={`${api}/opendata/v/${latest.version}/CITATION.cff`} download>
+              CITATION.cff
+            </a>
+            <a href={`${api}/opendata/v/${latest.version}/citation.bib`} download>
+              BibTeX
+            </a>
+            <a href={`${api}/opendata/v/${latest.version}/citation.json`} download>
+              CSL-JSON (Zotero)
+            </a>
+            <a href={latest.datapackage}>Fichiers de la version {latest.version}</a>
+          </p>
+          <table>
+            <caption>Dernières versions et les lignes qu'elles ont ajoutées, corrigées ou retirées</caption>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Date</th>
+                <th scope="col">Changements</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.versions.slice(0, VERSIONS_SHOWN).map((v) => (
+                <tr key={v.version}>
+                  <th scope="row">
+                    <a href={v.datapackage}>{v.version}</a>
+                  </th>
+                  <td>{formatDate(v.releasedAt.slice(0, 10))}</td>
+                  <td>{changeSummary(v.changes, titles)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            Toutes les versions : <a href={`${api}/opendata/versions.json`}>versions.json</a>.
+          </p>
+        </>
+      ) : (
+        <p>Aucune version n'a encore été figée : les fichiers ci-dessus suivent les publications.</p>
+      )}
+    </section>
+  );
+}
+
+function changeSummary(changes: VersionList["versions"][number]["changes"], titles: ReadonlyMap<string, string>): string {
+  const counted = (n: number, word: string) => (n > 0 ? [`${formatInteger(n)} ${word}${n > 1 ? "s" : ""}`] : []);
+  const lines = changes.flatMap((c) => {
+    const parts = [...counted(c.added, "ajoutée"), ...counted(c.corrected, "corrigée"), ...counted(c.withdrawn, "retirée")];
+    return parts.length > 0 ? [`${titles.get(c.dataset) ?? c.dataset} : ${parts.join(", ")}`] : [];
+  });
+  return lines.length > 0 ? lines.join(" ; ") : "aucun changement";
 }

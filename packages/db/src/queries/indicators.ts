@@ -2,6 +2,7 @@
 // research API, the dashboard and the open-data `indicators` export so that they never disagree.
 // Published records only.
 import type { FundingInstrument, LegalFamily } from "@oess/domain";
+import type { SqlExecutor } from "../driver";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { inList } from "./sql-list";
 
@@ -98,8 +99,9 @@ const OUTPUT_COLUMNS: Record<IndicatorDimension, string> = {
   NAF_SECTION: `facts.naf_section AS "nafSection"`,
 };
 
+/** Through Prisma, or through the SQL driver (inside a transaction, where Prisma cannot go). */
 export async function computeIndicators(
-  prisma: PrismaClient,
+  db: PrismaClient | SqlExecutor,
   groupBy: readonly IndicatorDimension[],
   filter: IndicatorFilter = {},
   measures: readonly IndicatorMeasure[] = INDICATOR_MEASURES,
@@ -127,7 +129,7 @@ export async function computeIndicators(
   const select = dims.map((d) => OUTPUT_COLUMNS[d]).join(", ");
   const group = dims.flatMap((d) => DIMENSION_COLUMNS[d]).join(", ");
   const order = dims.map((d) => `${DIMENSION_COLUMNS[d][0]} NULLS LAST`).join(", ");
-  const rows = await prisma.$queryRaw<Array<Record<string, unknown>>>`
+  const query = Prisma.sql`
     SELECT ${Prisma.raw(select ? `${select},` : "")}
       coalesce(sum(facts.jobs), 0)::int AS "jobsCreated",
       coalesce(sum(facts.fte), 0)::text AS "fullTimeEquivalents",
@@ -140,6 +142,7 @@ export async function computeIndicators(
     ${Prisma.raw(dims.includes("PARTNER") ? "LEFT JOIN partner p ON p.id = facts.partner_id" : "")}
     ${where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
     ${Prisma.raw(group ? `GROUP BY ${group} ORDER BY ${order}` : "")}`;
+  const rows = "$queryRaw" in db ? await db.$queryRaw<Array<Record<string, unknown>>>(query) : await db.query(query.text, query.values);
 
   return rows.map((r) => ({
     year: (r.year as number | undefined) ?? null,

@@ -134,6 +134,6 @@ async function insertChunk(tx: SqlExecutor, chunk: EnterpriseBundle[], report: S
 /** Deletes every partner, account and record (communes, reference data, stay). */
 export async function wipeData(sql: SqlExecutor): Promise<void> {
   await sql.exec(
-    "TRUNCATE comment, audit_event, session, login_attempt, funding, job_record, incubation, enterprise, membership, app_user, partner, app_setting",
+    "TRUNCATE release_row, release, comment, audit_event, session, login_attempt, funding, job_record, incubation, enterprise, membership, app_user, partner, app_setting",
   );
 }

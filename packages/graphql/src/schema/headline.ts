@@ -1,5 +1,6 @@
 import { computeIndicators, datasetInfo, Prisma } from "@oess/db";
 import { DEMO_DATA_NOTICE } from "@oess/domain";
+import { citationText, latestRelease, type Release } from "@oess/opendata";
 import { builder } from "../builder";
 import { checkIndicatorFilter } from "./indicator";
 
@@ -63,7 +64,7 @@ builder.queryField("headlineFigures", (t) =>
   }),
 );
 
-const Dataset = builder.objectRef<{ isDemo: boolean; territoryName: string; epciSiren: string }>("Dataset").implement({
+const Dataset = builder.objectRef<{ isDemo: boolean; territoryName: string; epciSiren: string; release: Release | null }>("Dataset").implement({
   description: "The dataset as a whole.",
   fields: (t) => ({
     isDemo: t.exposeBoolean("isDemo", { description: "True when the figures are the generated demo dataset (données de démonstration)." }),
@@ -74,17 +75,29 @@ const Dataset = builder.objectRef<{ isDemo: boolean; territoryName: string; epci
     }),
     territoryName: t.exposeString("territoryName", { description: "Name of the EPCI the observatory covers." }),
     epciSiren: t.exposeString("epciSiren", { description: "SIREN of that EPCI." }),
+    version: t.int({
+      nullable: true,
+      description: "The latest version of the data (null before the first): cite it, and read it unchanged at /opendata/v/{version}/.",
+      resolve: (d) => d.release?.number ?? null,
+    }),
+    releasedAt: t.field({ type: "DateTime", nullable: true, description: "When the latest version was taken.", resolve: (d) => d.release?.releasedAt ?? null }),
+    citation: t.string({
+      nullable: true,
+      description: "How to cite the latest version, in French (APA-like); see `releases` for earlier ones.",
+      resolve: (d, _args, ctx) => (d.release ? citationText(ctx.openDataUrls, d.release) : null),
+    }),
   }),
 });
 
 builder.queryField("dataset", (t) =>
   t.field({
     type: Dataset,
-    description: "Facts about the dataset: demo data or not, territory.",
+    description: "Facts about the dataset: demo data or not, territory, latest version and how to cite it.",
     resolve: async (_root, _args, ctx) => ({
       ...(await datasetInfo(ctx.prisma)),
       territoryName: ctx.territory.name,
       epciSiren: ctx.territory.epciSiren,
+      release: await latestRelease(ctx.sql),
     }),
   }),
 );

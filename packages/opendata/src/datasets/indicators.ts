@@ -42,7 +42,7 @@ export const indicators: Dataset = {
   foreignKeys: [{ fields: "commune_code", reference: { resource: "communes", fields: "code" } }],
   filters: ["year", "commune", "partner"],
   async *source(ctx, filters) {
-    const rows = await computeIndicators(ctx.prisma, ["YEAR", "COMMUNE", "LEGAL_FAMILY"], {
+    const rows = await computeIndicators(ctx.sql, ["YEAR", "COMMUNE", "LEGAL_FAMILY"], {
       fromYear: filters.year,
       toYear: filters.year,
       communeCodes: filters.commune ? [filters.commune] : null,

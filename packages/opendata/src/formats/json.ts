@@ -5,6 +5,8 @@ import { typed } from "../read";
 export interface JsonHeader {
   dataset: string;
   title: string;
+  /** The dataset version (release number) the records come from, for a released file. */
+  version?: number;
   license: { name: string; url: string; spdx: string };
   notice: string | null;
   lastModified: string;
