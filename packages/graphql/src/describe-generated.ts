@@ -1,7 +1,8 @@
 // Describes what helpers generate (filter operators, orderings, connection counts, the usual
 // arguments): a `where` or `orderBy` field says what the field of the same name says on the
 // output type, so each description is written once.
-import { type GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from "graphql";
+import { type GraphQLSchema, getNamedType, isEnumType, isInputObjectType, isObjectType } from "graphql";
+import { PAGING_RULES } from "./limits";
 
 const COMBINATORS: Record<string, string> = {
   AND: "All of these conditions hold.",
@@ -51,7 +52,11 @@ export function describeGenerated(schema: GraphQLSchema): GraphQLSchema {
       for (const value of type.getValues()) value.description ??= ENUM_VALUES[type.name]?.[value.name] ?? null;
     }
     if (isObjectType(type)) {
-      for (const field of Object.values(type.getFields())) for (const arg of field.args) arg.description ??= ARGUMENTS[arg.name] ?? null;
+      for (const field of Object.values(type.getFields())) {
+        for (const arg of field.args) arg.description ??= ARGUMENTS[arg.name] ?? null;
+        // Every list that pages says how, default size included.
+        if (getNamedType(field.type).name.endsWith("Connection")) field.description = `${field.description ?? ""} ${PAGING_RULES}`.trim();
+      }
     }
     if (isObjectType(type) && type.name.endsWith("Connection")) {
       const totalCount = type.getFields().totalCount;

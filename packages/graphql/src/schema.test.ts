@@ -1,7 +1,7 @@
 import type { Viewer } from "@oess/app";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
-import { graphql } from "graphql";
+import { getNamedType, graphql, isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_OPEN_DATA_URLS } from "./fixtures";
 import { schema } from "./index";
@@ -70,6 +70,31 @@ describe("cursor pagination", () => {
     const { errors } = await run(`{ fundings(first: 500) { totalCount } }`);
     expect(errors?.[0]?.message).toMatch(/first: 500 is more than the page size limit of 100/);
     expect(errors?.[0]?.extensions).toMatchObject({ code: "PAGE_SIZE_LIMIT", limit: 100 });
+  });
+
+  it("refuses first and last together, on top-level and nested lists", async () => {
+    for (const query of [
+      "{ fundings(first: 5, last: 2) { edges { node { id } } } }",
+      "{ partners(first: 1) { edges { node { fundingsGiven(first: 5, last: 2) { totalCount } } } } }",
+    ]) {
+      const { errors } = await run(query);
+      expect(errors?.[0]?.message, query).toMatch(/first and last together/);
+      expect(errors?.[0]?.extensions, query).toMatchObject({ code: "BAD_USER_INPUT" });
+    }
+  });
+
+  it("gives 20 rows when no size is asked, as every list's description says", async () => {
+    const published = await db.prisma.funding.count({ where: { status: "PUBLISHED" } });
+    expect(published).toBeGreaterThan(20);
+    const { fundings } = await ok("{ fundings { edges { node { id } } pageInfo { hasNextPage } } }");
+    expect(fundings.edges).toHaveLength(20);
+    expect(fundings.pageInfo.hasNextPage).toBe(true);
+    const connections = Object.values(schema.getTypeMap())
+      .filter(isObjectType)
+      .flatMap((type) => Object.values(type.getFields()).map((field) => ({ name: `${type.name}.${field.name}`, field })))
+      .filter(({ field }) => getNamedType(field.type).name.endsWith("Connection"));
+    expect(connections.length).toBeGreaterThan(10);
+    for (const { name, field } of connections) expect(field.description, name).toContain("Pages of 20 rows unless `first`");
   });
 });
 

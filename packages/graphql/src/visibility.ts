@@ -15,6 +15,12 @@ function visibleWhere(ctx: Context): { status?: "PUBLISHED"; OR?: Array<Record<s
 
 /** The `maxSize` of every connection: more than the limit is an error, never a silent cut. */
 function pageSize(args: { first?: number | null; last?: number | null }): number {
+  // Relay allows both, with a meaning nobody expects (the last of the first): ask for one.
+  if (args.first != null && args.last != null) {
+    throw new GraphQLError("first and last together: give `first` (with `after`) or `last` (with `before`), not both.", {
+      extensions: { code: "BAD_USER_INPUT", argument: "last" },
+    });
+  }
   for (const name of ["first", "last"] as const) {
     const value = args[name];
     if (value != null && value > LIMITS.pageSize) {
@@ -32,11 +38,11 @@ function pageSize(args: { first?: number | null; last?: number | null }): number
 /** Cost of a connection field: its children count once per requested row. */
 const connectionComplexity = (args: { first?: number | null; last?: number | null }) => ({
   field: 1,
-  multiplier: args.first ?? args.last ?? 20,
+  multiplier: args.first ?? args.last ?? LIMITS.defaultPageSize,
 });
 
 /** Page size and cost of every connection. */
-export const PAGE_OPTIONS = { maxSize: pageSize, complexity: connectionComplexity } as const;
+export const PAGE_OPTIONS = { maxSize: pageSize, defaultSize: LIMITS.defaultPageSize, complexity: connectionComplexity } as const;
 
 /** Options of a paged list of related contributed records: visible rows only, bounded and costed pages. */
 export function visibleConnection<OrderBy>(description: string, orderBy: OrderBy) {
