@@ -8,7 +8,7 @@ import type { introspection } from "./generated/graphql-env";
 export const graphql = initGraphQLTada<{
   disableMasking: true;
   introspection: introspection;
-  scalars: { Date: string; DateTime: string; Decimal: string; JSON: unknown; File: File };
+  scalars: { Date: string; DateTime: string; Decimal: string; Share: string; JSON: unknown; File: File };
 }>();
 
 export type { ResultOf } from "gql.tada";

@@ -43,6 +43,7 @@ export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   Scalars: {
     Decimal: { Input: string; Output: Prisma.Decimal | string };
+    Share: { Input: never; Output: Prisma.Decimal | string };
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: never; Output: unknown };

@@ -246,6 +246,30 @@ describe("visibility", () => {
   });
 });
 
+describe("decimals", () => {
+  it("writes every amount and FTE as a string with two decimals, whatever field or sum it comes from", async () => {
+    const data = await ok(`{
+      fundings(first: 100) { edges { node { amount fundingShare } } }
+      jobs(first: 100) { edges { node { fte } } }
+      headlineFigures(fromYear: 2014, toYear: 2025) { fundingAmount fullTimeEquivalents }
+      indicators(groupBy: [YEAR, COMMUNE]) { fundingAmount fullTimeEquivalents }
+    }`);
+    const decimals = [
+      ...data.fundings.edges.map((e: any) => e.node.amount),
+      ...data.jobs.edges.map((e: any) => e.node.fte),
+      data.headlineFigures.fundingAmount,
+      data.headlineFigures.fullTimeEquivalents,
+      ...data.indicators.flatMap((r: any) => [r.fundingAmount, r.fullTimeEquivalents]),
+    ];
+    expect(decimals.length).toBeGreaterThan(200);
+    expect(decimals.filter((d) => !/^\d+\.\d{2}$/.test(d))).toEqual([]);
+    // A cell with no funding is "0.00", not "0".
+    expect(data.indicators.some((r: any) => r.fundingAmount === "0.00")).toBe(true);
+    const shares = data.fundings.edges.map((e: any) => e.node.fundingShare).filter((s: string | null) => s !== null);
+    expect(shares.filter((s: string) => !/^[01]\.\d{4}$/.test(s))).toEqual([]);
+  });
+});
+
 describe("indicators", () => {
   it("groups funding by partner and year exactly as SQL does", async () => {
     const { indicators } = await ok(`{ indicators(groupBy: [PARTNER, YEAR]) { partnerId year fundingAmount fundingCount } }`);

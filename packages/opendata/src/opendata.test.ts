@@ -172,6 +172,26 @@ describe("Data Package ↔ CSV files", () => {
 });
 
 describe("datasets", () => {
+  it("write every amount and FTE with two decimals, sums and empty cells included", async () => {
+    const columns: Array<[string, string[]]> = [
+      ["fundings.csv", ["amount"]],
+      ["jobs.csv", ["fte"]],
+      ["indicators.csv", ["fte", "funding_amount"]],
+      ["scdl/subventions.csv", ["montant"]],
+    ];
+    for (const [file, names] of columns) {
+      const [header = [], ...rows] = await csv(file);
+      for (const name of names) {
+        const values = rows.map((row) => row[header.indexOf(name)] ?? "");
+        expect(values.length, `${file} ${name}`).toBeGreaterThan(0);
+        expect(
+          values.filter((v) => !/^\d+\.\d{2}$/.test(v)),
+          `${file} ${name}`,
+        ).toEqual([]);
+      }
+    }
+  });
+
   it("publish published records only, with the demo label on each row", async () => {
     const [header = [], ...rows] = await csv("fundings.csv");
     expect(rows.length).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status = 'PUBLISHED'"));

@@ -132,10 +132,10 @@ export async function computeIndicators(
   const query = Prisma.sql`
     SELECT ${Prisma.raw(select ? `${select},` : "")}
       coalesce(sum(facts.jobs), 0)::int AS "jobsCreated",
-      coalesce(sum(facts.fte), 0)::text AS "fullTimeEquivalents",
+      coalesce(sum(facts.fte), 0)::numeric(14, 2)::text AS "fullTimeEquivalents",
       coalesce(sum(facts.incubated), 0)::int AS "enterprisesIncubated",
       coalesce(sum(facts.created), 0)::int AS "enterprisesCreated",
-      coalesce(sum(facts.amount), 0)::text AS "fundingAmount",
+      coalesce(sum(facts.amount), 0)::numeric(14, 2)::text AS "fundingAmount",
       coalesce(sum(facts.fundings), 0)::int AS "fundingCount"
     FROM (${Prisma.raw(union)}) AS facts (year, commune_code, legal_family, naf_section, partner_id, instrument, jobs, fte, incubated, created, amount, fundings)
     ${Prisma.raw(dims.includes("COMMUNE") ? "LEFT JOIN commune c ON c.code = facts.commune_code" : "")}

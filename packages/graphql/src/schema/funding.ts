@@ -42,7 +42,7 @@ builder.prismaNode("Funding", {
     paymentStart: t.expose("paymentStart", { type: "Date", nullable: true, description: "First payment date." }),
     paymentEnd: t.expose("paymentEnd", { type: "Date", nullable: true, description: "Last payment date, for staged payments." }),
     fundingShare: t.expose("fundingShare", {
-      type: "Decimal",
+      type: "Share",
       nullable: true,
       description: "Share of the grant's total that goes to this beneficiary, 0.01 to 1 (SCDL pourcentageSubvention); null means 1.",
     }),
