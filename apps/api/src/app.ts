@@ -7,7 +7,7 @@ import type { Database } from "@oess/db";
 import type { Territory } from "@oess/domain";
 import { schema } from "@oess/graphql";
 import { createYoga } from "graphql-yoga";
-import { PLACEHOLDER_CONTACT_EMAIL, type SecuritySettings } from "./config";
+import { DEFAULT_READS_PER_MINUTE, PLACEHOLDER_CONTACT_EMAIL, type SecuritySettings } from "./config";
 import { useMutationCsrf } from "./plugins/csrf";
 import { maskErrors, useErrorCodes } from "./plugins/errors";
 import { useHealthz } from "./plugins/healthz";
@@ -15,6 +15,7 @@ import { useHttpPolicy } from "./plugins/http-policy";
 import { useInputGuard } from "./plugins/input-guard";
 import { useLimits } from "./plugins/limits";
 import { useOpenData } from "./plugins/opendata";
+import { ReadRateLimiter, useReadRateLimit } from "./plugins/rate-limit";
 import { useDataVersionResponseCache } from "./plugins/response-cache";
 import { sessionContext, useSessionCookies } from "./plugins/session";
 import { publicUrl } from "./public-url";
@@ -43,7 +44,11 @@ export interface AppUrls {
 }
 
 /** Defaults for in-process use (tests): the dashboard on localhost:3000, proxies on loopback. */
-const DEFAULT_SECURITY: SecuritySettings = { trustedProxies: parseTrustedProxies("loopback"), corsOrigins: ["http://localhost:3000"] };
+const DEFAULT_SECURITY: SecuritySettings = {
+  trustedProxies: parseTrustedProxies("loopback"),
+  corsOrigins: ["http://localhost:3000"],
+  readsPerMinute: DEFAULT_READS_PER_MINUTE,
+};
 
 export function createApp({
   db,
@@ -56,20 +61,25 @@ export function createApp({
   urls: AppUrls;
   security?: SecuritySettings;
 }) {
+  const readLimit = useReadRateLimit(security.readsPerMinute > 0 ? new ReadRateLimiter(security.readsPerMinute, 60_000) : null, security.trustedProxies);
   return createYoga({
     schema,
-    context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => ({
-      prisma: db.prisma,
-      sql: db.sql,
-      territory,
-      openDataUrls: {
-        api: urls.api ?? publicUrl(request, req?.socket.remoteAddress, security.trustedProxies).origin,
-        landingPage: urls.openDataPage,
-        contactEmail: urls.contactEmail ?? PLACEHOLDER_CONTACT_EMAIL,
-        derived: urls.api === undefined,
-      },
-      ...(await sessionContext(db.prisma, request, req?.socket.remoteAddress, security.trustedProxies)),
-    }),
+    context: async ({ request, req }: { request: Request; req?: IncomingMessage }) => {
+      const session = await sessionContext(db.prisma, request, req?.socket.remoteAddress, security.trustedProxies);
+      return {
+        prisma: db.prisma,
+        sql: db.sql,
+        territory,
+        ...session,
+        rateLimit: session.viewer ? null : readLimit.checkGraphql(request, req?.socket.remoteAddress),
+        openDataUrls: {
+          api: urls.api ?? publicUrl(request, req?.socket.remoteAddress, security.trustedProxies).origin,
+          landingPage: urls.openDataPage,
+          contactEmail: urls.contactEmail ?? PLACEHOLDER_CONTACT_EMAIL,
+          derived: urls.api === undefined,
+        },
+      };
+    },
     graphqlEndpoint: "/graphql",
     landingPage: false,
     // GraphiQL from the package's own bundle: yoga's default loads it from a CDN (blank offline).
@@ -79,6 +89,7 @@ export function createApp({
     cors: false,
     maskedErrors: { maskError: maskErrors },
     plugins: [
+      readLimit.plugin,
       useInputGuard(),
       useErrorCodes(),
       useHealthz(db),

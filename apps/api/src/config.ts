@@ -7,6 +7,8 @@ export interface SecuritySettings {
   trustedProxies: TrustedProxies;
   /** Origins that may call /graphql with credentials (CORS_ORIGINS); any other gets anonymous CORS. */
   corsOrigins: readonly string[];
+  /** Anonymous requests a client address may make per minute (RATE_LIMIT_PER_MINUTE; 0: no limit). */
+  readsPerMinute: number;
 }
 
 export interface ApiConfig {
@@ -24,6 +26,9 @@ export interface ApiConfig {
   /** Settings a public deployment should give, said at start-up. */
   warnings: string[];
 }
+
+/** Ten a second on average: a researcher's loop passes, a flood does not. */
+export const DEFAULT_READS_PER_MINUTE = 600;
 
 /** Harvesters show the contact point: a real deployment sets OPEN_DATA_CONTACT_EMAIL. */
 export const PLACEHOLDER_CONTACT_EMAIL = "contact@observatoire-ess-niortais.example";
@@ -77,7 +82,11 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       openDataPage: env.PUBLIC_OPEN_DATA_PAGE?.trim() || `http://localhost:${webPort}/donnees-ouvertes`,
       contactEmail: email(env, "OPEN_DATA_CONTACT_EMAIL", PLACEHOLDER_CONTACT_EMAIL),
     },
-    security: { trustedProxies, corsOrigins: origins(env, "CORS_ORIGINS", `http://localhost:${webPort}`) },
+    security: {
+      trustedProxies,
+      corsOrigins: origins(env, "CORS_ORIGINS", `http://localhost:${webPort}`),
+      readsPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", DEFAULT_READS_PER_MINUTE, 0, 1_000_000),
+    },
     statementTimeoutMs: integer(env, "STATEMENT_TIMEOUT_MS", 30_000, 0, 3_600_000),
     shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 8_000, 0, 60_000),
     releaseEveryHours: integer(env, "RELEASE_EVERY_HOURS", 24, 0, 8_760),

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "./app";
+import { DEFAULT_READS_PER_MINUTE } from "./config";
 
 let db: TestDatabase;
 let app: App;
@@ -18,7 +19,7 @@ beforeAll(async () => {
     db,
     territory: loadTerritory(),
     urls: { openDataPage: `${DASHBOARD}/donnees-ouvertes` },
-    security: { trustedProxies: parseTrustedProxies("loopback"), corsOrigins: [DASHBOARD] },
+    security: { trustedProxies: parseTrustedProxies("loopback"), corsOrigins: [DASHBOARD], readsPerMinute: DEFAULT_READS_PER_MINUTE },
   });
 });
 afterAll(() => db.dispose());
@@ -200,7 +201,7 @@ describe("sign-in limits behind proxies", () => {
         db,
         territory: loadTerritory(),
         urls: { openDataPage: `${DASHBOARD}/donnees-ouvertes` },
-        security: { trustedProxies: parseTrustedProxies(trustProxy), corsOrigins: [] },
+        security: { trustedProxies: parseTrustedProxies(trustProxy), corsOrigins: [], readsPerMinute: DEFAULT_READS_PER_MINUTE },
       }),
     );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -249,7 +250,7 @@ describe("the catalogue's public URLs", () => {
         db,
         territory: loadTerritory(),
         urls: { openDataPage: `${DASHBOARD}/donnees-ouvertes`, api: options.api },
-        security: { trustedProxies: parseTrustedProxies(options.trustProxy), corsOrigins: [] },
+        security: { trustedProxies: parseTrustedProxies(options.trustProxy), corsOrigins: [], readsPerMinute: DEFAULT_READS_PER_MINUTE },
       }),
     );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

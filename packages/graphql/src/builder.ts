@@ -23,6 +23,15 @@ export interface HttpContext {
   setCookie: (cookie: string) => void;
 }
 
+/** An anonymous caller's allowance of reads in the current window. */
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  resetAt: Date;
+  /** What this request counted. */
+  cost: number;
+}
+
 export interface Context {
   prisma: PrismaClient;
   /** The SQL driver, for work Prisma cannot do in one transaction (taking a dataset version). */
@@ -33,6 +42,8 @@ export interface Context {
   /** Null for anonymous callers: they see published records only. */
   viewer: Viewer | null;
   http?: HttpContext;
+  /** Null (or absent) when the caller is not limited: signed in, or the dashboard's own server. */
+  rateLimit?: RateLimitState | null;
 }
 
 /** The context of a resolver behind `t.withAuth({ signedIn: true })`: the viewer is known. */

@@ -18,7 +18,8 @@ import "./schema/comments";
 import "./schema/import";
 import "./schema/worklist";
 import "./schema/release";
+import "./schema/rate-limit";
 
-export type { Context, HttpContext } from "./builder";
+export type { Context, HttpContext, RateLimitState } from "./builder";
 export { LIMITS } from "./limits";
 export const schema = describeGenerated(builder.toSchema());

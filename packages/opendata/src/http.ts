@@ -35,7 +35,7 @@ export interface OpenDataOptions {
 const CORS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, HEAD, OPTIONS",
-  "access-control-expose-headers": "ETag, Last-Modified, Content-Disposition",
+  "access-control-expose-headers": "ETag, Last-Modified, Content-Disposition, RateLimit, RateLimit-Policy, Retry-After",
 };
 // Harvesters poll: let a CDN keep a copy five minutes and serve it stale while it revalidates.
 const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600";

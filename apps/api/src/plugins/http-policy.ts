@@ -19,12 +19,14 @@ function graphqlCors(origin: string, credentialed: boolean): Record<string, stri
         "access-control-allow-methods": METHODS,
         "access-control-allow-headers": `content-type, accept, ${CSRF_HEADER}`,
         "access-control-max-age": "600",
+        "access-control-expose-headers": RATE_LIMIT_HEADERS,
       }
     : {
         "access-control-allow-origin": "*",
         "access-control-allow-methods": METHODS,
         "access-control-allow-headers": "content-type, accept",
         "access-control-max-age": "600",
+        "access-control-expose-headers": RATE_LIMIT_HEADERS,
       };
 }
 
@@ -32,6 +34,9 @@ function appendVary(headers: Headers, name: string): void {
   const vary = headers.get("vary");
   if (!vary?.split(",").some((v) => v.trim().toLowerCase() === name.toLowerCase())) headers.set("vary", vary ? `${vary}, ${name}` : name);
 }
+
+/** What a browser script may read of a rate-limited answer. */
+export const RATE_LIMIT_HEADERS = "RateLimit, RateLimit-Policy, Retry-After";
 
 const hasSession = (request: Request) =>
   request.headers.has("authorization") || (request.headers.get("cookie") ?? "").split(";").some((c) => c.trim().startsWith(`${SESSION_COOKIE}=`));

@@ -16,6 +16,8 @@ export const useDataVersionResponseCache = (prisma: PrismaClient, { keyByOrigin 
     session: () => null,
     enabled: (request) => isAnonymous(request),
     ttl: 10 * 60_000,
+    // A caller's allowance is its own and changes with every request.
+    ttlPerSchemaCoordinate: { "Query.rateLimit": 0 },
     includeExtensionMetadata: false,
     async buildResponseCacheKey({ documentString, variableValues, operationName, request }) {
       const { version } = await dataVersion(prisma);
