@@ -10,7 +10,7 @@ import { type Dataset, type ExportContext, type Row, type SqlSource, sqlLiteral 
 import { batches } from "./read";
 
 /** Every dataset a release keeps: the files of /opendata/v/{n}/. */
-export const RELEASED_DATASETS: readonly Dataset[] = [...DATASETS, SCDL_DATASET];
+const RELEASED_DATASETS: readonly Dataset[] = [...DATASETS, SCDL_DATASET];
 
 export interface DatasetChanges {
   dataset: string;

@@ -1,5 +1,7 @@
+import { DEFINITIONS } from "@oess/domain/indicators";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { ApiUnavailable } from "../../components/api-unavailable";
 import { DemoNotice } from "../../components/demo-notice";
 import { loadDashboardContext } from "../../lib/options";
@@ -34,24 +36,21 @@ export default async function MethodologyPage() {
         </p>
         <h2>Définitions</h2>
         <dl>
-          <dt>Emplois créés</dt>
-          <dd>
-            Effectif des emplois créés dans l'année par chaque entreprise suivie, déclaré une fois par an ; les équivalents temps plein (ETP) en donnent la
-            durée de travail.
-          </dd>
-          <dt>Entreprises incubées</dt>
-          <dd>Projets entrés en incubation dans l'année (date de début de l'accompagnement), quelle qu'en soit l'issue : créée, abandonnée ou en cours.</dd>
-          <dt>Entreprises créées</dt>
-          <dd>Entreprises de l'ESS suivies dont la date de création tombe dans l'année.</dd>
+          {Object.values(DEFINITIONS).map((d) => (
+            <Fragment key={d.label}>
+              <dt>{d.label}</dt>
+              <dd>
+                {d.fr.definition}{" "}
+                <span className="definition-meta">
+                  Unité : {d.fr.unit}. Date de référence : {d.fr.reference}.
+                </span>
+              </dd>
+            </Fragment>
+          ))}
           <dt>Pérennité à 3 ans</dt>
           <dd>
             Parmi les entreprises créées une année donnée à l'issue d'une incubation, part de celles qui n'avaient pas cessé leur activité trois ans après leur
             création. Une génération n'est comptée que lorsque ses trois ans sont écoulés avant la fin de la dernière année publiée.
-          </dd>
-          <dt>Financements</dt>
-          <dd>
-            Subventions, avances remboursables, prêts et prestations accordés par les partenaires, comptés l'année de leur exercice budgétaire. Les montants
-            sont en euros courants.
           </dd>
           <dt>Famille juridique</dt>
           <dd>Association, coopérative (dont Scop, SCIC et CAE), mutuelle, fondation ou société commerciale de l'ESS (loi du 31 juillet 2014).</dd>
@@ -68,6 +67,10 @@ export default async function MethodologyPage() {
         <p>
           Toutes les données publiées sont téléchargeables sous Licence Ouverte 2.0 depuis la page <Link href="/donnees-ouvertes">Données ouvertes</Link>, et
           interrogeables par l'API GraphQL documentée. Chaque graphique propose aussi ses propres chiffres en CSV.
+        </p>
+        <p>
+          Les données publiées sont figées en versions numérotées qui ne changent plus : pour une étude, citez la version utilisée (page Données ouvertes, «
+          Citer les données »).
         </p>
       </div>
     </>

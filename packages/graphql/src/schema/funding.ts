@@ -1,6 +1,7 @@
 // A funding: its type, its reads (connection and filters), its input, and its writes (create and update,
 // which @oess/app checks and stores).
 import { createRecord, fundingRules, updateRecord } from "@oess/app";
+import { describeIndicator } from "@oess/domain";
 import { builder } from "../builder";
 import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
 import { AidNature, FundingInstrument } from "./enums";
@@ -30,7 +31,7 @@ builder.prismaNode("Funding", {
       nullable: true,
       description: "The partner that receives, if any (e.g. the structure carrying the PTCE).",
     }),
-    amount: t.expose("amount", { type: "Decimal", description: "Amount in euros (montant)." }),
+    amount: t.expose("amount", { type: "Decimal", description: `Amount (montant). ${describeIndicator("fundingAmount", "en")}` }),
     year: t.exposeInt("year", { description: "Budget year of the decision." }),
     decisionDate: t.expose("decisionDate", { type: "Date", description: "Date of the decision to fund." }),
     instrument: t.expose("instrument", { type: FundingInstrument, description: "Subvention, avance remboursable, prêt or prestation." }),

@@ -1,5 +1,5 @@
 import { computeIndicators, datasetInfo, Prisma } from "@oess/db";
-import { DEMO_DATA_NOTICE } from "@oess/domain";
+import { DEMO_DATA_NOTICE, describeIndicator } from "@oess/domain";
 import { citationText, latestRelease, type Release } from "@oess/opendata";
 import { builder } from "../builder";
 import { checkIndicatorFilter } from "./indicator";
@@ -17,16 +17,11 @@ interface HeadlineFigures {
 const Headline = builder.objectRef<HeadlineFigures>("HeadlineFigures").implement({
   description: "The three headline figures of the PTCE over published records of a period: `indicators` summed over its years.",
   fields: (t) => ({
-    jobsCreated: t.exposeInt("jobsCreated", { description: "Jobs created (headcount) by the ESS enterprises followed, from their published yearly records." }),
-    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: "Full-time equivalents (ETP) of the jobs created." }),
-    enterprisesIncubated: t.exposeInt("enterprisesIncubated", {
-      description: "Enterprise projects that entered incubation in the period, whatever their outcome.",
-    }),
-    fundingAmount: t.expose("fundingAmount", {
-      type: "Decimal",
-      description: "Total amount in euros of the fundings (grants, advances, loans, services) of the partners.",
-    }),
-    fundingCount: t.exposeInt("fundingCount", { description: "Number of fundings (financements) in the period." }),
+    jobsCreated: t.exposeInt("jobsCreated", { description: describeIndicator("jobsCreated", "en") }),
+    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: describeIndicator("fullTimeEquivalents", "en") }),
+    enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: describeIndicator("enterprisesIncubated", "en") }),
+    fundingAmount: t.expose("fundingAmount", { type: "Decimal", description: describeIndicator("fundingAmount", "en") }),
+    fundingCount: t.exposeInt("fundingCount", { description: describeIndicator("fundingCount", "en") }),
     firstYear: t.exposeInt("firstYear", { nullable: true, description: "First year with published figures in the period." }),
     lastYear: t.exposeInt("lastYear", { nullable: true, description: "Last year with published figures in the period." }),
   }),

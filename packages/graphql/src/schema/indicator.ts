@@ -1,5 +1,5 @@
 import { computeIndicators, computeSurvival, INDICATOR_MEASURES, type IndicatorFilter, type IndicatorRow, SURVIVAL_YEARS, type SurvivalCohort } from "@oess/db";
-import { isUuid } from "@oess/domain";
+import { describeIndicator, isUuid } from "@oess/domain";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
 import { selectedFields } from "../selection";
@@ -42,12 +42,12 @@ const IndicatorRowRef = builder.objectRef<IndicatorRow>("IndicatorRow").implemen
     partnerName: t.exposeString("partnerName", { nullable: true, description: "Partner short name." }),
     instrument: t.expose("instrument", { type: FundingInstrument, nullable: true, description: "Funding instrument." }),
     nafSection: t.exposeString("nafSection", { nullable: true, description: "NAF section letter of the enterprises' activity." }),
-    jobsCreated: t.exposeInt("jobsCreated", { description: "Jobs created (headcount)." }),
-    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: "Full-time equivalents (ETP) of the jobs created." }),
-    enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: "Projects that entered incubation." }),
-    enterprisesCreated: t.exposeInt("enterprisesCreated", { description: "Enterprises created (founded)." }),
-    fundingAmount: t.expose("fundingAmount", { type: "Decimal", description: "Funding, in euros." }),
-    fundingCount: t.exposeInt("fundingCount", { description: "Number of fundings." }),
+    jobsCreated: t.exposeInt("jobsCreated", { description: describeIndicator("jobsCreated", "en") }),
+    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: describeIndicator("fullTimeEquivalents", "en") }),
+    enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: describeIndicator("enterprisesIncubated", "en") }),
+    enterprisesCreated: t.exposeInt("enterprisesCreated", { description: describeIndicator("enterprisesCreated", "en") }),
+    fundingAmount: t.expose("fundingAmount", { type: "Decimal", description: describeIndicator("fundingAmount", "en") }),
+    fundingCount: t.exposeInt("fundingCount", { description: describeIndicator("fundingCount", "en") }),
   }),
 });
 

@@ -1,6 +1,7 @@
 // Yearly jobs of an enterprise: its type, its reads (connection and filters), its input, and its writes (create and update,
 // which @oess/app checks and stores).
 import { createRecord, jobRecordRules, updateRecord } from "@oess/app";
+import { describeIndicator } from "@oess/domain";
 import { builder } from "../builder";
 import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
 import { DecimalFilter, IdFilter, IntFilter, RecordStatusFilter } from "./filters";
@@ -14,8 +15,8 @@ builder.prismaNode("JobRecord", {
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The record's UUID, as in the open-data files." }),
     year: t.exposeInt("year", { description: "Year of the figures." }),
-    jobsCreated: t.exposeInt("jobsCreated", { description: "Jobs created in the year (headcount)." }),
-    fte: t.expose("fte", { type: "Decimal", description: "Full-time equivalents (ETP) of those jobs." }),
+    jobsCreated: t.exposeInt("jobsCreated", { description: describeIndicator("jobsCreated", "en") }),
+    fte: t.expose("fte", { type: "Decimal", description: describeIndicator("fullTimeEquivalents", "en") }),
     enterprise: t.relation("enterprise", { description: "The enterprise that created the jobs." }),
     owner: t.relation("owner", { description: "The partner organisation that recorded it." }),
   }),

@@ -18,7 +18,7 @@ const DatasetChangesRef = builder.objectRef<DatasetChanges>("DatasetChanges").im
   }),
 });
 
-export const DatasetReleaseRef = builder.objectRef<Release>("DatasetRelease").implement({
+const DatasetReleaseRef = builder.objectRef<Release>("DatasetRelease").implement({
   description: "A numbered, immutable version of the published data (version du jeu de données). Its files stay at /opendata/v/{version}/ unchanged for good.",
   fields: (t) => ({
     version: t.exposeInt("number", { description: "The version number: 1, 2, 3…" }),

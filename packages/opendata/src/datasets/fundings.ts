@@ -1,4 +1,4 @@
-import { AID_NATURES, FUNDING_INSTRUMENTS } from "@oess/domain";
+import { AID_NATURES, describeIndicator, FUNDING_INSTRUMENTS } from "@oess/domain";
 import { dataYearColumn, idColumn, publishedAtColumn, refColumn, sourceColumn } from "../columns";
 import { Conditions, type Dataset, sqlDate, sqlInstant } from "../dataset";
 import { byCommune } from "./scoped";
@@ -15,7 +15,13 @@ export const fundings: Dataset = {
     refColumn("funder_id", "du partenaire financeur"),
     refColumn("beneficiary_enterprise_id", "de l'entreprise bénéficiaire (vide si le bénéficiaire est un partenaire)", false),
     refColumn("beneficiary_partner_id", "du partenaire bénéficiaire (vide si le bénéficiaire est une entreprise)", false),
-    { name: "amount", type: "number", title: "Montant", description: "Montant en euros, point décimal.", constraints: { required: true, minimum: 0 } },
+    {
+      name: "amount",
+      type: "number",
+      title: "Montant",
+      description: `${describeIndicator("fundingAmount", "fr")} Point décimal.`,
+      constraints: { required: true, minimum: 0 },
+    },
     {
       name: "year",
       type: "integer",

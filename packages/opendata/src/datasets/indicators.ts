@@ -1,5 +1,5 @@
 import { computeIndicators } from "@oess/db";
-import { DEMO_DATA_NOTICE, LEGAL_FAMILIES } from "@oess/domain";
+import { DEMO_DATA_NOTICE, describeIndicator, LEGAL_FAMILIES } from "@oess/domain";
 import { communeCodeColumn, sourceColumn } from "../columns";
 import type { Dataset } from "../dataset";
 
@@ -24,18 +24,18 @@ export const indicators: Dataset = {
       description: "Famille juridique des entreprises.",
       constraints: { enum: LEGAL_FAMILIES },
     },
-    count("jobs_created", "Emplois créés", "Emplois créés (personnes)."),
-    { name: "fte", type: "number", title: "ETP", description: "Équivalents temps plein des emplois créés.", constraints: { required: true, minimum: 0 } },
-    count("enterprises_incubated", "Entreprises incubées", "Projets entrés en incubation."),
-    count("enterprises_created", "Entreprises créées", "Entreprises créées (date de création)."),
+    count("jobs_created", "Emplois créés", describeIndicator("jobsCreated", "fr")),
+    { name: "fte", type: "number", title: "ETP", description: describeIndicator("fullTimeEquivalents", "fr"), constraints: { required: true, minimum: 0 } },
+    count("enterprises_incubated", "Entreprises incubées", describeIndicator("enterprisesIncubated", "fr")),
+    count("enterprises_created", "Entreprises créées", describeIndicator("enterprisesCreated", "fr")),
     {
       name: "funding_amount",
       type: "number",
       title: "Financements (€)",
-      description: "Montant des financements, en euros.",
+      description: `${describeIndicator("fundingAmount", "fr")} Point décimal.`,
       constraints: { required: true, minimum: 0 },
     },
-    count("funding_count", "Nombre de financements", "Nombre de financements."),
+    count("funding_count", "Nombre de financements", describeIndicator("fundingCount", "fr")),
     sourceColumn,
   ],
   primaryKey: [],

@@ -1,3 +1,4 @@
+import { describeIndicator } from "@oess/domain";
 import { dataYearColumn, idColumn, publishedAtColumn, refColumn, sourceColumn } from "../columns";
 import { Conditions, type Dataset, sqlInstant } from "../dataset";
 import { byCommune, byPartnerOfEnterprise } from "./scoped";
@@ -17,10 +18,10 @@ export const jobs: Dataset = {
       name: "jobs_created",
       type: "integer",
       title: "Emplois créés",
-      description: "Emplois créés dans l'année (personnes).",
+      description: describeIndicator("jobsCreated", "fr"),
       constraints: { required: true, minimum: 0 },
     },
-    { name: "fte", type: "number", title: "ETP", description: "Équivalents temps plein de ces emplois.", constraints: { required: true, minimum: 0 } },
+    { name: "fte", type: "number", title: "ETP", description: describeIndicator("fullTimeEquivalents", "fr"), constraints: { required: true, minimum: 0 } },
     dataYearColumn,
     publishedAtColumn,
     sourceColumn,
