@@ -206,6 +206,29 @@ describe("open data and API agree", () => {
     expect(cents).toBe(Math.round(Number(body.data.indicators[0].fundingAmount) * 100));
   });
 
+  it("lets anyone recompute the 3-year survival from the open files (creation and cessation dates)", async () => {
+    const [enterprises, incubations, jobs] = await Promise.all([csvRows("enterprises.csv"), csvRows("incubations.csv"), csvRows("jobs.csv")]);
+    const lastDay = `${Math.max(...jobs.map((j) => Number(j.year)))}-12-31`;
+    const incubatedAndCreated = new Set(incubations.filter((i) => i.outcome === "CREATED").map((i) => i.enterprise_id));
+    const cohorts = new Map<number, { created: number; survivors: number }>();
+    for (const e of enterprises) {
+      if (!e.founded_on || !incubatedAndCreated.has(e.id)) continue;
+      const year = Number(e.founded_on.slice(0, 4));
+      const threeYearsOn = `${Number(e.founded_on.slice(0, 4)) + 3}${e.founded_on.slice(4)}`;
+      const cohort = cohorts.get(year) ?? { created: 0, survivors: 0 };
+      cohort.created += 1;
+      if (!e.ceased_on || e.ceased_on >= threeYearsOn) cohort.survivors += 1;
+      cohorts.set(year, cohort);
+    }
+    const expected = [...cohorts]
+      .sort(([a], [b]) => a - b)
+      .map(([foundingYear, c]) => ({ foundingYear, created: c.created, survivors: `${foundingYear + 3}-12-31` <= lastDay ? c.survivors : null }));
+    expect(enterprises.some((e) => e.ceased_on)).toBe(true);
+    expect(enterprises.every((e) => !e.siret || e.siren === e.siret.slice(0, 9))).toBe(true);
+    const { body } = await graphql("{ survival { foundingYear created survivors } }");
+    expect(body.data.survival).toEqual(expected);
+  });
+
   it("gives the indicators file the figures of the indicators query", async () => {
     const rows = await csvRows("indicators.csv?year=2023");
     const { body } = await graphql("{ indicators(groupBy: [], where: { fromYear: 2023, toYear: 2023 }) { jobsCreated enterprisesIncubated fundingCount } }");

@@ -14,6 +14,13 @@ export const enterprises: Dataset = {
     { name: "name", type: "string", title: "Nom", description: "Nom (raison sociale).", constraints: { required: true } },
     { name: "siret", type: "string", title: "SIRET", description: "SIRET, une fois l'entreprise immatriculée.", constraints: { pattern: "^[0-9]{14}$" } },
     {
+      name: "siren",
+      type: "string",
+      title: "SIREN",
+      description: "SIREN de l'entreprise (les 9 premiers chiffres du SIRET, clé vérifiée à la saisie), pour joindre les données de l'INSEE (Sirene).",
+      constraints: { pattern: "^[0-9]{9}$" },
+    },
+    {
       name: "rna",
       type: "string",
       title: "Numéro RNA",
@@ -50,6 +57,13 @@ export const enterprises: Dataset = {
     },
     communeCodeColumn(true),
     { name: "founded_on", type: "date", title: "Date de création", description: "Date de création ; vide pour un projet non (encore) créé." },
+    {
+      name: "ceased_on",
+      type: "date",
+      title: "Date de cessation",
+      description:
+        "Date de cessation d'activité ; vide pour une entreprise en activité. Avec founded_on, elle permet de refaire le calcul de la pérennité à 3 ans.",
+    },
     dataYearColumn,
     publishedAtColumn,
     sourceColumn,
@@ -63,8 +77,8 @@ export const enterprises: Dataset = {
     if (filters.commune) c.add((p) => `e.commune_code = ${p}`, filters.commune);
     byPartnerOfEnterprise(c, filters, "e.id");
     return {
-      select: `e.id::text AS id, e.name, e.siret, e.rna, e.legal_family::text AS legal_family, e.cooperative_kind::text AS cooperative_kind,
-         e.naf_code, e.naf_section, e.commune_code, ${sqlDate("e.founded_on")} AS founded_on, e.data_year, ${sqlInstant("e.published_at")} AS published_at, e.source`,
+      select: `e.id::text AS id, e.name, e.siret, left(e.siret, 9) AS siren, e.rna, e.legal_family::text AS legal_family, e.cooperative_kind::text AS cooperative_kind,
+         e.naf_code, e.naf_section, e.commune_code, ${sqlDate("e.founded_on")} AS founded_on, ${sqlDate("e.ceased_on")} AS ceased_on, e.data_year, ${sqlInstant("e.published_at")} AS published_at, e.source`,
       from: "enterprise e",
       ...c,
       key: { column: "e.seq", type: "bigint" },

@@ -1,0 +1,81 @@
+// npm run bench:releases [-- --scale 100 --releases 50]
+// What dataset versions cost: seeds a throwaway database (PostgreSQL when DATABASE_URL is set,
+// else PGlite) at `--scale`, then takes `--releases` versions, each after a round of publication
+// work (a few records corrected, withdrawn and published). Prints the time of each release and the
+// storage of the versions against one full copy of the published data. Never passes or fails.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { openDatabase, targetFromEnv } from "@oess/db";
+import { scratchEnvironment } from "@oess/db/testing";
+import { DEFAULT_EPCI_SIREN } from "@oess/domain";
+import { createRelease } from "@oess/opendata";
+
+const { values } = parseArgs({ options: { scale: { type: "string", default: "100" }, releases: { type: "string", default: "50" } } });
+const releases = Number(values.releases);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const engine = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+/** Records changed between two releases, per kind of change. */
+const PER_ROUND = { corrected: 40, withdrawn: 5, published: 20 };
+
+const { env, cleanup } = await scratchEnvironment("oess_bench");
+try {
+  console.log(`Dataset versions on ${engine}, scale ${values.scale}, ${releases} releases`);
+  const seed = spawnSync(process.execPath, ["--import", "tsx", "packages/db/src/cli/seed.ts", "--scale", values.scale], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (seed.status !== 0) throw new Error("seeding failed");
+  console.log(seed.stdout.toString().trim().split("\n").at(-1));
+
+  const db = await openDatabase(targetFromEnv(env));
+  try {
+    const take = () => createRelease(db.sql, { epciSiren: DEFAULT_EPCI_SIREN, isDemo: true });
+    const size = async () => {
+      const [row] = await db.sql.query<{ rows: number; bytes: string }>(
+        "SELECT (SELECT count(*)::int FROM release_row) AS rows, (pg_total_relation_size('release_row') + pg_total_relation_size('release'))::text AS bytes",
+      );
+      return { rows: row?.rows ?? 0, bytes: Number(row?.bytes ?? 0) };
+    };
+
+    let started = performance.now();
+    const first = await take();
+    const firstMs = performance.now() - started;
+    const oneCopy = await size();
+    console.log(`version 1: ${first?.changelog.reduce((n, c) => n + c.rows, 0)} rows in ${firstMs.toFixed(0)} ms, ${mb(oneCopy.bytes)} stored`);
+
+    const times: number[] = [];
+    for (let i = 2; i <= releases; i++) {
+      await db.sql.query(
+        `UPDATE funding SET amount = amount + 1 WHERE id IN (SELECT id FROM funding WHERE status = 'PUBLISHED' ORDER BY random() LIMIT ${PER_ROUND.corrected})`,
+      );
+      await db.sql.query(
+        `UPDATE job_record SET status = 'REJECTED', published_at = NULL WHERE id IN (SELECT id FROM job_record WHERE status = 'PUBLISHED' ORDER BY random() LIMIT ${PER_ROUND.withdrawn})`,
+      );
+      await db.sql.query(
+        `UPDATE job_record SET status = 'PUBLISHED', published_at = now() WHERE id IN (SELECT j.id FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id
+           WHERE j.status <> 'PUBLISHED' AND e.status = 'PUBLISHED' ORDER BY random() LIMIT ${PER_ROUND.published})`,
+      );
+      started = performance.now();
+      const release = await take();
+      times.push(performance.now() - started);
+      if (release?.number !== i) throw new Error(`expected version ${i}, got ${release?.number ?? "none"}`);
+    }
+    const all = await size();
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)] ?? 0;
+    console.log(`versions 2–${releases}: median ${median.toFixed(0)} ms, max ${(times.at(-1) ?? 0).toFixed(0)} ms per release`);
+    console.log(`stored after ${releases} versions: ${all.rows} rows, ${mb(all.bytes)}`);
+    console.log(`  = ${(all.bytes / oneCopy.bytes).toFixed(2)}× one copy of the published data (${releases} full copies would be ${releases}×)`);
+    console.log(`  = ${mb((all.bytes - oneCopy.bytes) / (releases - 1))} per further version (${Object.values(PER_ROUND).reduce((a, b) => a + b)} records changed per round)`);
+  } finally {
+    await db.close();
+  }
+} finally {
+  await cleanup();
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
