@@ -43,7 +43,11 @@ try {
     const first = await take();
     const firstMs = performance.now() - started;
     const oneCopy = await size();
+    const [live] = await db.sql.query<{ bytes: string }>(
+      `SELECT sum(pg_total_relation_size(t))::text AS bytes FROM unnest(ARRAY['commune', 'partner', 'enterprise', 'incubation', 'job_record', 'funding']) AS t`,
+    );
     console.log(`version 1: ${first?.changelog.reduce((n, c) => n + c.rows, 0)} rows in ${firstMs.toFixed(0)} ms, ${mb(oneCopy.bytes)} stored`);
+    console.log(`  (the live tables, drafts and indexes included: ${mb(Number(live?.bytes ?? 0))})`);
 
     const times: number[] = [];
     for (let i = 2; i <= releases; i++) {

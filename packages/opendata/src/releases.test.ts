@@ -4,8 +4,9 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { DATASETS, SCDL_DATASET } from "./catalog";
+import type { Dataset } from "./dataset";
 import { createOpenDataHandler } from "./http";
-import { createRelease } from "./releases";
+import { createRelease, findRelease, releasedRows } from "./releases";
 
 const territory = loadTerritory();
 let db: TestDatabase;
@@ -118,6 +119,27 @@ describe("dataset versions", () => {
     const list = (await (await get("versions.json")).json()) as { latest: number; versions: Array<{ version: number; changes: unknown[] }> };
     expect(list.latest).toBe(5);
     expect(list.versions.map((v) => v.version)).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it("reads a version with the columns it was released with, whatever columns the code has since", async () => {
+    const v1 = await findRelease(db.sql, 1);
+    if (!v1) throw new Error("version 1 exists");
+    const fundings = DATASETS.find((d) => d.name === "fundings");
+    if (!fundings) throw new Error("fundings is a dataset");
+    expect(v1.columns.fundings).toEqual(fundings.columns.map((c) => c.name));
+    // As if a later version of the product had dropped a column and added another.
+    const later: Dataset = {
+      ...fundings,
+      columns: [...fundings.columns.filter((c) => c.name !== "purpose"), { name: "added_later", type: "string", title: "Ajoutée", description: "" }],
+    };
+    const rows: Array<Record<string, unknown>> = [];
+    for await (const batch of releasedRows(db.sql, later, v1)) rows.push(...batch);
+    expect(Object.keys(rows[0] ?? {})).toEqual(v1.columns.fundings);
+    expect(rows.map((r) => r.id).sort()).toEqual(
+      bodyLines(first["fundings.csv"] ?? "")
+        .map((line) => line.split(",")[0])
+        .sort(),
+    );
   });
 
   it("never lets a released version change", async () => {

@@ -3,10 +3,12 @@
 //
 // Storage: `release_row` keeps each exported row once per change, valid from the release that
 // added or corrected it until the release that corrected or withdrew it. A release costs the rows
-// that changed since the previous one, not a copy of everything.
+// that changed since the previous one, not a copy of everything. A row is a JSON array of its
+// values; the release keeps each dataset's column names, so that later code with other columns
+// still writes an old version's files as they were.
 import type { SqlDriver, SqlExecutor } from "@oess/db";
 import { DATASETS, SCDL_DATASET } from "./catalog";
-import { type Dataset, type ExportContext, type Row, type SqlSource, sqlLiteral } from "./dataset";
+import type { Dataset, ExportContext, Row, SqlSource } from "./dataset";
 import { batches } from "./read";
 
 /** Every dataset a release keeps: the files of /opendata/v/{n}/. */
@@ -27,6 +29,8 @@ export interface Release {
   note: string | null;
   isDemo: boolean;
   changelog: DatasetChanges[];
+  /** Per dataset, the names of its columns in this release, in order. */
+  columns: Readonly<Record<string, readonly string[]>>;
 }
 
 interface ReleaseRecord {
@@ -35,17 +39,21 @@ interface ReleaseRecord {
   note: string | null;
   is_demo: boolean;
   changelog: DatasetChanges[] | string;
+  columns: Record<string, string[]> | string;
 }
+
+const fromJson = <T>(value: T | string): T => (typeof value === "string" ? JSON.parse(value) : value);
 
 const toRelease = (r: ReleaseRecord): Release => ({
   number: r.number,
   releasedAt: new Date(r.released_at),
   note: r.note,
   isDemo: r.is_demo,
-  changelog: typeof r.changelog === "string" ? JSON.parse(r.changelog) : r.changelog,
+  changelog: fromJson(r.changelog),
+  columns: fromJson(r.columns),
 });
 
-const RELEASE_COLUMNS = "number, released_at, note, is_demo, changelog";
+const RELEASE_COLUMNS = "number, released_at, note, is_demo, changelog, columns";
 
 export async function latestRelease(sql: SqlExecutor): Promise<Release | null> {
   const [row] = await sql.query<ReleaseRecord>(`SELECT ${RELEASE_COLUMNS} FROM release ORDER BY number DESC LIMIT 1`);
@@ -93,8 +101,15 @@ export async function createRelease(
     }
     if (state?.last != null && changelog.every((c) => c.added + c.corrected + c.withdrawn === 0)) return null;
     const [row] = await tx.query<ReleaseRecord>(
-      `INSERT INTO release (number, note, is_demo, data_change, changelog) VALUES ($1, $2, $3, $4::bigint, $5::jsonb) RETURNING ${RELEASE_COLUMNS}`,
-      [number, note, isDemo, state?.now ?? "0", JSON.stringify(changelog)],
+      `INSERT INTO release (number, note, is_demo, data_change, changelog, columns) VALUES ($1, $2, $3, $4::bigint, $5::jsonb, $6::jsonb) RETURNING ${RELEASE_COLUMNS}`,
+      [
+        number,
+        note,
+        isDemo,
+        state?.now ?? "0",
+        JSON.stringify(changelog),
+        JSON.stringify(Object.fromEntries(RELEASED_DATASETS.map((d) => [d.name, d.columns.map((c) => c.name)]))),
+      ],
     );
     if (!row) throw new Error("the release was not recorded");
     return toRelease(row);
@@ -103,24 +118,26 @@ export async function createRelease(
 
 /** The dataset's current rows into release_stage, each under its key (the primary key, else its content). */
 async function stage(ctx: ExportContext, dataset: Dataset): Promise<void> {
+  const names = dataset.columns.map((c) => c.name);
   const key =
     dataset.primaryKey.length > 0
-      ? dataset.primaryKey.map((k) => `(r.data->>${sqlLiteral(k)})`).join(" || '|' || ")
+      ? dataset.primaryKey.map((k) => `(r.data->>${names.indexOf(k)})`).join(" || '|' || ")
       : // Keyless rows (SCDL lines, indicator cells) are known by their content; equal rows are numbered.
         "md5(r.data::text) || ':' || row_number() OVER (PARTITION BY md5(r.data::text))";
   const source = dataset.source(ctx, {});
   if (isSql(source)) {
     const where = source.where.length > 0 ? `WHERE ${source.where.join(" AND ")}` : "";
+    const values = names.map((name) => `s."${name}"`).join(", ");
     await ctx.sql.query(
       `INSERT INTO release_stage (row_key, data)
-       SELECT ${key}, r.data FROM (SELECT to_jsonb(s) AS data FROM (SELECT ${source.select} FROM ${source.from} ${where}) AS s) AS r`,
+       SELECT ${key}, r.data FROM (SELECT jsonb_build_array(${values}) AS data FROM (SELECT ${source.select} FROM ${source.from} ${where}) AS s) AS r`,
       source.params,
     );
     return;
   }
   for await (const rows of batches(ctx, dataset, {})) {
     await ctx.sql.query(`INSERT INTO release_stage (row_key, data) SELECT ${key}, r.data FROM jsonb_array_elements($1::jsonb) AS r(data)`, [
-      JSON.stringify(rows),
+      JSON.stringify(rows.map((row) => names.map((name) => row[name] ?? null))),
     ]);
   }
 }
@@ -152,12 +169,17 @@ async function applyChanges(tx: SqlExecutor, dataset: string, number: number): P
 
 const BATCH_SIZE = 10_000;
 
-/** The rows of a dataset as released in version `number`, in key order, batch after batch. */
-export async function* releasedRows(sql: SqlExecutor, dataset: Dataset, number: number, signal?: AbortSignal): AsyncGenerator<Row[]> {
+/** The names of a dataset's columns in a release (its current ones if the release predates it). */
+export const releasedColumns = (release: Release, dataset: Dataset): readonly string[] => release.columns[dataset.name] ?? dataset.columns.map((c) => c.name);
+
+/** The rows of a dataset as released, in key order, batch after batch. */
+export async function* releasedRows(sql: SqlExecutor, dataset: Dataset, release: Release, signal?: AbortSignal): AsyncGenerator<Row[]> {
+  const names = releasedColumns(release, dataset);
+  const number = release.number;
   let after = "";
   for (;;) {
     signal?.throwIfAborted();
-    const rows = await sql.query<{ row_key: string; data: Row | string }>(
+    const rows = await sql.query<{ row_key: string; data: Row[string][] | string }>(
       `SELECT row_key, data FROM release_row
         WHERE dataset = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) AND row_key > $3
         ORDER BY row_key LIMIT ${BATCH_SIZE}`,
@@ -165,7 +187,10 @@ export async function* releasedRows(sql: SqlExecutor, dataset: Dataset, number: 
     );
     if (rows.length === 0) return;
     after = rows[rows.length - 1]?.row_key ?? after;
-    yield rows.map((r) => (typeof r.data === "string" ? JSON.parse(r.data) : r.data));
+    yield rows.map((r) => {
+      const values = fromJson(r.data);
+      return Object.fromEntries(names.map((name, i) => [name, values[i] ?? null]));
+    });
     if (rows.length < BATCH_SIZE) return;
   }
 }

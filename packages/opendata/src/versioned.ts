@@ -6,7 +6,7 @@ import { citationBibtex, citationCff, citationCslJson, citationText, citedUrl } 
 import { dataPackage } from "./datapackage";
 import type { Dataset, ExportContext } from "./dataset";
 import { toCsv } from "./formats/csv";
-import { listReleases, type Release, releasedRows } from "./releases";
+import { listReleases, type Release, releasedColumns, releasedRows } from "./releases";
 import { datasetResource, HttpError, jsonResource, type Resource, type RowSource } from "./resource";
 
 const text = (contentType: string, filename: string, body: string): Resource => ({ contentType, filename, body: () => body, small: true });
@@ -27,7 +27,7 @@ export function versionedRoute(url: URL, path: string, release: Release, ctx: Ex
   if (path === "citation.json") {
     return jsonResource(citationCslJson(urls, release), `observatoire-ess-niortais-v${n}.json`, "application/vnd.citationstyles.csl+json; charset=utf-8");
   }
-  if (path === "scdl/subventions.csv") return datasetResource(SCDL_DATASET, "csv", released(SCDL_DATASET, release, ctx));
+  if (path === "scdl/subventions.csv") return datasetResource(asReleased(SCDL_DATASET, release), "csv", released(SCDL_DATASET, release, ctx));
   const match = /^([a-z]+)\.(csv|excel\.csv|json|xlsx)$/.exec(path);
   const dataset = match ? DATASETS.find((d) => d.name === match[1]) : undefined;
   if (!match || !dataset) {
@@ -41,12 +41,21 @@ export function versionedRoute(url: URL, path: string, release: Release, ctx: Ex
     ];
     throw new HttpError(404, `No file at /opendata/v/${n}/${path}. Available in version ${n}: ${available.join(", ")}.`);
   }
-  return datasetResource(dataset, match[2] as Format, released(dataset, release, ctx));
+  return datasetResource(asReleased(dataset, release), match[2] as Format, released(dataset, release, ctx));
+}
+
+/** The dataset with the columns it had in the release (a column since removed is read as text). */
+function asReleased(dataset: Dataset, release: Release): Dataset {
+  const columns = releasedColumns(release, dataset).map(
+    (name) => dataset.columns.find((c) => c.name === name) ?? { name, type: "string" as const, title: name, description: "" },
+  );
+  return { ...dataset, columns };
 }
 
 function released(dataset: Dataset, release: Release, ctx: ExportContext): RowSource {
-  const rows = () => releasedRows(ctx.sql, dataset, release.number, ctx.signal);
-  return { rows, csv: () => toCsv(dataset.columns, rows()), isDemo: release.isDemo, lastModified: release.releasedAt, version: release.number };
+  const rows = () => releasedRows(ctx.sql, dataset, release, ctx.signal);
+  const columns = asReleased(dataset, release).columns;
+  return { rows, csv: () => toCsv(columns, rows()), isDemo: release.isDemo, lastModified: release.releasedAt, version: release.number };
 }
 
 /** Every version, newest first, with its changes and how to cite it. */

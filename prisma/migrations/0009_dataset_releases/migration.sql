@@ -6,6 +6,7 @@ CREATE TABLE "release" (
     "is_demo" BOOLEAN NOT NULL,
     "data_change" BIGINT NOT NULL,
     "changelog" JSONB NOT NULL,
+    "columns" JSONB NOT NULL,
 
     CONSTRAINT "release_pkey" PRIMARY KEY ("number")
 );
@@ -41,6 +42,3 @@ END
 $$;
 CREATE TRIGGER "release_immutable" BEFORE UPDATE OR DELETE ON "release" FOR EACH ROW EXECUTE FUNCTION keep_releases_immutable();
 CREATE TRIGGER "release_row_immutable" BEFORE UPDATE OR DELETE ON "release_row" FOR EACH ROW EXECUTE FUNCTION keep_releases_immutable();
-
--- The rows of one release, in key order: (dataset, valid_from <= n, valid_to > n) by key.
-CREATE INDEX "release_row_current" ON "release_row" ("dataset", "row_key") WHERE "valid_to" IS NULL;
