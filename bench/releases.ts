@@ -72,7 +72,9 @@ try {
     console.log(`versions 2–${releases}: median ${median.toFixed(0)} ms, max ${(times.at(-1) ?? 0).toFixed(0)} ms per release`);
     console.log(`stored after ${releases} versions: ${all.rows} rows, ${mb(all.bytes)}`);
     console.log(`  = ${(all.bytes / oneCopy.bytes).toFixed(2)}× one copy of the published data (${releases} full copies would be ${releases}×)`);
-    console.log(`  = ${mb((all.bytes - oneCopy.bytes) / (releases - 1))} per further version (${Object.values(PER_ROUND).reduce((a, b) => a + b)} records changed per round)`);
+    console.log(
+      `  = ${mb((all.bytes - oneCopy.bytes) / (releases - 1))} per further version (${Object.values(PER_ROUND).reduce((a, b) => a + b)} records changed per round)`,
+    );
   } finally {
     await db.close();
   }

@@ -309,6 +309,78 @@ describe("indicators", () => {
     );
   });
 
+  it("groups and filters by cooperative kind, aid nature and incubation outcome exactly as SQL does", async () => {
+    const byKey = <T extends Record<string, unknown>>(rows: T[], key: string) => new Map(rows.map((r) => [String(r[key]), r]));
+    const { indicators: kinds } = await ok("{ indicators(groupBy: [COOPERATIVE_KIND]) { cooperativeKind jobsCreated enterprisesCreated } }");
+    const expectedKinds = await db.sql.query<{ k: string; jobs: number; created: number }>(
+      `SELECT coalesce(e.cooperative_kind::text, 'null') AS k,
+              coalesce((SELECT sum(j.jobs_created) FROM job_record j JOIN enterprise x ON x.id = j.enterprise_id
+                         WHERE j.status = 'PUBLISHED' AND x.cooperative_kind IS NOT DISTINCT FROM e.cooperative_kind), 0)::int AS jobs,
+              count(*) FILTER (WHERE e.status = 'PUBLISHED' AND e.founded_on IS NOT NULL)::int AS created
+         FROM enterprise e GROUP BY e.cooperative_kind`,
+    );
+    const gotKinds = byKey(kinds, "cooperativeKind");
+    expect(expectedKinds.filter((k) => k.k !== "null").length).toBeGreaterThanOrEqual(2);
+    for (const e of expectedKinds.filter((x) => x.jobs + x.created > 0)) {
+      expect(gotKinds.get(e.k), e.k).toMatchObject({ jobsCreated: e.jobs, enterprisesCreated: e.created });
+    }
+
+    const { indicators: natures } = await ok("{ indicators(groupBy: [AID_NATURE]) { aidNature fundingAmount fundingCount } }");
+    const expectedNatures = await db.sql.query<{ k: string; amount: string; n: number }>(
+      "SELECT aid_nature::text AS k, sum(amount)::numeric(14, 2)::text AS amount, count(*)::int AS n FROM funding WHERE status = 'PUBLISHED' GROUP BY 1",
+    );
+    const gotNatures = byKey(natures, "aidNature");
+    expect(expectedNatures.length).toBeGreaterThanOrEqual(2);
+    for (const e of expectedNatures) expect(gotNatures.get(e.k), e.k).toMatchObject({ fundingAmount: e.amount, fundingCount: e.n });
+
+    const { indicators: outcomes } = await ok("{ indicators(groupBy: [INCUBATION_OUTCOME]) { incubationOutcome enterprisesIncubated } }");
+    const expectedOutcomes = await db.sql.query<{ k: string; n: number }>(
+      "SELECT outcome::text AS k, count(*)::int AS n FROM incubation WHERE status = 'PUBLISHED' GROUP BY 1",
+    );
+    const gotOutcomes = byKey(outcomes, "incubationOutcome");
+    expect(expectedOutcomes.length).toBe(3);
+    for (const e of expectedOutcomes) expect(gotOutcomes.get(e.k)?.enterprisesIncubated, e.k).toBe(e.n);
+
+    const { indicators: filtered } =
+      await ok(`{ indicators(groupBy: [], where: { cooperativeKinds: [SCOP], aidNatures: [IN_KIND], incubationOutcomes: [CREATED] }) {
+      jobsCreated fundingCount enterprisesIncubated } }`);
+    // A condition on a dimension a measure lacks excludes that measure: each is filtered only by what it has.
+    const { indicators: scop } = await ok("{ indicators(groupBy: [], where: { cooperativeKinds: [SCOP] }) { jobsCreated } }");
+    expect(scop[0].jobsCreated).toBe(
+      await count(`SELECT coalesce(sum(j.jobs_created), 0)::int AS n FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id
+                   WHERE j.status = 'PUBLISHED' AND e.cooperative_kind = 'SCOP'`),
+    );
+    expect(filtered).toEqual([{ jobsCreated: 0, fundingCount: 0, enterprisesIncubated: 0 }]);
+  });
+
+  it("gives rates per 1 000 inhabitants of each commune, or of the whole territory", async () => {
+    const { indicators: communes } = await ok(`{ indicators(groupBy: [COMMUNE]) {
+      communeCode population jobsCreated jobsCreatedPer1000Inhabitants fundingAmountPer1000Inhabitants } }`);
+    const expected = await db.sql.query<{ code: string; population: number; jobs: number }>(
+      `SELECT c.code, c.population, coalesce(sum(j.jobs_created), 0)::int AS jobs FROM commune c
+         LEFT JOIN enterprise e ON e.commune_code = c.code
+         LEFT JOIN job_record j ON j.enterprise_id = e.id AND j.status = 'PUBLISHED'
+        GROUP BY c.code, c.population`,
+    );
+    let compared = 0;
+    for (const e of expected.filter((x) => x.jobs > 0)) {
+      const row: any = communes.find((r: any) => r.communeCode === e.code);
+      expect(row.population, e.code).toBe(e.population);
+      expect(row.jobsCreatedPer1000Inhabitants, e.code).toBeCloseTo((e.jobs * 1000) / e.population, 9);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(5);
+    // Fundings to partners have no commune, hence no population and no rate.
+    expect(communes.find((r: any) => r.communeCode === null)).toMatchObject({ population: null, fundingAmountPer1000Inhabitants: null });
+
+    const { indicators: total } = await ok("{ indicators(groupBy: []) { population jobsCreated jobsCreatedPer1000Inhabitants } }");
+    const territory = await count("SELECT sum(population)::int AS n FROM commune");
+    expect(total[0].population).toBe(territory);
+    expect(total[0].jobsCreatedPer1000Inhabitants).toBeCloseTo((total[0].jobsCreated * 1000) / territory, 9);
+    const { indicators: niort } = await ok(`{ indicators(groupBy: [], where: { communeCodes: ["79191"] }) { population } }`);
+    expect(niort[0].population).toBe(await count("SELECT population AS n FROM commune WHERE code = '79191'"));
+  });
+
   it("names the wrong field of a filter", async () => {
     const { errors } = await run(`{ indicators(groupBy: [YEAR], where: { nafSections: ["Q", "ZZ"] }) { year } }`);
     expect(errors?.[0]?.message).toBe('where.nafSections: "ZZ" is not a NAF section (A to U).');

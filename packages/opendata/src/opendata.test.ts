@@ -192,6 +192,30 @@ describe("datasets", () => {
     }
   });
 
+  it("give the indicators by partner too, with rates per 1 000 inhabitants of each commune", async () => {
+    const [header = [], ...rows] = await csv("indicators.csv");
+    const at = (row: string[], name: string) => row[header.indexOf(name)] ?? "";
+    const populations = new Map(
+      (await db.sql.query<{ code: string; population: number }>("SELECT code, population FROM commune")).map((c) => [c.code, c.population]),
+    );
+    let rated = 0;
+    for (const row of rows) {
+      const population = populations.get(at(row, "commune_code"));
+      expect(at(row, "population")).toBe(population === undefined ? "" : String(population));
+      if (population === undefined) continue;
+      expect(at(row, "jobs_created_per_1000_inhabitants")).toBe(((Number(at(row, "jobs_created")) * 1000) / population).toFixed(4));
+      expect(at(row, "funding_amount_per_1000_inhabitants")).toBe(((Number(at(row, "funding_amount")) * 1000) / population).toFixed(4));
+      rated++;
+    }
+    expect(rated).toBeGreaterThan(50);
+    const perPartner = new Map<string, number>();
+    for (const row of rows) perPartner.set(at(row, "partner_id"), (perPartner.get(at(row, "partner_id")) ?? 0) + Number(at(row, "funding_count")));
+    const expected = await db.sql.query<{ partner: string; n: number }>(
+      "SELECT funder_id::text AS partner, count(*)::int AS n FROM funding WHERE status = 'PUBLISHED' GROUP BY 1",
+    );
+    for (const e of expected) expect(perPartner.get(e.partner), e.partner).toBe(e.n);
+  });
+
   it("publish published records only, with the demo label on each row", async () => {
     const [header = [], ...rows] = await csv("fundings.csv");
     expect(rows.length).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status = 'PUBLISHED'"));

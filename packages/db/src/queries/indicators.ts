@@ -1,12 +1,22 @@
 // The yearly indicators: one definition, computed by the database (GROUP BY), shared by the
 // research API, the dashboard and the open-data `indicators` export so that they never disagree.
 // Published records only.
-import type { FundingInstrument, LegalFamily } from "@oess/domain";
+import type { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily } from "@oess/domain";
 import type { SqlExecutor } from "../driver";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { inList } from "./sql-list";
 
-export const INDICATOR_DIMENSIONS = ["YEAR", "COMMUNE", "LEGAL_FAMILY", "PARTNER", "INSTRUMENT", "NAF_SECTION"] as const;
+export const INDICATOR_DIMENSIONS = [
+  "YEAR",
+  "COMMUNE",
+  "LEGAL_FAMILY",
+  "PARTNER",
+  "INSTRUMENT",
+  "NAF_SECTION",
+  "COOPERATIVE_KIND",
+  "AID_NATURE",
+  "INCUBATION_OUTCOME",
+] as const;
 export type IndicatorDimension = (typeof INDICATOR_DIMENSIONS)[number];
 
 export const INDICATOR_MEASURES = [
@@ -27,6 +37,9 @@ export interface IndicatorFilter {
   partnerIds?: readonly string[] | null;
   instruments?: readonly string[] | null;
   nafSections?: readonly string[] | null;
+  cooperativeKinds?: readonly string[] | null;
+  aidNatures?: readonly string[] | null;
+  incubationOutcomes?: readonly string[] | null;
 }
 
 export interface IndicatorRow {
@@ -38,6 +51,9 @@ export interface IndicatorRow {
   partnerName: string | null;
   instrument: FundingInstrument | null;
   nafSection: string | null;
+  cooperativeKind: CooperativeKind | null;
+  aidNature: AidNature | null;
+  incubationOutcome: IncubationOutcome | null;
   jobsCreated: number;
   fullTimeEquivalents: string;
   enterprisesIncubated: number;
@@ -48,35 +64,37 @@ export interface IndicatorRow {
 
 // Each source of facts gives every dimension it has (NULL for those it has not: jobs have no
 // partner nor instrument) and the measures it counts. The enterprise's dimensions (commune,
-// legal family, NAF section) cost a join, made only when one of them is grouped or filtered by.
+// legal family, NAF section, cooperative kind) cost a join, made only when one of them is grouped
+// or filtered by. Columns: year, the four enterprise ones, partner, instrument, aid nature,
+// incubation outcome, then the measures.
 interface FactSource {
   measures: readonly IndicatorMeasure[];
   sql: (withEnterprise: boolean) => string;
 }
 
 const enterpriseColumns = (withEnterprise: boolean) =>
-  withEnterprise ? "e.commune_code, e.legal_family::text, e.naf_section" : "NULL::text, NULL::text, NULL::text";
+  withEnterprise ? "e.commune_code, e.legal_family::text, e.naf_section, e.cooperative_kind::text" : "NULL::text, NULL::text, NULL::text, NULL::text";
 const enterpriseJoin = (withEnterprise: boolean, on: string, kind = "JOIN") => (withEnterprise ? `${kind} enterprise e ON e.id = ${on}` : "");
 
 const FACTS: readonly FactSource[] = [
   {
     measures: ["jobsCreated", "fullTimeEquivalents"],
-    sql: (w) => `SELECT j.year, ${enterpriseColumns(w)}, NULL::uuid, NULL::text, j.jobs_created, j.fte, 0, 0, 0::numeric, 0
+    sql: (w) => `SELECT j.year, ${enterpriseColumns(w)}, NULL::uuid, NULL::text, NULL::text, NULL::text, j.jobs_created, j.fte, 0, 0, 0::numeric, 0
       FROM job_record j ${enterpriseJoin(w, "j.enterprise_id")} WHERE j.status = 'PUBLISHED'`,
   },
   {
     measures: ["enterprisesIncubated"],
-    sql: (w) => `SELECT extract(year FROM i.start_date)::int, ${enterpriseColumns(w)}, i.supporting_partner_id, NULL, 0, 0, 1, 0, 0, 0
+    sql: (w) => `SELECT extract(year FROM i.start_date)::int, ${enterpriseColumns(w)}, i.supporting_partner_id, NULL, NULL, i.outcome::text, 0, 0, 1, 0, 0, 0
       FROM incubation i ${enterpriseJoin(w, "i.enterprise_id")} WHERE i.status = 'PUBLISHED'`,
   },
   {
     measures: ["enterprisesCreated"],
-    sql: () => `SELECT extract(year FROM e.founded_on)::int, e.commune_code, e.legal_family::text, e.naf_section, NULL, NULL, 0, 0, 0, 1, 0, 0
+    sql: () => `SELECT extract(year FROM e.founded_on)::int, ${enterpriseColumns(true)}, NULL, NULL, NULL, NULL, 0, 0, 0, 1, 0, 0
       FROM enterprise e WHERE e.status = 'PUBLISHED' AND e.founded_on IS NOT NULL`,
   },
   {
     measures: ["fundingAmount", "fundingCount"],
-    sql: (w) => `SELECT f.year, ${enterpriseColumns(w)}, f.funder_id, f.instrument::text, 0, 0, 0, 0, f.amount, 1
+    sql: (w) => `SELECT f.year, ${enterpriseColumns(w)}, f.funder_id, f.instrument::text, f.aid_nature::text, NULL, 0, 0, 0, 0, f.amount, 1
       FROM funding f ${enterpriseJoin(w, "f.beneficiary_enterprise_id", "LEFT JOIN")} WHERE f.status = 'PUBLISHED'`,
   },
 ];
@@ -88,6 +106,9 @@ const DIMENSION_COLUMNS: Record<IndicatorDimension, readonly string[]> = {
   PARTNER: ["facts.partner_id", "p.short_name"],
   INSTRUMENT: ["facts.instrument"],
   NAF_SECTION: ["facts.naf_section"],
+  COOPERATIVE_KIND: ["facts.cooperative_kind"],
+  AID_NATURE: ["facts.aid_nature"],
+  INCUBATION_OUTCOME: ["facts.incubation_outcome"],
 };
 
 const OUTPUT_COLUMNS: Record<IndicatorDimension, string> = {
@@ -97,6 +118,9 @@ const OUTPUT_COLUMNS: Record<IndicatorDimension, string> = {
   PARTNER: `facts.partner_id::text AS "partnerId", p.short_name AS "partnerName"`,
   INSTRUMENT: "facts.instrument AS instrument",
   NAF_SECTION: `facts.naf_section AS "nafSection"`,
+  COOPERATIVE_KIND: `facts.cooperative_kind AS "cooperativeKind"`,
+  AID_NATURE: `facts.aid_nature AS "aidNature"`,
+  INCUBATION_OUTCOME: `facts.incubation_outcome AS "incubationOutcome"`,
 };
 
 /** Through Prisma, or through the SQL driver (inside a transaction, where Prisma cannot go). */
@@ -109,8 +133,8 @@ export async function computeIndicators(
   const dims = INDICATOR_DIMENSIONS.filter((d) => groupBy.includes(d)); // canonical order, no duplicates
   const sources = FACTS.filter((s) => s.measures.some((m) => measures.includes(m)));
   const withEnterprise =
-    dims.some((d) => d === "COMMUNE" || d === "LEGAL_FAMILY" || d === "NAF_SECTION") ||
-    [filter.communeCodes, filter.legalFamilies, filter.nafSections].some((values) => (values?.length ?? 0) > 0);
+    dims.some((d) => d === "COMMUNE" || d === "LEGAL_FAMILY" || d === "NAF_SECTION" || d === "COOPERATIVE_KIND") ||
+    [filter.communeCodes, filter.legalFamilies, filter.nafSections, filter.cooperativeKinds].some((values) => (values?.length ?? 0) > 0);
   const union = (sources.length > 0 ? sources : FACTS).map((s) => s.sql(withEnterprise)).join("\nUNION ALL\n");
 
   const where: Prisma.Sql[] = [];
@@ -123,6 +147,9 @@ export async function computeIndicators(
       inList("facts.partner_id", filter.partnerIds, "::uuid"),
       inList("facts.instrument", filter.instruments),
       inList("facts.naf_section", filter.nafSections),
+      inList("facts.cooperative_kind", filter.cooperativeKinds),
+      inList("facts.aid_nature", filter.aidNatures),
+      inList("facts.incubation_outcome", filter.incubationOutcomes),
     ].filter((c) => c !== null),
   );
 
@@ -137,7 +164,7 @@ export async function computeIndicators(
       coalesce(sum(facts.created), 0)::int AS "enterprisesCreated",
       coalesce(sum(facts.amount), 0)::numeric(14, 2)::text AS "fundingAmount",
       coalesce(sum(facts.fundings), 0)::int AS "fundingCount"
-    FROM (${Prisma.raw(union)}) AS facts (year, commune_code, legal_family, naf_section, partner_id, instrument, jobs, fte, incubated, created, amount, fundings)
+    FROM (${Prisma.raw(union)}) AS facts (year, commune_code, legal_family, naf_section, cooperative_kind, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings)
     ${Prisma.raw(dims.includes("COMMUNE") ? "LEFT JOIN commune c ON c.code = facts.commune_code" : "")}
     ${Prisma.raw(dims.includes("PARTNER") ? "LEFT JOIN partner p ON p.id = facts.partner_id" : "")}
     ${where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
@@ -153,6 +180,9 @@ export async function computeIndicators(
     partnerName: (r.partnerName as string | undefined) ?? null,
     instrument: (r.instrument as FundingInstrument | undefined) ?? null,
     nafSection: (r.nafSection as string | undefined) ?? null,
+    cooperativeKind: (r.cooperativeKind as CooperativeKind | undefined) ?? null,
+    aidNature: (r.aidNature as AidNature | undefined) ?? null,
+    incubationOutcome: (r.incubationOutcome as IncubationOutcome | undefined) ?? null,
     jobsCreated: r.jobsCreated as number,
     fullTimeEquivalents: r.fullTimeEquivalents as string,
     enterprisesIncubated: r.enterprisesIncubated as number,

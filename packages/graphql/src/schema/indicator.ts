@@ -1,9 +1,18 @@
-import { computeIndicators, computeSurvival, INDICATOR_MEASURES, type IndicatorFilter, type IndicatorRow, SURVIVAL_YEARS, type SurvivalCohort } from "@oess/db";
-import { describeIndicator, isUuid } from "@oess/domain";
+import {
+  computeIndicators,
+  computeSurvival,
+  INDICATOR_MEASURES,
+  type IndicatorFilter,
+  type IndicatorRow,
+  Prisma,
+  SURVIVAL_YEARS,
+  type SurvivalCohort,
+} from "@oess/db";
+import { describeIndicator, isUuid, type Territory } from "@oess/domain";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
 import { selectedFields } from "../selection";
-import { FundingInstrument, LegalFamily } from "./enums";
+import { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily } from "./enums";
 
 const IndicatorDimension = builder.enumType("IndicatorDimension", {
   description: "What indicators can be grouped by.",
@@ -14,6 +23,9 @@ const IndicatorDimension = builder.enumType("IndicatorDimension", {
     PARTNER: { description: "Funder (fundings) or supporting partner (incubations); jobs and creations have none." },
     INSTRUMENT: { description: "Funding instrument (fundings only)." },
     NAF_SECTION: { description: "NAF section of the enterprise's activity." },
+    COOPERATIVE_KIND: { description: "Kind of cooperative of the enterprise (Scop, SCIC, CAE, other); null for non-cooperatives." },
+    AID_NATURE: { description: "Nature of the aid: cash, in kind or both (fundings only)." },
+    INCUBATION_OUTCOME: { description: "Outcome of the incubation: created, abandoned or in progress (incubations only)." },
   } as const,
 });
 
@@ -28,10 +40,27 @@ const IndicatorWhere = builder.inputType("IndicatorWhere", {
     partnerIds: t.stringList({ description: "Partner database ids (UUID, `Partner.databaseId`)." }),
     instruments: t.field({ type: [FundingInstrument], description: "Funding instruments (fundings only)." }),
     nafSections: t.stringList({ description: "NAF section letters, A to U." }),
+    cooperativeKinds: t.field({ type: [CooperativeKind], description: "Kinds of cooperative of the enterprises." }),
+    aidNatures: t.field({ type: [AidNature], description: "Natures of the aid (fundings only)." }),
+    incubationOutcomes: t.field({ type: [IncubationOutcome], description: "Outcomes of the incubations (incubations only)." }),
   }),
 });
 
-const IndicatorRowRef = builder.objectRef<IndicatorRow>("IndicatorRow").implement({
+/** A row with the population its figures relate to (see `population`). */
+type PopulatedRow = IndicatorRow & { population: number | null };
+
+/**
+ * The population municipale a row relates to: its commune's when grouped by commune (none for
+ * fundings to partners), else the communes filtered on, else the whole territory.
+ */
+function populationOf(row: IndicatorRow, groupedByCommune: boolean, communeCodes: readonly string[] | null | undefined, territory: Territory): number | null {
+  const population = (code: string) => territory.communes.find((c) => c.code === code)?.population ?? 0;
+  if (groupedByCommune) return row.communeCode ? population(row.communeCode) || null : null;
+  if (communeCodes && communeCodes.length > 0) return communeCodes.reduce((sum, code) => sum + population(code), 0) || null;
+  return territory.population;
+}
+
+const IndicatorRowRef = builder.objectRef<PopulatedRow>("IndicatorRow").implement({
   description: "The indicators of one group. A dimension not grouped by is null.",
   fields: (t) => ({
     year: t.exposeInt("year", { nullable: true, description: "Year (when grouped by YEAR)." }),
@@ -42,6 +71,43 @@ const IndicatorRowRef = builder.objectRef<IndicatorRow>("IndicatorRow").implemen
     partnerName: t.exposeString("partnerName", { nullable: true, description: "Partner short name." }),
     instrument: t.expose("instrument", { type: FundingInstrument, nullable: true, description: "Funding instrument." }),
     nafSection: t.exposeString("nafSection", { nullable: true, description: "NAF section letter of the enterprises' activity." }),
+    cooperativeKind: t.expose("cooperativeKind", {
+      type: CooperativeKind,
+      nullable: true,
+      description: "Kind of cooperative (when grouped by COOPERATIVE_KIND).",
+    }),
+    aidNature: t.expose("aidNature", { type: AidNature, nullable: true, description: "Nature of the aid (when grouped by AID_NATURE)." }),
+    incubationOutcome: t.expose("incubationOutcome", {
+      type: IncubationOutcome,
+      nullable: true,
+      description: "Outcome of the incubations (when grouped by INCUBATION_OUTCOME).",
+    }),
+    population: t.exposeInt("population", {
+      nullable: true,
+      description:
+        "Population municipale (INSEE) the row's figures relate to: its commune's when grouped by COMMUNE (null for fundings to partners, which have no commune), else that of the communes filtered on, else the whole territory's.",
+    }),
+    jobsCreatedPer1000Inhabitants: t.float({
+      nullable: true,
+      description: "Jobs created per 1 000 inhabitants of `population` (null without one).",
+      resolve: (row) => (row.population ? (row.jobsCreated * 1000) / row.population : null),
+    }),
+    enterprisesIncubatedPer1000Inhabitants: t.float({
+      nullable: true,
+      description: "Projects incubated per 1 000 inhabitants of `population` (null without one).",
+      resolve: (row) => (row.population ? (row.enterprisesIncubated * 1000) / row.population : null),
+    }),
+    enterprisesCreatedPer1000Inhabitants: t.float({
+      nullable: true,
+      description: "Enterprises created per 1 000 inhabitants of `population` (null without one).",
+      resolve: (row) => (row.population ? (row.enterprisesCreated * 1000) / row.population : null),
+    }),
+    fundingAmountPer1000Inhabitants: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Funding, in euros, per 1 000 inhabitants of `population` (null without one).",
+      resolve: (row) => (row.population ? new Prisma.Decimal(row.fundingAmount).times(1000).dividedBy(row.population) : null),
+    }),
     jobsCreated: t.exposeInt("jobsCreated", { description: describeIndicator("jobsCreated", "en") }),
     fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: describeIndicator("fullTimeEquivalents", "en") }),
     enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: describeIndicator("enterprisesIncubated", "en") }),
@@ -72,16 +138,18 @@ builder.queryField("indicators", (t) =>
       groupBy: t.arg({ type: [IndicatorDimension], required: true, description: "Dimensions to group by; [] gives the totals." }),
       where: t.arg({ type: IndicatorWhere, required: false, description: "Restricts the figures." }),
     },
-    resolve: (_root, { groupBy, where }, ctx, info) => {
+    resolve: async (_root, { groupBy, where }, ctx, info) => {
       const filter = where ?? {};
       checkIndicatorFilter(filter);
       const selected = selectedFields(info);
-      return computeIndicators(
+      const rows = await computeIndicators(
         ctx.prisma,
         groupBy,
         filter,
-        INDICATOR_MEASURES.filter((m) => selected.has(m)),
+        INDICATOR_MEASURES.filter((m) => selected.has(m) || selected.has(`${m}Per1000Inhabitants`)),
       );
+      const byCommune = groupBy.includes("COMMUNE");
+      return rows.map((row) => ({ ...row, population: populationOf(row, byCommune, filter.communeCodes, ctx.territory) }));
     },
   }),
 );

@@ -6,12 +6,23 @@ import type { Dataset } from "../dataset";
 const count = (name: string, title: string, description: string) =>
   ({ name, type: "integer", title, description, constraints: { required: true, minimum: 0 } }) as const;
 
+/** Rates are written with four decimals: a small commune's rate per 1 000 stays readable. */
+const RATE_DECIMALS = 4;
+const perThousand = (measure: string, what: string) =>
+  ({
+    name: `${measure}_per_1000_inhabitants`,
+    type: "number",
+    title: `${what} pour 1 000 habitants`,
+    description: `${measure} × 1 000 ÷ population, quatre décimales ; vide sans commune.`,
+    constraints: { minimum: 0 },
+  }) as const;
+
 export const indicators: Dataset = {
   name: "indicators",
   title: "Indicateurs annuels",
   description:
-    "Les agrégats annuels du tableau de bord par commune et famille juridique : emplois créés, ETP, entreprises incubées et créées, financements. " +
-    "Les mêmes chiffres que le tableau de bord et que l'API (indicators). Les financements versés à un partenaire n'ont pas de commune.",
+    "Les agrégats annuels du tableau de bord par commune, famille juridique et partenaire : emplois créés, ETP, entreprises incubées et créées, financements, et leurs taux pour 1 000 habitants. " +
+    "Les mêmes chiffres que le tableau de bord et que l'API (indicators). Les financements versés à un partenaire n'ont pas de commune ; les emplois et les créations n'ont pas de partenaire.",
   keywords: ["indicateurs", "emploi", "financements", "incubation", "ESS"],
   columns: [
     { name: "year", type: "integer", title: "Année", description: "Année.", constraints: { required: true } },
@@ -23,6 +34,19 @@ export const indicators: Dataset = {
       title: "Famille juridique",
       description: "Famille juridique des entreprises.",
       constraints: { enum: LEGAL_FAMILIES },
+    },
+    {
+      name: "partner_id",
+      type: "string",
+      title: "Partenaire",
+      description: "Identifiant du partenaire financeur (financements) ou accompagnant (incubations) ; vide pour les emplois et les créations.",
+    },
+    { name: "partner_name", type: "string", title: "Nom du partenaire", description: "Nom court du partenaire." },
+    {
+      name: "population",
+      type: "integer",
+      title: "Population municipale",
+      description: "Population municipale (INSEE) de la commune, base des taux pour 1 000 habitants ; vide sans commune.",
     },
     count("jobs_created", "Emplois créés", describeIndicator("jobsCreated", "fr")),
     { name: "fte", type: "number", title: "ETP", description: describeIndicator("fullTimeEquivalents", "fr"), constraints: { required: true, minimum: 0 } },
@@ -36,31 +60,54 @@ export const indicators: Dataset = {
       constraints: { required: true, minimum: 0 },
     },
     count("funding_count", "Nombre de financements", describeIndicator("fundingCount", "fr")),
+    perThousand("jobs_created", "emplois créés"),
+    perThousand("enterprises_incubated", "entreprises incubées"),
+    perThousand("enterprises_created", "entreprises créées"),
+    perThousand("funding_amount", "euros de financements"),
     sourceColumn,
   ],
   primaryKey: [],
-  foreignKeys: [{ fields: "commune_code", reference: { resource: "communes", fields: "code" } }],
+  foreignKeys: [
+    { fields: "commune_code", reference: { resource: "communes", fields: "code" } },
+    { fields: "partner_id", reference: { resource: "partners", fields: "id" } },
+  ],
   filters: ["year", "commune", "partner"],
   async *source(ctx, filters) {
-    const rows = await computeIndicators(ctx.sql, ["YEAR", "COMMUNE", "LEGAL_FAMILY"], {
+    const populations = new Map(
+      (await ctx.sql.query<{ code: string; population: number }>("SELECT code, population FROM commune WHERE epci_siren = $1", [ctx.epciSiren])).map(
+        (c) => [c.code, c.population] as const,
+      ),
+    );
+    const rows = await computeIndicators(ctx.sql, ["YEAR", "COMMUNE", "LEGAL_FAMILY", "PARTNER"], {
       fromYear: filters.year,
       toYear: filters.year,
       communeCodes: filters.commune ? [filters.commune] : null,
       partnerIds: filters.partner ? [filters.partner] : null,
     });
     const source = `Calculé par l'Observatoire ESS sur les enregistrements publiés${ctx.isDemo ? ` — ${DEMO_DATA_NOTICE}` : ""}`;
-    yield rows.map((r) => ({
-      year: r.year,
-      commune_code: r.communeCode,
-      commune_name: r.communeName,
-      legal_family: r.legalFamily,
-      jobs_created: r.jobsCreated,
-      fte: r.fullTimeEquivalents,
-      enterprises_incubated: r.enterprisesIncubated,
-      enterprises_created: r.enterprisesCreated,
-      funding_amount: r.fundingAmount,
-      funding_count: r.fundingCount,
-      source,
-    }));
+    yield rows.map((r) => {
+      const population = r.communeCode ? (populations.get(r.communeCode) ?? null) : null;
+      const rate = (value: number | string) => (population ? ((Number(value) * 1000) / population).toFixed(RATE_DECIMALS) : null);
+      return {
+        year: r.year,
+        commune_code: r.communeCode,
+        commune_name: r.communeName,
+        legal_family: r.legalFamily,
+        partner_id: r.partnerId,
+        partner_name: r.partnerName,
+        population,
+        jobs_created: r.jobsCreated,
+        fte: r.fullTimeEquivalents,
+        enterprises_incubated: r.enterprisesIncubated,
+        enterprises_created: r.enterprisesCreated,
+        funding_amount: r.fundingAmount,
+        funding_count: r.fundingCount,
+        jobs_created_per_1000_inhabitants: rate(r.jobsCreated),
+        enterprises_incubated_per_1000_inhabitants: rate(r.enterprisesIncubated),
+        enterprises_created_per_1000_inhabitants: rate(r.enterprisesCreated),
+        funding_amount_per_1000_inhabitants: rate(r.fundingAmount),
+        source,
+      };
+    });
   },
 };
