@@ -176,14 +176,15 @@ describe("open data and API agree", () => {
     return parse(await response.text(), { columns: true }) as Array<Record<string, string>>;
   };
 
-  it("serves the same enterprises as the CSV, walked page by page", async () => {
+  it("serves the same enterprises and SIREN as the CSV, walked page by page", async () => {
     const rows = await csvRows("enterprises.csv");
     const ids: string[] = [];
+    const sirens: string[] = [];
     let after: string | null = null;
     let totalCount = 0;
     do {
       const { body } = await graphql(
-        `query ($after: String) { enterprises(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { databaseId } } } }`,
+        `query ($after: String) { enterprises(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { databaseId siren } } } }`,
         {
           after,
         },
@@ -191,10 +192,14 @@ describe("open data and API agree", () => {
       const page: any = body.data.enterprises;
       totalCount = page.totalCount;
       ids.push(...page.edges.map((e: any) => e.node.databaseId));
+      sirens.push(...page.edges.map((e: any) => `${e.node.databaseId}:${e.node.siren ?? ""}`));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(totalCount).toBe(rows.length);
     expect([...ids].sort()).toEqual(rows.map((r) => r.id).sort());
+    // The SIREN, for joins with INSEE's data, is the same in both and is the SIRET's first nine digits.
+    expect(sirens.sort()).toEqual(rows.map((r) => `${r.id}:${r.siren}`).sort());
+    expect(rows.filter((r) => r.siren !== "").every((r) => r.siret?.startsWith(r.siren ?? "-"))).toBe(true);
   });
 
   it("counts and sums fundings the same way in the CSV, the connection and the indicators", async () => {

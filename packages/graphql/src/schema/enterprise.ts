@@ -17,6 +17,11 @@ builder.prismaNode("Enterprise", {
     databaseId: t.exposeString("id", { description: "The enterprise's UUID, as in the open-data files." }),
     name: t.exposeString("name", { description: "Name (raison sociale)." }),
     siret: t.exposeString("siret", { nullable: true, description: "SIRET (14 digits), once the enterprise is registered." }),
+    siren: t.string({
+      nullable: true,
+      description: "SIREN (9 digits): the SIRET's first nine, whose Luhn key was checked with it. Joins INSEE's Sirene data.",
+      resolve: (enterprise) => enterprise.siret?.slice(0, 9) ?? null,
+    }),
     rna: t.exposeString("rna", { nullable: true, description: "RNA number of an association (W + 9 digits)." }),
     legalFamily: t.expose("legalFamily", { type: LegalFamily, description: "Legal family (famille juridique)." }),
     cooperativeKind: t.expose("cooperativeKind", { type: CooperativeKind, nullable: true, description: "For a cooperative: Scop, SCIC, CAE or other." }),
