@@ -5,13 +5,14 @@
 // both past the response cache (a request with credentials is never cached), (a) also as served
 // from the cache, and the same aggregate as one hand-written SQL query through the driver: the floor.
 // Prints numbers; it never passes or fails on them.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { openDatabase, targetFromEnv } from "@oess/db";
 import { scratchEnvironment } from "@oess/db/testing";
 import { API_NODE_ARGS } from "../scripts/api-process";
 import { type LoadResult, load, printTable, waitUntilHealthy } from "./load";
+import { seedAtScale } from "./seed-scratch";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "800" }, seconds: { type: "string", default: "10" } } });
 const seconds = Number(values.seconds);
@@ -30,13 +31,7 @@ const { env, cleanup } = await scratchEnvironment("oess_bench");
 let api: ChildProcess | undefined;
 try {
   console.log(`API benchmark on ${engine}, scale ${values.scale}, ${seconds} s per run`);
-  const seed = spawnSync(process.execPath, ["--import", "tsx", "packages/db/src/cli/seed.ts", "--scale", values.scale], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  if (seed.status !== 0) throw new Error("seeding failed");
-  console.log(seed.stdout.toString().trim().split("\n").at(-1));
+  seedAtScale(env, values.scale);
 
   // The floor, measured before the API opens the database (PGlite admits one process at a time).
   const floor: Array<{ label: string } & LoadResult> = [];

@@ -2,7 +2,7 @@
 // Seeds a throwaway database (PostgreSQL when DATABASE_URL is set, else PGlite) at benchmark scale,
 // starts the API and downloads /opendata/fundings.{csv,json,xlsx}: time to first and last byte, size,
 // and the API process's resident memory (peak of samples from /proc). Prints numbers; never passes or fails.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { scratchEnvironment } from "@oess/db/testing";
 import { API_NODE_ARGS } from "../scripts/api-process";
 import { waitUntilHealthy } from "./load";
+import { seedAtScale } from "./seed-scratch";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "800" }, runs: { type: "string", default: "3" } } });
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -48,13 +49,7 @@ const { env, cleanup } = await scratchEnvironment("oess_bench");
 let api: ChildProcess | undefined;
 try {
   console.log(`Export benchmark on ${engine}, scale ${values.scale}`);
-  const seed = spawnSync(process.execPath, ["--import", "tsx", "packages/db/src/cli/seed.ts", "--scale", values.scale], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  if (seed.status !== 0) throw new Error("seeding failed");
-  console.log(seed.stdout.toString().trim().split("\n").at(-1));
+  seedAtScale(env, values.scale);
 
   api = spawn(process.execPath, API_NODE_ARGS, {
     cwd: root,

@@ -3,17 +3,15 @@
 // else PGlite) at `--scale`, then takes `--releases` versions, each after a round of publication
 // work (a few records corrected, withdrawn and published). Prints the time of each release and the
 // storage of the versions against one full copy of the published data. Never passes or fails.
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { openDatabase, targetFromEnv } from "@oess/db";
 import { scratchEnvironment } from "@oess/db/testing";
 import { DEFAULT_EPCI_SIREN } from "@oess/domain";
 import { createRelease } from "@oess/opendata";
+import { seedAtScale } from "./seed-scratch";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "100" }, releases: { type: "string", default: "50" } } });
 const releases = Number(values.releases);
-const root = fileURLToPath(new URL("..", import.meta.url));
 const engine = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 /** Records changed between two releases, per kind of change. */
 const PER_ROUND = { corrected: 40, withdrawn: 5, published: 20 };
@@ -21,13 +19,7 @@ const PER_ROUND = { corrected: 40, withdrawn: 5, published: 20 };
 const { env, cleanup } = await scratchEnvironment("oess_bench");
 try {
   console.log(`Dataset versions on ${engine}, scale ${values.scale}, ${releases} releases`);
-  const seed = spawnSync(process.execPath, ["--import", "tsx", "packages/db/src/cli/seed.ts", "--scale", values.scale], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  if (seed.status !== 0) throw new Error("seeding failed");
-  console.log(seed.stdout.toString().trim().split("\n").at(-1));
+  seedAtScale(env, values.scale);
 
   const db = await openDatabase(targetFromEnv(env));
   try {
