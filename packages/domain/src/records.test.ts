@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LEGAL_CATEGORY_FACTS } from "./legal-categories";
 import { enterpriseProblems, fundingProblems, grantPublicationProblems, incubationProblems, jobRecordProblems } from "./records";
 
 const inTerritory = (code: string) => code === "79191";
@@ -16,20 +17,34 @@ describe("enterprise", () => {
     foundedOn: "2023-04-01",
     ...provenance,
   } as const;
-  it("accepts a complete enterprise", () => expect(enterpriseProblems(valid, inTerritory)).toEqual([]));
+  it("accepts a complete enterprise", () => expect(enterpriseProblems(valid, inTerritory, LEGAL_CATEGORY_FACTS)).toEqual([]));
   it("names the SIRET check digit, the NAF code, the commune and the cooperative kind", () => {
-    const problems = enterpriseProblems({ ...valid, siret: "73282932000075", nafCode: "88.99", communeCode: "75056", cooperativeKind: null }, inTerritory);
+    const problems = enterpriseProblems(
+      { ...valid, siret: "73282932000075", nafCode: "88.99", communeCode: "75056", cooperativeKind: null },
+      inTerritory,
+      LEGAL_CATEGORY_FACTS,
+    );
     expect(fields(problems)).toEqual(["cooperativeKind", "siret", "nafCode", "communeCode"]);
     expect(problems[1]?.message).toContain("clé de contrôle");
   });
   it("wants an RNA in its format, and only for associations", () => {
-    expect(enterpriseProblems({ ...valid, siret: null, rna: "W12345" }, inTerritory).map((p) => p.message)).toEqual([
+    expect(enterpriseProblems({ ...valid, siret: null, rna: "W12345" }, inTerritory, LEGAL_CATEGORY_FACTS).map((p) => p.message)).toEqual([
       "Le numéro RNA s'écrit W suivi de 9 chiffres (ex. W791234567).",
       "Seule une association a un numéro RNA.",
     ]);
   });
   it("refuses a cessation before the creation", () =>
-    expect(fields(enterpriseProblems({ ...valid, ceasedOn: "2022-01-01" }, inTerritory))).toEqual(["ceasedOn"]));
+    expect(fields(enterpriseProblems({ ...valid, ceasedOn: "2022-01-01" }, inTerritory, LEGAL_CATEGORY_FACTS))).toEqual(["ceasedOn"]));
+  it("takes an INSEE legal category that exists and agrees with the family and the Scop kind", () => {
+    const check = (changes: object) => enterpriseProblems({ ...valid, ...changes }, inTerritory, LEGAL_CATEGORY_FACTS);
+    expect(check({ legalCategory: "5458" })).toEqual([]);
+    expect(check({ legalCategory: "5560", cooperativeKind: "SCIC" })).toEqual([]);
+    expect(fields(check({ legalCategory: "1234" }))).toEqual(["legalCategory"]);
+    expect(fields(check({ legalCategory: "54" }))).toEqual(["legalCategory"]);
+    const association = check({ legalCategory: "9220" });
+    expect(association.map((p) => p.message)).toEqual(["La catégorie juridique 9220 (Association déclarée) est celle d'une famille « Association »."]);
+    expect(fields(check({ legalCategory: "5558", cooperativeKind: "SCIC" }))).toEqual(["cooperativeKind"]);
+  });
 });
 
 describe("incubation, jobs, funding", () => {
@@ -90,7 +105,13 @@ describe("text a spreadsheet would run as a formula", () => {
       expect(problems[0]?.message).toMatch(/formule/);
     }
     expect(
-      fields(enterpriseProblems({ name: "@SUM(A1)", legalFamily: "ASSOCIATION", nafCode: "88.99B", communeCode: "79191", ...provenance }, inTerritory)),
+      fields(
+        enterpriseProblems(
+          { name: "@SUM(A1)", legalFamily: "ASSOCIATION", nafCode: "88.99B", communeCode: "79191", ...provenance },
+          inTerritory,
+          LEGAL_CATEGORY_FACTS,
+        ),
+      ),
     ).toEqual(["name"]);
   });
   it("is accepted further in the text", () =>

@@ -13,6 +13,7 @@ import {
   INCUBATION_OUTCOMES,
   type IncubationOutcome,
   LEGAL_FAMILIES,
+  LEGAL_FAMILY_LABELS,
   type LegalFamily,
 } from "./vocabulary";
 
@@ -33,6 +34,8 @@ export interface EnterpriseInput extends ProvenanceInput {
   rna?: string | null;
   legalFamily: LegalFamily;
   cooperativeKind?: CooperativeKind | null;
+  /** INSEE legal category (catégorie juridique, niveau III), 4 digits. */
+  legalCategory?: string | null;
   nafCode: string;
   communeCode: string;
   /** ISO dates (AAAA-MM-JJ). */
@@ -138,7 +141,14 @@ class Checker {
   }
 }
 
-export function enterpriseProblems(input: EnterpriseInput, isCommune: (code: string) => boolean): FieldProblem[] {
+/** What the legal-category nomenclature says of a code (kept out of this module: it reads a file). */
+export interface LegalCategoryFacts {
+  label(code: string): string | null;
+  family(code: string): LegalFamily | null;
+  cooperativeKind(code: string): CooperativeKind | null;
+}
+
+export function enterpriseProblems(input: EnterpriseInput, isCommune: (code: string) => boolean, categories: LegalCategoryFacts): FieldProblem[] {
   const c = new Checker();
   c.text("name", input.name, { required: true });
   c.oneOf("legalFamily", input.legalFamily, LEGAL_FAMILIES);
@@ -147,6 +157,7 @@ export function enterpriseProblems(input: EnterpriseInput, isCommune: (code: str
     const kind = checkCooperativeKind(input.legalFamily, input.cooperativeKind ?? null);
     if (kind) c.fail("cooperativeKind", kind);
   }
+  if (input.legalCategory) legalCategoryProblems(c, input, categories);
   if (input.siret) {
     const problem = checkSiret(input.siret);
     if (problem === "format") c.fail("siret", "Le SIRET compte 14 chiffres.");
@@ -163,6 +174,22 @@ export function enterpriseProblems(input: EnterpriseInput, isCommune: (code: str
   if (founded && ceased && (input.ceasedOn ?? "") < (input.foundedOn ?? "")) c.fail("ceasedOn", "La cessation ne peut précéder la création.");
   c.provenance(input);
   return c.problems;
+}
+
+/** A known code, and a family (and Scop kind) that agree with it. */
+function legalCategoryProblems(c: Checker, input: EnterpriseInput, categories: LegalCategoryFacts): void {
+  const code = input.legalCategory ?? "";
+  const label = /^\d{4}$/.test(code) ? categories.label(code) : null;
+  if (label === null) {
+    c.fail("legalCategory", `« ${code} » n'est pas une catégorie juridique de l'INSEE (niveau III, 4 chiffres, ex. 9220 pour une association déclarée).`);
+    return;
+  }
+  const family = categories.family(code);
+  if (family && family !== input.legalFamily) {
+    c.fail("legalFamily", `La catégorie juridique ${code} (${label}) est celle d'une famille « ${LEGAL_FAMILY_LABELS[family]} ».`);
+  }
+  const kind = categories.cooperativeKind(code);
+  if (kind && input.cooperativeKind !== kind) c.fail("cooperativeKind", `La catégorie juridique ${code} (${label}) est celle d'une Scop.`);
 }
 
 export function incubationProblems(input: IncubationInput): FieldProblem[] {

@@ -353,6 +353,26 @@ describe("indicators", () => {
     expect(filtered).toEqual([{ jobsCreated: 0, fundingCount: 0, enterprisesIncubated: 0 }]);
   });
 
+  it("groups and filters by INSEE legal category exactly as SQL does", async () => {
+    const { indicators } = await ok("{ indicators(groupBy: [LEGAL_CATEGORY]) { legalCategory { code label } enterprisesCreated } }");
+    const expected = await db.sql.query<{ code: string; n: number }>(
+      "SELECT legal_category AS code, count(*)::int AS n FROM enterprise WHERE status = 'PUBLISHED' AND founded_on IS NOT NULL GROUP BY 1",
+    );
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    for (const e of expected) {
+      const row = indicators.find((r: any) => r.legalCategory?.code === e.code);
+      expect(row?.enterprisesCreated, e.code).toBe(e.n);
+      expect(row?.legalCategory.label.length, e.code).toBeGreaterThan(5);
+    }
+    const { indicators: scop } = await ok(`{ indicators(groupBy: [], where: { legalCategories: ["5458"] }) { jobsCreated } }`);
+    expect(scop[0].jobsCreated).toBe(
+      await count(`SELECT coalesce(sum(j.jobs_created), 0)::int AS n FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id
+                   WHERE j.status = 'PUBLISHED' AND e.legal_category = '5458'`),
+    );
+    const { errors } = await run(`{ indicators(groupBy: [], where: { legalCategories: ["SCOP"] }) { jobsCreated } }`);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "where.legalCategories" });
+  });
+
   it("gives rates per 1 000 inhabitants of each commune, or of the whole territory", async () => {
     const { indicators: communes } = await ok(`{ indicators(groupBy: [COMMUNE]) {
       communeCode population jobsCreated jobsCreatedPer1000Inhabitants fundingAmountPer1000Inhabitants } }`);

@@ -116,6 +116,40 @@ describe("workflow", () => {
     ]);
     expect(await db.prisma.auditEvent.count()).toBe(before);
   });
+
+  it("records an INSEE legal category that exists and agrees with the family, and gives it back with its label", async () => {
+    const create = async (changes: Record<string, unknown>) =>
+      t.run(
+        `mutation ($p: String!, $i: EnterpriseInput!) { createEnterprise(partnerId: $p, input: $i) { id } }`,
+        {
+          p: await t.partnerId("can"),
+          i: {
+            name: "Scop des Essais",
+            siret: t.freshSiret(),
+            legalFamily: "COOPERATIVE",
+            cooperativeKind: "SCOP",
+            nafCode: "88.99B",
+            communeCode: "79191",
+            foundedOn: "2024-05-02",
+            source: "test",
+            dataYear: 2024,
+            ...changes,
+          },
+        },
+        editor,
+      );
+    const fields = async (changes: Record<string, unknown>) =>
+      ((await create(changes)).errors?.[0]?.extensions?.problems as Array<{ field: string }> | undefined)?.map((p) => p.field);
+    expect(await fields({ legalCategory: "1234" })).toEqual(["input.legalCategory"]);
+    expect(await fields({ legalCategory: "9220" })).toEqual(["input.legalFamily"]);
+    expect(await fields({ legalCategory: "5558", cooperativeKind: "SCIC" })).toEqual(["input.cooperativeKind"]);
+
+    const created = await create({ legalCategory: " 5458 " });
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createEnterprise.id;
+    const read = await t.run(`query ($id: ID!) { node(id: $id) { ... on Enterprise { legalCategory { code label } } } }`, { id }, editor);
+    expect(read.data.node.legalCategory).toEqual({ code: "5458", label: "SARL coopérative ouvrière de production (SCOP)" });
+  });
 });
 
 describe("bulk review", () => {

@@ -216,6 +216,27 @@ describe("datasets", () => {
     for (const e of expected) expect(perPartner.get(e.partner), e.partner).toBe(e.n);
   });
 
+  it("give each enterprise's INSEE legal category with the nomenclature's label", async () => {
+    const shipped: Array<{ code: string; libelle: string }> = parse(
+      readFileSync(new URL("../../domain/data/categories-juridiques.csv", import.meta.url), "utf8"),
+      {
+        delimiter: ";",
+        columns: true,
+      },
+    );
+    const nomenclature = new Map(shipped.map((r) => [r.code, r.libelle]));
+    const [header = [], ...rows] = await csv("enterprises.csv");
+    const at = (row: string[], name: string) => row[header.indexOf(name)] ?? "";
+    const stored = new Map(
+      (await db.sql.query<{ id: string; code: string | null }>("SELECT id::text, legal_category AS code FROM enterprise")).map((e) => [e.id, e.code ?? ""]),
+    );
+    expect(rows.filter((row) => at(row, "legal_category") !== "").length).toBeGreaterThan(50);
+    for (const row of rows) {
+      expect(at(row, "legal_category"), at(row, "id")).toBe(stored.get(at(row, "id")));
+      expect(at(row, "legal_category_label"), at(row, "id")).toBe(nomenclature.get(at(row, "legal_category")) ?? "");
+    }
+  });
+
   it("publish published records only, with the demo label on each row", async () => {
     const [header = [], ...rows] = await csv("fundings.csv");
     expect(rows.length).toBe(await count("SELECT count(*)::int AS n FROM funding WHERE status = 'PUBLISHED'"));

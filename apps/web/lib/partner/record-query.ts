@@ -20,7 +20,7 @@ export const RECORD = graphql(`
       }
       ... on Enterprise {
         owner { databaseId shortName }
-        name legalFamily cooperativeKind siret rna nafCode commune { code name } foundedOn ceasedOn
+        name legalFamily cooperativeKind legalCategory { code label } siret rna nafCode commune { code name } foundedOn ceasedOn
       }
       ... on Incubation {
         owner { databaseId shortName }
@@ -64,7 +64,8 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
 /** What a related object is called, and its identifier for a form. */
 function related(value: object): { id: string; name: string } {
   const id = "databaseId" in value ? value.databaseId : "code" in value ? value.code : "";
-  const name = "name" in value ? value.name : "shortName" in value ? value.shortName : "";
+  // A coded reference (an INSEE legal category) reads as its code and its label.
+  const name = "name" in value ? value.name : "shortName" in value ? value.shortName : "label" in value ? `${String(id)} — ${String(value.label)}` : "";
   let where = "";
   if ("commune" in value && typeof value.commune === "object" && value.commune !== null && "name" in value.commune) where = `, ${value.commune.name}`;
   const siret = "siret" in value && typeof value.siret === "string" ? ` (SIRET ${value.siret})` : "";

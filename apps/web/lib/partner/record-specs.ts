@@ -53,6 +53,12 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
         options: options(COOPERATIVE_KINDS, COOPERATIVE_KIND_LABELS),
         help: "Pour une coopérative seulement.",
       },
+      {
+        name: "legalCategory",
+        label: "Catégorie juridique INSEE",
+        type: "text",
+        help: "4 chiffres, comme dans Sirene : 9220 association déclarée, 5458 SARL Scop, 5710 SAS… Elle doit concorder avec la famille juridique.",
+      },
       { name: "siret", label: "SIRET", type: "text", help: "14 chiffres ; la clé de contrôle est vérifiée." },
       { name: "rna", label: "Numéro RNA", type: "text", help: "Associations : W suivi de 9 chiffres." },
       { name: "nafCode", label: "Code NAF (APE)", type: "text", required: true, help: "Par exemple 88.99B." },

@@ -11,6 +11,7 @@ const enterpriseInput = (f: FormReader) => ({
   name: f.text("name"),
   legalFamily: f.choice("legalFamily", LEGAL_FAMILIES),
   cooperativeKind: f.optionalChoice("cooperativeKind", COOPERATIVE_KINDS),
+  legalCategory: f.optionalText("legalCategory"),
   siret: f.optionalText("siret"),
   rna: f.optionalText("rna"),
   nafCode: f.text("nafCode"),

@@ -1,5 +1,6 @@
 // An ESS enterprise as a partner records it.
 import { type EnterpriseInput, enterpriseProblems, nafSection } from "@oess/domain";
+import { LEGAL_CATEGORY_FACTS } from "@oess/domain/legal-categories";
 import { isoDate } from "../funding-row";
 import type { RecordRules } from "../record-writes";
 import { identifier, text } from "./form-values";
@@ -12,6 +13,7 @@ export const enterpriseRules: RecordRules<EnterpriseInput> = {
     rna: identifier(form.rna),
     legalFamily: form.legalFamily,
     cooperativeKind: form.cooperativeKind ?? null,
+    legalCategory: identifier(form.legalCategory),
     nafCode: form.nafCode.trim().toUpperCase(),
     communeCode: form.communeCode.trim(),
     foundedOn: text(form.foundedOn),
@@ -19,7 +21,7 @@ export const enterpriseRules: RecordRules<EnterpriseInput> = {
     source: form.source.trim(),
     dataYear: form.dataYear,
   }),
-  problems: (input, ctx) => enterpriseProblems(input, (code) => ctx.territory.communes.some((c) => c.code === code)),
+  problems: (input, ctx) => enterpriseProblems(input, (code) => ctx.territory.communes.some((c) => c.code === code), LEGAL_CATEGORY_FACTS),
   references: async () => [],
   data: (input) => ({ ...input, nafSection: nafSection(input.nafCode), foundedOn: isoDate(input.foundedOn), ceasedOn: isoDate(input.ceasedOn) }),
   duplicate: { field: "siret", message: "Une entreprise avec ce SIRET ou ce numéro RNA existe déjà." },

@@ -16,6 +16,7 @@ export const INDICATOR_DIMENSIONS = [
   "COOPERATIVE_KIND",
   "AID_NATURE",
   "INCUBATION_OUTCOME",
+  "LEGAL_CATEGORY",
 ] as const;
 export type IndicatorDimension = (typeof INDICATOR_DIMENSIONS)[number];
 
@@ -40,6 +41,7 @@ export interface IndicatorFilter {
   cooperativeKinds?: readonly string[] | null;
   aidNatures?: readonly string[] | null;
   incubationOutcomes?: readonly string[] | null;
+  legalCategories?: readonly string[] | null;
 }
 
 export interface IndicatorRow {
@@ -54,6 +56,8 @@ export interface IndicatorRow {
   cooperativeKind: CooperativeKind | null;
   aidNature: AidNature | null;
   incubationOutcome: IncubationOutcome | null;
+  /** INSEE legal category code. */
+  legalCategory: string | null;
   jobsCreated: number;
   fullTimeEquivalents: string;
   enterprisesIncubated: number;
@@ -64,16 +68,20 @@ export interface IndicatorRow {
 
 // Each source of facts gives every dimension it has (NULL for those it has not: jobs have no
 // partner nor instrument) and the measures it counts. The enterprise's dimensions (commune,
-// legal family, NAF section, cooperative kind) cost a join, made only when one of them is grouped
-// or filtered by. Columns: year, the four enterprise ones, partner, instrument, aid nature,
-// incubation outcome, then the measures.
+// legal family, NAF section, cooperative kind, legal category) cost a join, made only when one of
+// them is grouped or filtered by. Columns: year, the five enterprise ones, partner, instrument,
+// aid nature, incubation outcome, then the measures.
 interface FactSource {
   measures: readonly IndicatorMeasure[];
   sql: (withEnterprise: boolean) => string;
 }
 
 const enterpriseColumns = (withEnterprise: boolean) =>
-  withEnterprise ? "e.commune_code, e.legal_family::text, e.naf_section, e.cooperative_kind::text" : "NULL::text, NULL::text, NULL::text, NULL::text";
+  withEnterprise
+    ? "e.commune_code, e.legal_family::text, e.naf_section, e.cooperative_kind::text, e.legal_category::text"
+    : "NULL::text, NULL::text, NULL::text, NULL::text, NULL::text";
+/** The dimensions read from the enterprise: grouping by one of them costs the join. */
+const ENTERPRISE_DIMENSIONS: readonly IndicatorDimension[] = ["COMMUNE", "LEGAL_FAMILY", "NAF_SECTION", "COOPERATIVE_KIND", "LEGAL_CATEGORY"];
 const enterpriseJoin = (withEnterprise: boolean, on: string, kind = "JOIN") => (withEnterprise ? `${kind} enterprise e ON e.id = ${on}` : "");
 
 const FACTS: readonly FactSource[] = [
@@ -109,6 +117,7 @@ const DIMENSION_COLUMNS: Record<IndicatorDimension, readonly string[]> = {
   COOPERATIVE_KIND: ["facts.cooperative_kind"],
   AID_NATURE: ["facts.aid_nature"],
   INCUBATION_OUTCOME: ["facts.incubation_outcome"],
+  LEGAL_CATEGORY: ["facts.legal_category"],
 };
 
 const OUTPUT_COLUMNS: Record<IndicatorDimension, string> = {
@@ -121,6 +130,7 @@ const OUTPUT_COLUMNS: Record<IndicatorDimension, string> = {
   COOPERATIVE_KIND: `facts.cooperative_kind AS "cooperativeKind"`,
   AID_NATURE: `facts.aid_nature AS "aidNature"`,
   INCUBATION_OUTCOME: `facts.incubation_outcome AS "incubationOutcome"`,
+  LEGAL_CATEGORY: `facts.legal_category AS "legalCategory"`,
 };
 
 /** Through Prisma, or through the SQL driver (inside a transaction, where Prisma cannot go). */
@@ -133,8 +143,10 @@ export async function computeIndicators(
   const dims = INDICATOR_DIMENSIONS.filter((d) => groupBy.includes(d)); // canonical order, no duplicates
   const sources = FACTS.filter((s) => s.measures.some((m) => measures.includes(m)));
   const withEnterprise =
-    dims.some((d) => d === "COMMUNE" || d === "LEGAL_FAMILY" || d === "NAF_SECTION" || d === "COOPERATIVE_KIND") ||
-    [filter.communeCodes, filter.legalFamilies, filter.nafSections, filter.cooperativeKinds].some((values) => (values?.length ?? 0) > 0);
+    dims.some((d) => ENTERPRISE_DIMENSIONS.includes(d)) ||
+    [filter.communeCodes, filter.legalFamilies, filter.nafSections, filter.cooperativeKinds, filter.legalCategories].some(
+      (values) => (values?.length ?? 0) > 0,
+    );
   const union = (sources.length > 0 ? sources : FACTS).map((s) => s.sql(withEnterprise)).join("\nUNION ALL\n");
 
   const where: Prisma.Sql[] = [];
@@ -150,6 +162,7 @@ export async function computeIndicators(
       inList("facts.cooperative_kind", filter.cooperativeKinds),
       inList("facts.aid_nature", filter.aidNatures),
       inList("facts.incubation_outcome", filter.incubationOutcomes),
+      inList("facts.legal_category", filter.legalCategories),
     ].filter((c) => c !== null),
   );
 
@@ -164,7 +177,7 @@ export async function computeIndicators(
       coalesce(sum(facts.created), 0)::int AS "enterprisesCreated",
       coalesce(sum(facts.amount), 0)::numeric(14, 2)::text AS "fundingAmount",
       coalesce(sum(facts.fundings), 0)::int AS "fundingCount"
-    FROM (${Prisma.raw(union)}) AS facts (year, commune_code, legal_family, naf_section, cooperative_kind, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings)
+    FROM (${Prisma.raw(union)}) AS facts (year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings)
     ${Prisma.raw(dims.includes("COMMUNE") ? "LEFT JOIN commune c ON c.code = facts.commune_code" : "")}
     ${Prisma.raw(dims.includes("PARTNER") ? "LEFT JOIN partner p ON p.id = facts.partner_id" : "")}
     ${where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
@@ -183,6 +196,7 @@ export async function computeIndicators(
     cooperativeKind: (r.cooperativeKind as CooperativeKind | undefined) ?? null,
     aidNature: (r.aidNature as AidNature | undefined) ?? null,
     incubationOutcome: (r.incubationOutcome as IncubationOutcome | undefined) ?? null,
+    legalCategory: (r.legalCategory as string | undefined) ?? null,
     jobsCreated: r.jobsCreated as number,
     fullTimeEquivalents: r.fullTimeEquivalents as string,
     enterprisesIncubated: r.enterprisesIncubated as number,

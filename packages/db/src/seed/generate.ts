@@ -32,6 +32,7 @@ export interface EnterpriseRow {
   rna: string | null;
   legalFamily: LegalFamily;
   cooperativeKind: CooperativeKind | null;
+  legalCategory: string | null;
   nafCode: string;
   nafSection: string;
   communeCode: string;
@@ -40,6 +41,12 @@ export interface EnterpriseRow {
   status: RecordStatus;
   dataYear: number;
   ownerPartnerId: string;
+}
+
+/** The INSEE legal category each demo enterprise gets (no draw: the usual one of its family). */
+function legalCategoryOf(family: LegalFamily, kind: CooperativeKind | null): string {
+  if (family === "COOPERATIVE") return kind === "SCOP" ? "5458" : "5460";
+  return { ASSOCIATION: "9220", MUTUAL: "8210", FOUNDATION: "9300", ESS_COMPANY: "5710" }[family];
 }
 
 export interface IncubationRow {
@@ -284,6 +291,8 @@ export function* generateEnterprises(ctx: GeneratorContext, options: { scale: nu
       rna: isAssociation && foundedOn ? rnaFor(i) : null,
       legalFamily: family,
       cooperativeKind,
+      // Registered enterprises only: a project has no legal category yet.
+      legalCategory: foundedOn ? legalCategoryOf(family, cooperativeKind) : null,
       nafCode: activity.naf,
       nafSection: nafSection(activity.naf) ?? "S",
       communeCode: commune.code,

@@ -19,6 +19,7 @@ export const enterpriseTable = (source: string): TableSpec<EnterpriseRow> => ({
     c("rna", "text", (r) => r.rna),
     c("legal_family", '"LegalFamily"', (r) => r.legalFamily),
     c("cooperative_kind", '"CooperativeKind"', (r) => r.cooperativeKind),
+    c("legal_category", "text", (r) => r.legalCategory),
     c("naf_code", "text", (r) => r.nafCode),
     c("naf_section", "text", (r) => r.nafSection),
     c("commune_code", "text", (r) => r.communeCode),

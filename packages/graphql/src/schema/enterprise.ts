@@ -2,6 +2,7 @@
 // which @oess/app checks and stores).
 import { createRecord, enterpriseRules, updateRecord } from "@oess/app";
 import { legalFormLabel, nafLabel } from "@oess/domain";
+import { legalCategoryLabel } from "@oess/domain/legal-categories";
 import { builder } from "../builder";
 import { PAGE_OPTIONS, stableOrder, visibleAnd, visibleConnection } from "../visibility";
 import { CooperativeKind, LegalFamily } from "./enums";
@@ -25,6 +26,12 @@ builder.prismaNode("Enterprise", {
     rna: t.exposeString("rna", { nullable: true, description: "RNA number of an association (W + 9 digits)." }),
     legalFamily: t.expose("legalFamily", { type: LegalFamily, description: "Legal family (famille juridique)." }),
     cooperativeKind: t.expose("cooperativeKind", { type: CooperativeKind, nullable: true, description: "For a cooperative: Scop, SCIC, CAE or other." }),
+    legalCategory: t.field({
+      type: LegalCategoryRef,
+      nullable: true,
+      description: "INSEE legal category (catégorie juridique, niveau III), once the enterprise is registered; joins Sirene's categorieJuridiqueUniteLegale.",
+      resolve: (e) => legalCategoryOf(e.legalCategory),
+    }),
     legalForm: t.string({
       description: "Legal form as people say it, in French: « Scop », « Association »…",
       resolve: (e) => legalFormLabel(e.legalFamily, e.cooperativeKind),
@@ -51,6 +58,7 @@ const EnterpriseWhere = builder.prismaWhere("Enterprise", {
     rna: StringFilter,
     legalFamily: LegalFamilyFilter,
     cooperativeKind: CooperativeKindFilter,
+    legalCategory: StringFilter,
     nafCode: StringFilter,
     nafSection: StringFilter,
     communeCode: StringFilter,
@@ -80,6 +88,17 @@ builder.queryField("enterprises", (t) =>
   }),
 );
 
+export const LegalCategoryRef = builder.objectRef<{ code: string; label: string }>("LegalCategory").implement({
+  description: "A legal category of INSEE's nomenclature (catégorie juridique, niveau III).",
+  fields: (t) => ({
+    code: t.exposeString("code", { description: "Four-digit code, e.g. 5458." }),
+    label: t.exposeString("label", { description: "INSEE's label, e.g. « SARL coopérative ouvrière de production (SCOP) »." }),
+  }),
+});
+
+/** A stored code with its label from the nomenclature. */
+export const legalCategoryOf = (code: string | null) => (code ? { code, label: legalCategoryLabel(code) ?? "" } : null);
+
 const EnterpriseInputRef = builder.inputType("EnterpriseInput", {
   description: "An ESS enterprise as a partner records it.",
   fields: (t) => ({
@@ -88,6 +107,9 @@ const EnterpriseInputRef = builder.inputType("EnterpriseInput", {
     rna: t.string({ description: "RNA number of an association: W and 9 digits." }),
     legalFamily: t.field({ type: LegalFamily, required: true, description: "Legal family." }),
     cooperativeKind: t.field({ type: CooperativeKind, description: "Kind of cooperative (cooperatives only)." }),
+    legalCategory: t.string({
+      description: "INSEE legal category, 4 digits (e.g. 9220, 5458): must exist in the nomenclature and agree with the legal family (and the Scop kind).",
+    }),
     nafCode: t.string({ required: true, description: "NAF rév. 2 subclass, e.g. 88.99B." }),
     communeCode: t.string({ required: true, description: "INSEE code of a commune of the territory." }),
     foundedOn: t.string({ description: "Creation date, YYYY-MM-DD; empty for a project." }),

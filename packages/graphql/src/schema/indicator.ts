@@ -12,6 +12,7 @@ import { describeIndicator, isUuid, type Territory } from "@oess/domain";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
 import { selectedFields } from "../selection";
+import { LegalCategoryRef, legalCategoryOf } from "./enterprise";
 import { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily } from "./enums";
 
 const IndicatorDimension = builder.enumType("IndicatorDimension", {
@@ -26,6 +27,7 @@ const IndicatorDimension = builder.enumType("IndicatorDimension", {
     COOPERATIVE_KIND: { description: "Kind of cooperative of the enterprise (Scop, SCIC, CAE, other); null for non-cooperatives." },
     AID_NATURE: { description: "Nature of the aid: cash, in kind or both (fundings only)." },
     INCUBATION_OUTCOME: { description: "Outcome of the incubation: created, abandoned or in progress (incubations only)." },
+    LEGAL_CATEGORY: { description: "INSEE legal category of the enterprise (catégorie juridique, niveau III); null for projects." },
   } as const,
 });
 
@@ -43,6 +45,7 @@ const IndicatorWhere = builder.inputType("IndicatorWhere", {
     cooperativeKinds: t.field({ type: [CooperativeKind], description: "Kinds of cooperative of the enterprises." }),
     aidNatures: t.field({ type: [AidNature], description: "Natures of the aid (fundings only)." }),
     incubationOutcomes: t.field({ type: [IncubationOutcome], description: "Outcomes of the incubations (incubations only)." }),
+    legalCategories: t.stringList({ description: "INSEE legal categories of the enterprises, 4 digits each (e.g. 5458)." }),
   }),
 });
 
@@ -81,6 +84,12 @@ const IndicatorRowRef = builder.objectRef<PopulatedRow>("IndicatorRow").implemen
       type: IncubationOutcome,
       nullable: true,
       description: "Outcome of the incubations (when grouped by INCUBATION_OUTCOME).",
+    }),
+    legalCategory: t.field({
+      type: LegalCategoryRef,
+      nullable: true,
+      description: "INSEE legal category (when grouped by LEGAL_CATEGORY).",
+      resolve: (row) => legalCategoryOf(row.legalCategory),
     }),
     population: t.exposeInt("population", {
       nullable: true,
@@ -126,6 +135,7 @@ export function checkIndicatorFilter(where: IndicatorFilter, path = "where."): v
   for (const code of where.communeCodes ?? []) if (!/^\d[\dAB]\d{3}$/.test(code)) fail("communeCodes", `"${code}" is not an INSEE commune code.`);
   for (const id of where.partnerIds ?? []) if (!isUuid(id)) fail("partnerIds", `"${id}" is not a partner database id (UUID).`);
   for (const s of where.nafSections ?? []) if (!/^[A-U]$/.test(s)) fail("nafSections", `"${s}" is not a NAF section (A to U).`);
+  for (const c of where.legalCategories ?? []) if (!/^\d{4}$/.test(c)) fail("legalCategories", `"${c}" is not an INSEE legal category (4 digits).`);
 }
 
 builder.queryField("indicators", (t) =>

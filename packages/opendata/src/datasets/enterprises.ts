@@ -1,7 +1,13 @@
 import { COOPERATIVE_KINDS, LEGAL_FAMILIES } from "@oess/domain";
+import { legalCategories } from "@oess/domain/legal-categories";
 import { communeCodeColumn, dataYearColumn, idColumn, publishedAtColumn, sourceColumn } from "../columns";
-import { Conditions, type Dataset, sqlDate, sqlInstant } from "../dataset";
+import { Conditions, type Dataset, sqlDate, sqlInstant, sqlLiteral } from "../dataset";
 import { byPartnerOfEnterprise } from "./scoped";
+
+/** INSEE's nomenclature as an SQL table of (code, label), built once: the labels ship with the code, not the database. */
+let labels: string | null = null;
+const categoryLabels = () =>
+  (labels ??= `(VALUES ${[...legalCategories()].map(([code, label]) => `(${sqlLiteral(code)}, ${sqlLiteral(label)})`).join(", ")}) AS cj (code, label)`);
 
 export const enterprises: Dataset = {
   name: "enterprises",
@@ -42,6 +48,14 @@ export const enterprises: Dataset = {
       constraints: { enum: COOPERATIVE_KINDS },
     },
     {
+      name: "legal_category",
+      type: "string",
+      title: "Catégorie juridique",
+      description: "Catégorie juridique de l'INSEE (niveau III, 4 chiffres), comme categorieJuridiqueUniteLegale dans Sirene ; vide pour un projet.",
+      constraints: { pattern: "^[0-9]{4}$" },
+    },
+    { name: "legal_category_label", type: "string", title: "Libellé de la catégorie juridique", description: "Son libellé dans la nomenclature de l'INSEE." },
+    {
       name: "naf_code",
       type: "string",
       title: "Code NAF",
@@ -78,8 +92,9 @@ export const enterprises: Dataset = {
     byPartnerOfEnterprise(c, filters, "e.id");
     return {
       select: `e.id::text AS id, e.name, e.siret, left(e.siret, 9) AS siren, e.rna, e.legal_family::text AS legal_family, e.cooperative_kind::text AS cooperative_kind,
+         e.legal_category, cj.label AS legal_category_label,
          e.naf_code, e.naf_section, e.commune_code, ${sqlDate("e.founded_on")} AS founded_on, ${sqlDate("e.ceased_on")} AS ceased_on, e.data_year, ${sqlInstant("e.published_at")} AS published_at, e.source`,
-      from: "enterprise e",
+      from: `enterprise e LEFT JOIN ${categoryLabels()} ON cj.code = e.legal_category`,
       ...c,
       key: { column: "e.seq", type: "bigint" },
     };
