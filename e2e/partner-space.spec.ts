@@ -98,18 +98,30 @@ test("the whole loop: enter, import, the home lists exactly these drafts, submit
   const name = `Coopérative d'essai ${stamp}`;
   const siret = freshSiret(Date.now());
   await editor.getByRole("link", { name: "Entreprise : nouvelle fiche" }).click();
-  await fill(editor, { "Nom (raison sociale)": name, SIRET: "12345678901234", "Code NAF (APE)": "88.99B", Source: "Saisie e2e", Millésime: "2025" });
+  await fill(editor, {
+    "Nom (raison sociale)": name,
+    SIRET: "12345678901234",
+    "Catégorie juridique INSEE": "5458",
+    "Code NAF (APE)": "88.99B",
+    Source: "Saisie e2e",
+    Millésime: "2025",
+  });
   await editor.getByLabel("Famille juridique").selectOption({ label: "Association" });
   await field(editor, "Commune").selectOption({ label: "Niort" });
   await editor.getByRole("button", { name: "Enregistrer le brouillon" }).click();
-  await expect(editor.locator(".form-error")).toContainText("La saisie comporte 1 erreur");
+  await expect(editor.locator(".form-error")).toContainText("La saisie comporte 3 erreurs");
   await expect(editor.locator("#champ-siret-erreur")).toBeVisible();
+  // A Scop's legal category does not make an association: the family's and the kind's fields say so.
+  await expect(editor.locator("#champ-legalFamily-erreur")).toContainText("5458 (SARL coopérative ouvrière de production (SCOP))");
+  await expect(editor.locator("#champ-cooperativeKind-erreur")).toContainText("celle d'une Scop");
   await expect(editor.getByLabel("Nom (raison sociale)")).toHaveValue(name);
   await expectAccessible(editor, "nouvelle fiche (erreurs)");
   await editor.getByLabel("SIRET").fill(siret);
+  await editor.getByLabel("Catégorie juridique INSEE").fill("9220");
   await editor.getByRole("button", { name: "Enregistrer le brouillon" }).click();
   await expect(editor.getByRole("status")).toHaveText("Brouillon enregistré.");
   await expect(editor.locator(".status-line .status")).toHaveText("Brouillon");
+  await expect(editor.getByText("9220 — Association déclarée")).toBeVisible();
 
   // Its jobs of the year, the enterprise found by the picker's search.
   await editor.goto("/espace-partenaire/fiches/emplois/nouvelle");

@@ -2,6 +2,7 @@
 // is (5458 « SARL coopérative ouvrière de production (SCOP) », 9220 « Association déclarée »…).
 // The nomenclature ships in data/categories-juridiques.csv (source and licence: data/SOURCES.md).
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import type { LegalCategoryFacts } from "./records";
 import type { CooperativeKind, LegalFamily } from "./vocabulary";
 
@@ -11,7 +12,8 @@ let nomenclature: ReadonlyMap<string, string> | null = null;
 export function legalCategories(): ReadonlyMap<string, string> {
   nomenclature ??= new Map(
     fs
-      .readFileSync(new URL("../data/categories-juridiques.csv", import.meta.url), "utf8")
+      // Resolved as a package file: found from the sources and from a bundled app alike.
+      .readFileSync(createRequire(import.meta.url).resolve("@oess/domain/data/categories-juridiques.csv"), "utf8")
       .trim()
       .split("\n")
       .slice(1)
