@@ -107,6 +107,7 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
     try {
       const apiUrl = options.apiUrl ?? publicOrigin ?? url.origin;
       const urls: PublicUrls = { api: apiUrl, landingPage: options.landingPage, contactEmail: options.contactEmail, derived: options.apiUrl === undefined };
+      // A version's files carry the demo flag of their release; the current ones, the dataset's.
       const ctx: ExportContext = { sql: options.sql, epciSiren: options.epciSiren, isDemo: false, signal: request.signal };
       const versioned = /^\/opendata\/v\/([^/]*)(?:\/(.*))?$/.exec(url.pathname);
       const release = versioned ? await requestedRelease(options.sql, versioned[1] ?? "") : null;
@@ -156,26 +157,25 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, fresh: Fres
   const path = url.pathname.replace(/^\/opendata\/?/, "");
   const { lastModified, release } = fresh;
   const day = lastModified.toISOString().slice(0, 10);
-  const json = jsonResource;
 
   if (path === "catalog.jsonld" || path === "catalog.ttl") {
     checkParams(url, []);
     const facts = await catalogFacts(ctx, territoryName, lastModified);
     return path === "catalog.ttl"
       ? { contentType: "text/turtle; charset=utf-8", filename: `catalogue-${day}.ttl`, body: () => catalogTurtle(urls, facts), small: true }
-      : json(catalogJsonLd(urls, facts), `catalogue-${day}.jsonld`, "application/ld+json; charset=utf-8");
+      : jsonResource(catalogJsonLd(urls, facts), `catalogue-${day}.jsonld`, "application/ld+json; charset=utf-8");
   }
   if (path === "datapackage.json") {
     checkParams(url, []);
-    return json(dataPackage(urls, { isDemo: ctx.isDemo, lastModified, release, frozen: false }), `datapackage-${day}.json`);
+    return jsonResource(dataPackage(urls, { isDemo: ctx.isDemo, lastModified, release, frozen: false }), `datapackage-${day}.json`);
   }
   if (path === "versions.json") {
     checkParams(url, []);
-    return json(await versionList(ctx.sql, urls), `versions-${day}.json`);
+    return jsonResource(await versionList(ctx.sql, urls), `versions-${day}.json`);
   }
   if (path === "scdl/conformite.json") {
     const filters = await parseFilters(url, ["attribuant"], ctx);
-    return json(await conformityReport(ctx, new Date().toISOString().slice(0, 10), filters.attribuant), `conformite-scdl-${day}.json`);
+    return jsonResource(await conformityReport(ctx, new Date().toISOString().slice(0, 10), filters.attribuant), `conformite-scdl-${day}.json`);
   }
   if (path === "scdl/subventions.csv") {
     const filters = await parseFilters(url, SCDL_DATASET.filters, ctx);
