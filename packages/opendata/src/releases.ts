@@ -99,7 +99,8 @@ export async function createRelease(
       changelog.push(await applyChanges(tx, dataset.name, number));
       await tx.exec("TRUNCATE release_stage");
     }
-    if (state?.last != null && changelog.every((c) => c.added + c.corrected + c.withdrawn === 0)) return null;
+    // Nothing new since the latest version: none is made.
+    if (changelog.every((c) => c.added + c.corrected + c.withdrawn === 0)) return null;
     const [row] = await tx.query<ReleaseRecord>(
       `INSERT INTO release (number, note, is_demo, data_change, changelog, columns) VALUES ($1, $2, $3, $4::bigint, $5::jsonb, $6::jsonb) RETURNING ${RELEASE_COLUMNS}`,
       [
