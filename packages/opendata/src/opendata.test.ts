@@ -13,29 +13,18 @@ import type { ConformityReport } from "./conformity";
 import type { ExportContext } from "./dataset";
 import { offlineLoader } from "./dcat";
 import { toCsv } from "./formats/csv";
-import { createOpenDataHandler } from "./http";
 import { batches, csv as csvOf } from "./read";
+import { testOpenData } from "./test-handler";
 
 let db: TestDatabase;
-let handle: (request: Request) => Promise<Response | null>;
+let api: ReturnType<typeof testOpenData>;
 beforeAll(async () => {
   db = await createTestDatabase({ seed: true });
-  handle = createOpenDataHandler({
-    sql: db.sql,
-    prisma: db.prisma,
-    epciSiren: loadTerritory().epciSiren,
-    territoryName: loadTerritory().name,
-    landingPage: "https://tableau.test/donnees-ouvertes",
-    contactEmail: "donnees@observatoire.test",
-  });
+  api = testOpenData(db);
 });
 afterAll(() => db.dispose());
 
-async function get(path: string, headers: Record<string, string> = {}) {
-  const response = await handle(new Request(`https://api.test/opendata/${path}`, { headers }));
-  if (!response) throw new Error(`no route for ${path}`);
-  return response;
-}
+const get = (path: string, headers: Record<string, string> = {}) => api.get(path, headers);
 const text = async (path: string) => (await get(path)).text();
 /** The status alone; the body is cancelled, as a client that goes away would (it frees the stream's connection). */
 async function status(path: string, headers: Record<string, string> = {}) {
@@ -655,7 +644,7 @@ describe("HTTP", () => {
   it("tells the length of the catalogue and the Data Package, on HEAD as on GET", async () => {
     for (const path of ["datapackage.json", "catalog.ttl", "catalog.jsonld", "scdl/conformite.json"]) {
       const bytes = Buffer.byteLength(await text(path));
-      const head = await handle(new Request(`https://api.test/opendata/${path}`, { method: "HEAD" }));
+      const head = await api.request(path, { method: "HEAD" });
       expect(head?.status, path).toBe(200);
       expect(head?.headers.get("content-length"), path).toBe(String(bytes));
       expect((await get(path)).headers.get("content-length"), path).toBe(String(bytes));

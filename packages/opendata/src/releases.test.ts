@@ -5,33 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { DATASETS, SCDL_DATASET } from "./catalog";
 import type { Dataset } from "./dataset";
-import { createOpenDataHandler } from "./http";
 import { createRelease, findRelease, releasedRows } from "./releases";
+import { testOpenData } from "./test-handler";
 
 const territory = loadTerritory();
 let db: TestDatabase;
-let handle: (request: Request) => Promise<Response | null>;
+let api: ReturnType<typeof testOpenData>;
 const release = (note?: string) => createRelease(db.sql, { epciSiren: territory.epciSiren, isDemo: true, note });
 
 beforeAll(async () => {
   db = await createTestDatabase({ seed: true });
-  handle = createOpenDataHandler({
-    sql: db.sql,
-    prisma: db.prisma,
-    epciSiren: territory.epciSiren,
-    territoryName: territory.name,
-    landingPage: "https://tableau.test/donnees-ouvertes",
-    apiUrl: "https://api.test",
-    contactEmail: "donnees@observatoire.test",
-  });
+  api = testOpenData(db, { apiUrl: "https://api.test" });
 });
 afterAll(() => db.dispose());
 
-async function get(path: string, headers: Record<string, string> = {}) {
-  const response = await handle(new Request(`https://api.test/opendata/${path}`, { headers }));
-  if (!response) throw new Error(`no route for ${path}`);
-  return response;
-}
+const get = (path: string, headers: Record<string, string> = {}) => api.get(path, headers);
 const text = async (path: string) => {
   const response = await get(path);
   expect(response.status, `${path}: ${response.status}`).toBe(200);
