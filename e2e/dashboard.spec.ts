@@ -108,7 +108,7 @@ test("the headline figures equal the API's indicators for the same filters", asy
     { url: "/?debut=2021&partenaire=region-na", where: { fromYear: 2021, partnerIds: [region] } },
   ];
   for (const view of views) {
-    const { indicators } = await graphql<{ indicators: Array<{ jobsCreated: number; enterprisesIncubated: number; fundingAmount: string }> }>(
+    const { indicators } = await graphql<{ indicators: Array<{ jobsCreated: number | null; enterprisesIncubated: number; fundingAmount: string }> }>(
       request,
       `query ($where: IndicatorWhere) { indicators(groupBy: [], where: $where) { jobsCreated enterprisesIncubated fundingAmount } }`,
       { where: view.where },
@@ -117,7 +117,8 @@ test("the headline figures equal the API's indicators for the same filters", asy
     await page.goto(view.url);
     const figure = (id: string) => page.locator(`[data-figure="${id}"] .key-figure__value`);
     if (view.where.partnerIds) await expect(figure("emplois")).toHaveText("—");
-    else await expect(figure("emplois")).toHaveText(fr(totals?.jobsCreated ?? 0), { useInnerText: true });
+    // A total statistical confidentiality hides reads « secret », never zero.
+    else await expect(figure("emplois")).toHaveText(totals?.jobsCreated == null ? "secret" : fr(totals.jobsCreated), { useInnerText: true });
     expect(plain(await figure("incubees").innerText())).toBe(fr(totals?.enterprisesIncubated ?? 0));
     expect(plain(await figure("financements").innerText())).toBe(`${fr(Number(totals?.fundingAmount ?? 0))} €`);
   }
@@ -142,6 +143,30 @@ test("a chart's table and CSV hold exactly its values, with the filters applied"
   const href = (await link.getAttribute("href")) as string;
   const csv = decodeURIComponent(href.slice(href.indexOf(",") + 1)).replace(/^\uFEFF/, "");
   expect(csv.trim().split("\r\n")).toEqual(["Partenaire,Montant (€)", ...expected.map((r) => `${r.partnerName},${r.fundingAmount}`)]);
+});
+
+test("jobs hidden by statistical confidentiality read « secret », never zero, on the page, in its CSV and in the open data", async ({ page, request }) => {
+  const { indicators } = await graphql<{ indicators: Array<{ communeCode: string | null; communeName: string | null; jobsSecret: string | null }> }>(
+    request,
+    "{ indicators(groupBy: [COMMUNE]) { communeCode communeName jobsSecret } }",
+  );
+  const hidden = indicators.filter((r) => r.jobsSecret !== null).map((r) => r.communeName);
+  expect(hidden.length).toBeGreaterThan(0);
+
+  await page.goto("/territoire");
+  const card = page.locator("#emplois-par-commune");
+  await expect(card.locator(".chart-summary")).toContainText("secret statistique");
+  await card.getByText("Tableau des données du graphique").click();
+  for (const name of hidden) await expect(card.locator("tbody tr").filter({ hasText: name ?? "" })).toContainText("secret");
+  const href = (await card.getByRole("link", { name: "Télécharger ces données (CSV)" }).getAttribute("href")) as string;
+  const csv = decodeURIComponent(href.slice(href.indexOf(",") + 1));
+  for (const name of hidden) expect(csv).toContain(`${name},s`);
+
+  await page.goto("/emplois");
+  await expect(page.getByRole("note").filter({ hasText: "secteur" })).toContainText("secret statistique");
+  const file = await (await request.get(`${API}/opendata/jobs.csv`)).text();
+  expect(file.split("\n")[0]).toBe("year,level,commune_code,commune_name,legal_family,jobs_created,fte,jobs_flag,source");
+  expect(file).toMatch(/,,,s,/);
 });
 
 test("without JavaScript the pages are complete and the filter form still works", async ({ browser }) => {

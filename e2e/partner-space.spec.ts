@@ -183,12 +183,22 @@ test("the whole loop: enter, import, the home lists exactly these drafts, submit
   await expect(admin.getByRole("status").first()).toContainText(/fiches? publiées?/);
 
   // Public: the API, the open data and the dashboard carry the new figures.
-  const found = await anonymous<{ enterprises: { edges: Array<{ node: { name: string; jobRecords: { edges: Array<{ node: { jobsCreated: number } }> } } }> } }>(
+  const found = await anonymous<{ enterprises: { edges: Array<{ node: { name: string } }> } }>(
     request,
-    `query ($n: String!) { enterprises(where: { name: { contains: $n } }) { edges { node { name jobRecords { edges { node { jobsCreated } } } } } } }`,
+    `query ($n: String!) { enterprises(where: { name: { contains: $n } }) { edges { node { name } } } }`,
     { n: stamp },
   );
-  expect(found.enterprises.edges.map((e) => [e.node.name, e.node.jobRecords.edges.map((j) => j.node.jobsCreated)])).toEqual([[name, [3]]]);
+  expect(found.enterprises.edges.map((e) => e.node.name)).toEqual([name]);
+  // Its own jobs stay with signed-in partners (statistical confidentiality): refused anonymously, given to the coordination.
+  const JOBS = `query ($n: String!) { enterprises(where: { name: { contains: $n } }) { edges { node { jobRecords { edges { node { jobsCreated } } } } } } }`;
+  const refused = await (await request.post(`${API}/graphql`, { data: { query: JOBS, variables: { n: stamp } } })).json();
+  expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "STATISTICAL_SECRECY" });
+  const given = await (await admin.request.post(`${API}/graphql`, { data: { query: JOBS, variables: { n: stamp } } })).json();
+  expect(
+    given.data.enterprises.edges.map((e: { node: { jobRecords: { edges: Array<{ node: { jobsCreated: number } }> } } }) =>
+      e.node.jobRecords.edges.map((j) => j.node.jobsCreated),
+    ),
+  ).toEqual([[3]]);
   const openData = await (await request.get(`${API}/opendata/fundings.csv?partner=can`)).text();
   expect(openData).toContain(`E2E-${stamp}-1`);
   expect(openData).toContain(`E2E-${stamp}-2`);

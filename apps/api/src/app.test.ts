@@ -234,13 +234,23 @@ describe("open data and API agree", () => {
     expect(body.data.survival).toEqual(expected);
   });
 
-  it("gives the indicators file the figures of the indicators query", async () => {
+  it("gives the indicators file the figures of the indicators query, the same jobs hidden by statistical confidentiality", async () => {
     const rows = await csvRows("indicators.csv?year=2023");
-    const { body } = await graphql("{ indicators(groupBy: [], where: { fromYear: 2023, toYear: 2023 }) { jobsCreated enterprisesIncubated fundingCount } }");
+    const { body } = await graphql(`{
+      total: indicators(groupBy: [], where: { fromYear: 2023, toYear: 2023 }) { enterprisesIncubated fundingCount }
+      cells: indicators(groupBy: [COMMUNE, LEGAL_FAMILY, PARTNER], where: { fromYear: 2023, toYear: 2023 }) {
+        communeCode legalFamily partnerId jobsCreated jobsSecret enterprisesIncubated enterprisesCreated fundingCount } }`);
     const total = (column: string) => rows.reduce((sum, r) => sum + Number(r[column]), 0);
-    expect(total("jobs_created")).toBe(body.data.indicators[0].jobsCreated);
-    expect(total("enterprises_incubated")).toBe(body.data.indicators[0].enterprisesIncubated);
-    expect(total("funding_count")).toBe(body.data.indicators[0].fundingCount);
+    expect(total("enterprises_incubated")).toBe(body.data.total[0].enterprisesIncubated);
+    expect(total("funding_count")).toBe(body.data.total[0].fundingCount);
+    const key = (commune: unknown, family: unknown, partner: unknown) => [commune, family, partner].map((v) => v || "").join("/");
+    const cells = new Map(body.data.cells.map((c: any) => [key(c.communeCode, c.legalFamily, c.partnerId), c]));
+    expect(rows).toHaveLength(cells.size);
+    for (const r of rows) {
+      const cell: any = cells.get(key(r.commune_code, r.legal_family, r.partner_id));
+      expect([r.jobs_created, r.jobs_flag]).toEqual(cell.jobsSecret ? ["", "s"] : [String(cell.jobsCreated), ""]);
+    }
+    expect(rows.filter((r) => r.jobs_flag === "s").length).toBeGreaterThan(0);
   });
 });
 

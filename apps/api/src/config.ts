@@ -1,6 +1,7 @@
 // The API's settings, read from the environment once at start-up: a wrong value stops the start
 // with a message that names the variable, rather than misbehaving later.
 import { parseTrustedProxies, type TrustedProxies } from "@oess/auth";
+import { DEFAULT_SECRECY_RULES, type SecrecyRules } from "@oess/domain";
 
 export interface SecuritySettings {
   /** Proxies whose X-Forwarded-For / -Proto / -Host are believed (TRUST_PROXY). */
@@ -23,6 +24,8 @@ export interface ApiConfig {
   shutdownGraceMs: number;
   /** Hours between scheduled dataset versions (0: only at start-up). */
   releaseEveryHours: number;
+  /** Thresholds of statistical confidentiality for jobs (SECRECY_MIN_CONTRIBUTORS, SECRECY_DOMINANCE_PERCENT). */
+  secrecyRules: SecrecyRules;
   /** Settings a public deployment should give, said at start-up. */
   warnings: string[];
 }
@@ -90,6 +93,10 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     statementTimeoutMs: integer(env, "STATEMENT_TIMEOUT_MS", 30_000, 0, 3_600_000),
     shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 8_000, 0, 60_000),
     releaseEveryHours: integer(env, "RELEASE_EVERY_HOURS", 24, 0, 8_760),
+    secrecyRules: {
+      minContributors: integer(env, "SECRECY_MIN_CONTRIBUTORS", DEFAULT_SECRECY_RULES.minContributors, 1, 1_000),
+      dominancePercent: integer(env, "SECRECY_DOMINANCE_PERCENT", DEFAULT_SECRECY_RULES.dominancePercent, 50, 100),
+    },
     warnings: [
       ...(env.PUBLIC_API_URL?.trim()
         ? []

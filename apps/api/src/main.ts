@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void stop(0));
 
   try {
-    const { territory } = await prepareDatabase(db, { epciSiren: config.epciSiren, demoData: config.demoData, log });
+    const { territory } = await prepareDatabase(db, { epciSiren: config.epciSiren, demoData: config.demoData, secrecyRules: config.secrecyRules, log });
     server = createServer(createApp({ db, territory, urls: config.urls, security: config.security }));
     server.on("error", (error: NodeJS.ErrnoException) => {
       console.error(error.code === "EADDRINUSE" ? `[api] Port ${config.port} is already in use: set API_PORT to another port.` : error);

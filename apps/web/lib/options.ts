@@ -9,6 +9,10 @@ const OPTIONS = graphql(`
     dataset {
       territoryName
       notice
+      statisticalSecrecy {
+        minContributors
+        dominancePercent
+      }
     }
     headlineFigures {
       firstYear
@@ -40,6 +44,8 @@ export interface DashboardContext {
   options: FilterOptions;
   territoryName: string;
   notice: string | null;
+  /** Thresholds of statistical confidentiality in force. */
+  secrecy: { minContributors: number; dominancePercent: number };
 }
 
 /** Null when the API cannot be reached: pages then say so instead of failing. */
@@ -51,6 +57,7 @@ export const loadDashboardContext = cache(async (): Promise<DashboardContext | n
   return {
     territoryName: dataset.territoryName,
     notice: dataset.notice,
+    secrecy: dataset.statisticalSecrecy,
     options: {
       firstYear: headlineFigures.firstYear ?? lastYear,
       lastYear,

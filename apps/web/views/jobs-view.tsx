@@ -4,7 +4,8 @@ import { NAF_SECTION_LABELS } from "@oess/domain/naf-sections";
 import { LEGAL_FAMILY_LABELS, type LegalFamily } from "@oess/domain/vocabulary";
 import { BarChartCard } from "../components/charts/bar-chart-card";
 import { graphql, type ResultOf } from "../lib/graphql";
-import { byDescending, everyYear, peak, sum } from "../lib/rows";
+import { byDescending, everyYear, peak } from "../lib/rows";
+import { rawOrSecret, SECRET_NOTE, shownOrSecret, sumOrSecret } from "../lib/secret";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 
@@ -23,29 +24,34 @@ const QUERY = graphql(`
     bySection: indicators(groupBy: [NAF_SECTION], where: $where) {
       nafSection
       jobsCreated
+      jobsSecret
     }
   }
 `);
 
 type Data = ResultOf<typeof QUERY>;
 type Jobs = Pick<Data["byYear"][number], "jobsCreated" | "fullTimeEquivalents">;
+type JobsCount = Pick<Jobs, "jobsCreated">;
 type YearRow = Data["byYear"][number];
 type FamilyRow = Data["byFamily"][number] & { legalFamily: LegalFamily };
 type SectionRow = Data["bySection"][number] & { nafSection: string };
 
+const fteOf = (r: Jobs) => (r.fullTimeEquivalents === null ? null : Number(r.fullTimeEquivalents));
 const jobsColumns = [
-  { label: "Emplois créés", raw: (r: Jobs) => r.jobsCreated, shown: (r: Jobs) => formatInteger(r.jobsCreated), numeric: true },
+  { label: "Emplois créés", raw: (r: Jobs) => rawOrSecret(r.jobsCreated), shown: (r: Jobs) => shownOrSecret(r.jobsCreated, formatInteger), numeric: true },
   {
     label: "Équivalents temps plein",
-    raw: (r: Jobs) => r.fullTimeEquivalents,
-    shown: (r: Jobs) => formatDecimal(Number(r.fullTimeEquivalents)),
+    raw: (r: Jobs) => rawOrSecret(r.fullTimeEquivalents),
+    shown: (r: Jobs) => shownOrSecret(fteOf(r), formatDecimal),
     numeric: true,
   },
 ];
 const jobsSeries = [
   { label: "Emplois créés", value: (r: Jobs) => r.jobsCreated },
-  { label: "Équivalents temps plein", value: (r: Jobs) => Number(r.fullTimeEquivalents) },
+  { label: "Équivalents temps plein", value: fteOf },
 ];
+/** Largest first, hidden figures last. */
+const byJobs = byDescending((r: JobsCount) => r.jobsCreated ?? -1);
 const sectionLabel = (r: SectionRow) => `${r.nafSection} — ${NAF_SECTION_LABELS[r.nafSection] ?? "Section inconnue"}`;
 
 export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewProps) {
@@ -58,22 +64,30 @@ export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewP
     );
   }
   const years = everyYear(data.byYear, period, (year) => ({ year, jobsCreated: 0, fullTimeEquivalents: "0" }));
-  const families = data.byFamily.filter((r): r is FamilyRow => r.legalFamily !== null && r.jobsCreated > 0).sort(byDescending((r) => r.jobsCreated));
-  const sections = data.bySection.filter((r): r is SectionRow => r.nafSection !== null && r.jobsCreated > 0).sort(byDescending((r) => r.jobsCreated));
-  const total = sum(years, (r) => r.jobsCreated);
-  const fte = sum(years, (r) => Number(r.fullTimeEquivalents));
-  const topFamily = families[0];
-  const topSection = sections[0];
-  const best = peak(years, (r) => r.jobsCreated);
+  const shown = (r: JobsCount) => r.jobsCreated === null || r.jobsCreated > 0;
+  const families = data.byFamily.filter((r): r is FamilyRow => r.legalFamily !== null && shown(r)).sort(byJobs);
+  const sections = data.bySection.filter((r): r is SectionRow => r.nafSection !== null && shown(r)).sort(byJobs);
+  // Sections split the protected table: anonymous readers get no figure at all there.
+  const sectionsSecret = sections.length > 0 && sections.every((r) => r.jobsSecret === "FINER_THAN_PUBLISHED");
+  const total = sumOrSecret(years, (r) => r.jobsCreated);
+  const fte = sumOrSecret(years, fteOf);
+  const topFamily = families[0]?.jobsCreated != null ? families[0] : undefined;
+  const topSection = sections[0]?.jobsCreated != null ? sections[0] : undefined;
+  const best = peak(years, (r) => r.jobsCreated ?? -1);
   const span = period.from === period.to ? `en ${period.from}` : `de ${period.from} à ${period.to}`;
-  const share = (n: number) => (total > 0 ? Math.round((100 * n) / total) : 0);
+  const share = (n: number) => (total ? `, ${Math.round((100 * n) / total)} % du total` : "");
+  const hidden = (rows: readonly JobsCount[]) => (rows.some((r) => r.jobsCreated === null) ? ` ${SECRET_NOTE}` : "");
 
   return (
     <div className="chart-grid">
       <BarChartCard
         id="emplois-etp-par-annee"
         title="Emplois créés et équivalents temps plein, par année"
-        summary={`${formatInteger(total)} emplois créés ${span}, soit ${formatDecimal(fte)} équivalents temps plein ; le plus haut en ${best?.year} (${formatInteger(best?.jobsCreated ?? 0)} emplois).`}
+        summary={
+          total === null || fte === null
+            ? `Emplois créés et équivalents temps plein ${span}, par année.${hidden(years)}`
+            : `${formatInteger(total)} emplois créés ${span}, soit ${formatDecimal(fte)} équivalents temps plein ; le plus haut en ${best?.year} (${formatInteger(best?.jobsCreated ?? 0)} emplois).`
+        }
         rows={years}
         category={(r) => String(r.year)}
         series={jobsSeries}
@@ -87,8 +101,10 @@ export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewP
         title="Emplois créés par famille juridique"
         summary={
           topFamily
-            ? `${LEGAL_FAMILY_LABELS[topFamily.legalFamily]} en tête avec ${formatInteger(topFamily.jobsCreated)} emplois, ${share(topFamily.jobsCreated)} % du total.`
-            : "Aucun emploi publié pour ces filtres."
+            ? `${LEGAL_FAMILY_LABELS[topFamily.legalFamily]} en tête avec ${formatInteger(topFamily.jobsCreated ?? 0)} emplois${share(topFamily.jobsCreated ?? 0)}.${hidden(families)}`
+            : families.length > 0
+              ? SECRET_NOTE
+              : "Aucun emploi publié pour ces filtres."
         }
         rows={families}
         category={(r) => LEGAL_FAMILY_LABELS[r.legalFamily]}
@@ -106,27 +122,34 @@ export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewP
         fileName="emplois-par-famille-juridique"
         filterSuffix={filterSuffix}
       />
-      <BarChartCard
-        id="emplois-par-secteur"
-        title="Emplois créés par secteur d'activité (sections NAF)"
-        summary={
-          topSection
-            ? `Le secteur « ${NAF_SECTION_LABELS[topSection.nafSection]} » compte le plus d'emplois créés : ${formatInteger(topSection.jobsCreated)}.`
-            : "Aucun emploi publié pour ces filtres."
-        }
-        rows={sections}
-        category={(r) => r.nafSection}
-        series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}
-        format={formatInteger}
-        horizontal
-        columns={[
-          { label: "Secteur (section NAF)", raw: sectionLabel, shown: sectionLabel },
-          { label: "Emplois créés", raw: (r) => r.jobsCreated, shown: (r) => formatInteger(r.jobsCreated), numeric: true },
-        ]}
-        fileName="emplois-par-secteur"
-        filterSuffix={filterSuffix}
-        className="wide"
-      />
+      {sectionsSecret ? (
+        <p className="chart-empty wide" role="note">
+          Les emplois par secteur d'activité ne sont pas publiés : le secret statistique ne les protège que par commune et famille juridique. Les partenaires
+          connectés les voient.
+        </p>
+      ) : (
+        <BarChartCard
+          id="emplois-par-secteur"
+          title="Emplois créés par secteur d'activité (sections NAF)"
+          summary={
+            topSection
+              ? `Le secteur « ${NAF_SECTION_LABELS[topSection.nafSection]} » compte le plus d'emplois créés : ${formatInteger(topSection.jobsCreated ?? 0)}.${hidden(sections)}`
+              : "Aucun emploi publié pour ces filtres."
+          }
+          rows={sections}
+          category={(r) => r.nafSection}
+          series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}
+          format={formatInteger}
+          horizontal
+          columns={[
+            { label: "Secteur (section NAF)", raw: sectionLabel, shown: sectionLabel },
+            { label: "Emplois créés", raw: (r) => rawOrSecret(r.jobsCreated), shown: (r) => shownOrSecret(r.jobsCreated, formatInteger), numeric: true },
+          ]}
+          fileName="emplois-par-secteur"
+          filterSuffix={filterSuffix}
+          className="wide"
+        />
+      )}
     </div>
   );
 }

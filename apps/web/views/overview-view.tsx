@@ -8,6 +8,7 @@ import { KeyFigure } from "../components/key-figure";
 import { graphql, type ResultOf } from "../lib/graphql";
 import { incubationByYear } from "../lib/incubation-by-year";
 import { everyYear, peak, sum } from "../lib/rows";
+import { rawOrSecret, SECRET_NOTE, shownOrSecret, sumOrSecret } from "../lib/secret";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 
@@ -40,24 +41,25 @@ const emptyYear = (year: number): YearRow => ({
 const yearColumn = { label: "Année", raw: (r: YearRow) => r.year, shown: (r: YearRow) => String(r.year) };
 
 /** « En 2025 : 58, +12 % par rapport à 2024 » — the change the council asks about first. */
-function lastYearDetail(rows: readonly YearRow[], value: (r: YearRow) => number, format: (n: number) => string): string {
+function lastYearDetail(rows: readonly YearRow[], value: (r: YearRow) => number | null, format: (n: number) => string): string {
   const last = rows.at(-1);
   const previous = rows.at(-2);
   if (!last || last.year === null) return "";
-  const change = previous ? formatChange(value(last), value(previous)) : null;
-  return `En ${last.year} : ${format(value(last))}${change && previous ? `, ${change} par rapport à ${previous.year}` : ""}.`;
+  const [now, before] = [value(last), previous ? value(previous) : null];
+  const change = now !== null && before !== null ? formatChange(now, before) : null;
+  return `En ${last.year} : ${shownOrSecret(now, format)}${change && previous ? `, ${change} par rapport à ${previous.year}` : ""}.`;
 }
 
 export function OverviewView({ where, period, filterSuffix, partnerFiltered }: ViewProps) {
   const data = useViewQuery(QUERY, { where });
   const rows = everyYear(data.indicators, period, emptyYear);
-  const jobs = sum(rows, (r) => r.jobsCreated);
-  const fte = sum(rows, (r) => Number(r.fullTimeEquivalents));
+  const jobs = sumOrSecret(rows, (r) => r.jobsCreated);
+  const fte = sumOrSecret(rows, (r) => (r.fullTimeEquivalents === null ? null : Number(r.fullTimeEquivalents)));
   const incubated = sum(rows, (r) => r.enterprisesIncubated);
   const funding = sum(rows, (r) => Number(r.fundingAmount));
   const fundings = sum(rows, (r) => r.fundingCount);
   const span = period.from === period.to ? `en ${period.from}` : `de ${period.from} à ${period.to}`;
-  const jobsPeak = peak(rows, (r) => r.jobsCreated);
+  const jobsPeak = peak(rows, (r) => r.jobsCreated ?? -1);
   const fundingPeak = peak(rows, (r) => Number(r.fundingAmount));
   const byYear = incubationByYear<YearRow>(partnerFiltered);
 
@@ -71,11 +73,13 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
           <KeyFigure
             id="emplois"
             label={HEADLINE_INDICATORS.jobsCreated.label}
-            value={partnerFiltered ? "—" : formatInteger(jobs)}
+            value={partnerFiltered ? "—" : shownOrSecret(jobs, formatInteger)}
             detail={
               partnerFiltered
                 ? "Les emplois ne sont pas rattachés à un partenaire : retirez ce filtre pour les voir."
-                : `soit ${formatDecimal(fte)} équivalents temps plein, ${span}. ${lastYearDetail(rows, (r) => r.jobsCreated, formatInteger)}`
+                : jobs === null || fte === null
+                  ? `${span} : le secret statistique masque une année de la période (trop peu d'entreprises). ${lastYearDetail(rows, (r) => r.jobsCreated, formatInteger)}`
+                  : `soit ${formatDecimal(fte)} équivalents temps plein, ${span}. ${lastYearDetail(rows, (r) => r.jobsCreated, formatInteger)}`
             }
           />
           <KeyFigure
@@ -99,10 +103,15 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
           summary={
             partnerFiltered
               ? "Les emplois ne sont pas rattachés à un partenaire : le filtre partenaire n'en laisse aucun."
-              : `${formatInteger(jobs)} emplois créés ${span} ; l'année la plus forte est ${jobsPeak?.year} avec ${formatInteger(jobsPeak?.jobsCreated ?? 0)} emplois.`
+              : jobs === null
+                ? `Emplois créés ${span}, par année. ${SECRET_NOTE}`
+                : `${formatInteger(jobs)} emplois créés ${span} ; l'année la plus forte est ${jobsPeak?.year} avec ${formatInteger(jobsPeak?.jobsCreated ?? 0)} emplois.`
           }
           rows={partnerFiltered ? [] : rows}
-          columns={[yearColumn, { label: "Emplois créés", raw: (r) => r.jobsCreated, shown: (r) => formatInteger(r.jobsCreated), numeric: true }]}
+          columns={[
+            yearColumn,
+            { label: "Emplois créés", raw: (r) => rawOrSecret(r.jobsCreated), shown: (r) => shownOrSecret(r.jobsCreated, formatInteger), numeric: true },
+          ]}
           fileName="emplois-par-annee"
           filterSuffix={filterSuffix}
         >

@@ -6,6 +6,7 @@ import { compactEuros } from "../components/charts/compact";
 import { type Column, csvHref, toCsv } from "../lib/csv";
 import { graphql } from "../lib/graphql";
 import { byDescending } from "../lib/rows";
+import { rawOrSecret, SECRET_NOTE, shownOrSecret } from "../lib/secret";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
 
@@ -25,12 +26,13 @@ interface CommuneRow {
   code: string;
   name: string;
   population: number;
-  jobsCreated: number;
+  /** Null: hidden by statistical confidentiality. */
+  jobsCreated: number | null;
   enterprisesCreated: number;
   enterprisesIncubated: number;
   fundingAmount: number;
   /** Per 1 000 inhabitants. */
-  jobsPerThousand: number;
+  jobsPerThousand: number | null;
   /** Per inhabitant. */
   fundingPerInhabitant: number;
 }
@@ -39,11 +41,11 @@ const C = {
   name: { label: "Commune", raw: (r) => r.name, shown: (r) => r.name },
   code: { label: "Code INSEE", raw: (r) => r.code, shown: (r) => r.code },
   population: { label: "Population", raw: (r) => r.population, shown: (r) => formatInteger(r.population), numeric: true },
-  jobs: { label: "Emplois créés", raw: (r) => r.jobsCreated, shown: (r) => formatInteger(r.jobsCreated), numeric: true },
+  jobs: { label: "Emplois créés", raw: (r) => rawOrSecret(r.jobsCreated), shown: (r) => shownOrSecret(r.jobsCreated, formatInteger), numeric: true },
   jobsPerThousand: {
     label: "Emplois pour 1 000 habitants",
-    raw: (r) => r.jobsPerThousand.toFixed(2),
-    shown: (r) => formatDecimal(r.jobsPerThousand),
+    raw: (r) => rawOrSecret(r.jobsPerThousand?.toFixed(2) ?? null),
+    shown: (r) => shownOrSecret(r.jobsPerThousand, formatDecimal),
     numeric: true,
   },
   created: { label: "Entreprises créées", raw: (r) => r.enterprisesCreated, shown: (r) => formatInteger(r.enterprisesCreated), numeric: true },
@@ -66,7 +68,7 @@ export function TerritoryView({ where, filterSuffix, partnerFiltered, communes }
     .filter((c) => !where.communeCodes || where.communeCodes.includes(c.code))
     .map((c) => {
       const f = figures.get(c.code);
-      const jobsCreated = f?.jobsCreated ?? 0;
+      const jobsCreated = f ? f.jobsCreated : 0;
       const fundingAmount = Number(f?.fundingAmount ?? 0);
       return {
         ...c,
@@ -74,14 +76,15 @@ export function TerritoryView({ where, filterSuffix, partnerFiltered, communes }
         enterprisesCreated: f?.enterprisesCreated ?? 0,
         enterprisesIncubated: f?.enterprisesIncubated ?? 0,
         fundingAmount,
-        jobsPerThousand: c.population > 0 ? (1000 * jobsCreated) / c.population : 0,
+        jobsPerThousand: jobsCreated === null ? null : c.population > 0 ? (1000 * jobsCreated) / c.population : 0,
         fundingPerInhabitant: c.population > 0 ? fundingAmount / c.population : 0,
       };
     })
-    .sort(byDescending((r) => r.jobsCreated));
-  const withJobs = rows.filter((r) => r.jobsCreated > 0);
+    .sort(byDescending((r) => r.jobsCreated ?? -1));
+  const withJobs = rows.filter((r) => r.jobsCreated === null || r.jobsCreated > 0);
+  const secretCommunes = withJobs.filter((r) => r.jobsCreated === null).length;
   const byFunding = rows.filter((r) => r.fundingAmount > 0).sort(byDescending((r) => r.fundingPerInhabitant));
-  const top = withJobs[0];
+  const top = withJobs[0]?.jobsCreated != null ? withJobs[0] : undefined;
   const topFunded = byFunding[0];
 
   return (
@@ -92,8 +95,10 @@ export function TerritoryView({ where, filterSuffix, partnerFiltered, communes }
           title="Emplois créés par commune"
           summary={
             top
-              ? `${withJobs.length} communes comptent des emplois créés ; ${top.name} arrive en tête avec ${formatInteger(top.jobsCreated)} emplois (${formatDecimal(top.jobsPerThousand)} pour 1 000 habitants).`
-              : "Aucun emploi publié pour ces filtres."
+              ? `${withJobs.length} communes comptent des emplois créés ; ${top.name} arrive en tête avec ${formatInteger(top.jobsCreated ?? 0)} emplois (${formatDecimal(top.jobsPerThousand ?? 0)} pour 1 000 habitants).${secretCommunes > 0 ? ` ${SECRET_NOTE}` : ""}`
+              : withJobs.length > 0
+                ? SECRET_NOTE
+                : "Aucun emploi publié pour ces filtres."
           }
           rows={withJobs}
           category={(r) => r.name}

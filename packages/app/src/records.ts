@@ -42,10 +42,13 @@ export const canSeeDrafts = (viewer: Viewer | null, ownerPartnerId: string): boo
 export const canSee = (viewer: Viewer | null, record: Pick<StoredRecord, "status" | "ownerPartnerId">): boolean =>
   record.status === "PUBLISHED" || canSeeDrafts(viewer, record.ownerPartnerId);
 
+/** One enterprise's yearly jobs are statistical microdata (secret statistique): signed-in readers only, even published. */
+const SIGNED_IN_ONLY_KINDS: readonly RecordKind[] = ["JobRecord"];
+
 /** The record, if it exists and the viewer may see it; "not found" otherwise, so as to leak nothing. */
 export async function visibleRecord(db: Client, viewer: Viewer | null, kind: RecordKind, id: string): Promise<StoredRecord> {
   const record = isUuid(id) ? await recordTable(db, kind).findUnique({ where: { id } }) : null;
-  if (!record || !canSee(viewer, record)) throw notFound(RECORD_KIND_LABELS[kind]);
+  if (!record || !canSee(viewer, record) || (viewer === null && SIGNED_IN_ONLY_KINDS.includes(kind))) throw notFound(RECORD_KIND_LABELS[kind]);
   return record;
 }
 

@@ -16,6 +16,7 @@ export {
   type IndicatorMeasure,
   type IndicatorRow,
 } from "./queries/indicators";
+export { jobsProtection, protectJobs, saveSecrecyRules, secrecyRules } from "./queries/jobs-secrecy";
 export { computeSurvival, SURVIVAL_YEARS, type SurvivalCohort } from "./queries/survival";
 export { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, FIRST_YEAR, LAST_YEAR, SeedError, type SeedReport, seedDemoData, wipeData } from "./seed";
 export { type Column as BulkColumn, column as bulkColumn, insertRows, type TableSpec } from "./seed/bulk-insert";

@@ -1,8 +1,9 @@
 // What every start-up does before serving: migrate, load the territory, and on an empty
 // database (first run) fill in the demo dataset.
-import { loadTerritory, type Territory } from "@oess/domain";
+import { loadTerritory, type SecrecyRules, type Territory } from "@oess/domain";
 import { migrate } from "./migrate";
 import type { Database } from "./open";
+import { saveSecrecyRules } from "./queries/jobs-secrecy";
 import { isEmpty, NotEmptyError, type SeedReport, seedDemoData } from "./seed";
 import { syncTerritory } from "./territory";
 
@@ -10,6 +11,8 @@ export interface PrepareOptions {
   epciSiren?: string;
   /** "auto" seeds the demo dataset into an empty database; "off" never does. */
   demoData?: "auto" | "off";
+  /** Thresholds of statistical confidentiality to store for every process; the stored ones (or the defaults) when absent. */
+  secrecyRules?: SecrecyRules;
   log?: (message: string) => void;
 }
 
@@ -25,6 +28,7 @@ export async function prepareDatabase(db: Database, options: PrepareOptions = {}
   const migrationsApplied = await migrate(db.sql);
   if (migrationsApplied.length > 0) log(`Applied migrations: ${migrationsApplied.join(", ")}`);
   await syncTerritory(db.sql, territory);
+  if (options.secrecyRules) await saveSecrecyRules(db.sql, options.secrecyRules);
   let seeded: SeedReport | null = null;
   if ((options.demoData ?? "auto") === "auto" && (await isEmpty(db.sql))) {
     log("Empty database: loading the demo dataset (données de démonstration)…");

@@ -1,3 +1,4 @@
+export * from "./confidentiality";
 export * from "./format";
 export * from "./identifiers";
 export * from "./import-columns";

@@ -32,7 +32,8 @@ export interface EnterpriseInput extends ProvenanceInput {
   name: string;
   siret?: string | null;
   rna?: string | null;
-  legalFamily: LegalFamily;
+  /** Null when not given: derived from the legal category where it tells it, else a problem. */
+  legalFamily?: LegalFamily | null;
   cooperativeKind?: CooperativeKind | null;
   /** INSEE legal category (catégorie juridique, niveau III), 4 digits. */
   legalCategory?: string | null;
@@ -151,9 +152,11 @@ export interface LegalCategoryFacts {
 export function enterpriseProblems(input: EnterpriseInput, isCommune: (code: string) => boolean, categories: LegalCategoryFacts): FieldProblem[] {
   const c = new Checker();
   c.text("name", input.name, { required: true });
-  c.oneOf("legalFamily", input.legalFamily, LEGAL_FAMILIES);
+  if (input.legalFamily == null) {
+    c.fail("legalFamily", "Choisissez la famille juridique, ou donnez une catégorie juridique INSEE qui la détermine (ex. 9220, 5458).");
+  } else c.oneOf("legalFamily", input.legalFamily, LEGAL_FAMILIES);
   if (input.cooperativeKind != null) c.oneOf("cooperativeKind", input.cooperativeKind, COOPERATIVE_KINDS);
-  if (LEGAL_FAMILIES.includes(input.legalFamily)) {
+  if (input.legalFamily != null && LEGAL_FAMILIES.includes(input.legalFamily)) {
     const kind = checkCooperativeKind(input.legalFamily, input.cooperativeKind ?? null);
     if (kind) c.fail("cooperativeKind", kind);
   }
@@ -185,7 +188,7 @@ function legalCategoryProblems(c: Checker, input: EnterpriseInput, categories: L
     return;
   }
   const family = categories.family(code);
-  if (family && family !== input.legalFamily) {
+  if (family && input.legalFamily != null && family !== input.legalFamily) {
     c.fail("legalFamily", `La catégorie juridique ${code} (${label}) est celle d'une famille « ${LEGAL_FAMILY_LABELS[family]} ».`);
   }
   const kind = categories.cooperativeKind(code);

@@ -266,8 +266,8 @@ describe("viewerCanChange tells each role what the update mutation will allow", 
             { id: record.globalId },
             viewers[role] ?? null,
           );
-          // Anonymous callers and other organisations cannot even see a draft.
-          const visible = status === "PUBLISHED" || role === "admin" || (side === "own" && role !== "anonymous");
+          // Other organisations cannot even see a draft; anonymous callers see no job record at all (statistical confidentiality).
+          const visible = role !== "anonymous" && (status === "PUBLISHED" || role === "admin" || side === "own");
           const expected = status === "DRAFT" ? editorOrAdmin(role, side) : role === "admin";
           expect(result.data?.node ?? null, status).toEqual(visible ? { viewerCanChange: expected } : null);
         }

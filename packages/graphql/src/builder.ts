@@ -49,6 +49,9 @@ export interface Context {
 /** The context of a resolver behind `t.withAuth({ signedIn: true })`: the viewer is known. */
 export type SignedInContext = Context & { viewer: Viewer };
 
+/** Fields of jobs microdata, which anonymous readers are refused for statistical confidentiality. */
+const MICRODATA_FIELDS = ["jobs", "jobRecords"];
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -88,12 +91,17 @@ export const builder = new SchemaBuilder<{
       coordinator: isCoordinator(ctx.viewer),
     }),
     // Refusals say whether signing in would help, in the interface's language.
-    unauthorizedError: (_parent, ctx) =>
+    unauthorizedError: (_parent, ctx, info) =>
       ctx.viewer
         ? new GraphQLError("Vous n'avez pas le droit de faire cela : votre rôle ne le permet pas pour cette organisation ou cette fiche.", {
             extensions: { code: "FORBIDDEN" },
           })
-        : new GraphQLError("Connectez-vous pour faire cela.", { extensions: { code: "UNAUTHENTICATED" } }),
+        : MICRODATA_FIELDS.includes(info.fieldName)
+          ? new GraphQLError(
+              "Les emplois d'une entreprise sont couverts par le secret statistique : connectez-vous (partenaires), ou lisez les agrégats protégés de `indicators`.",
+              { extensions: { code: "UNAUTHENTICATED", reason: "STATISTICAL_SECRECY" } },
+            )
+          : new GraphQLError("Connectez-vous pour faire cela.", { extensions: { code: "UNAUTHENTICATED" } }),
   },
   relay: {
     clientMutationId: "omit",

@@ -28,6 +28,8 @@ async function ok(source: string, variableValues?: Record<string, unknown>, view
   expect(result.errors).toBeUndefined();
   return result.data;
 }
+/** A signed-in user of no organisation: sees published records only, but every figure (no statistical secret). */
+const signedIn: Viewer = { userId: "researcher", memberships: [] };
 const count = async (sql: string, params: unknown[] = []) => ((await db.sql.query<{ n: number }>(sql, params))[0] as { n: number }).n;
 
 describe("cursor pagination", () => {
@@ -139,13 +141,17 @@ describe("filters and ordering", () => {
 
 describe("nodes and relations", () => {
   it("finds every kind of object again by its global ID", async () => {
-    const data = await ok(`{
+    const data = await ok(
+      `{
       communes(first: 1) { edges { node { id name } } }
       partners(first: 1) { edges { node { id name } } }
       enterprises(first: 1) { edges { node { id name } } }
       incubations(first: 1) { edges { node { id startDate } } }
       jobs(first: 1) { edges { node { id year } } }
-      fundings(first: 1) { edges { node { id amount } } } }`);
+      fundings(first: 1) { edges { node { id amount } } } }`,
+      {},
+      signedIn,
+    );
     for (const [field, key] of [
       ["communes", "name"],
       ["partners", "name"],
@@ -159,6 +165,7 @@ describe("nodes and relations", () => {
         `query ($id: ID!) { node(id: $id) { id ... on Commune { name } ... on Partner { name } ... on Enterprise { name }
         ... on Incubation { startDate } ... on JobRecord { year } ... on Funding { amount } } }`,
         { id: node.id },
+        signedIn,
       );
       expect(again.node[key as string]).toEqual(node[key as string]);
     }
@@ -248,12 +255,16 @@ describe("visibility", () => {
 
 describe("decimals", () => {
   it("writes every amount and FTE as a string with two decimals, whatever field or sum it comes from", async () => {
-    const data = await ok(`{
+    const data = await ok(
+      `{
       fundings(first: 100) { edges { node { amount fundingShare } } }
       jobs(first: 100) { edges { node { fte } } }
       headlineFigures(fromYear: 2014, toYear: 2025) { fundingAmount fullTimeEquivalents }
       indicators(groupBy: [YEAR, COMMUNE]) { fundingAmount fullTimeEquivalents }
-    }`);
+    }`,
+      {},
+      signedIn,
+    );
     const decimals = [
       ...data.fundings.edges.map((e: any) => e.node.amount),
       ...data.jobs.edges.map((e: any) => e.node.fte),
@@ -295,8 +306,12 @@ describe("indicators", () => {
     expect(indicators[0].enterprisesIncubated).toBe(headlineFigures.enterprisesIncubated);
     expect(Number(indicators[0].fundingAmount)).toBe(Number(headlineFigures.fundingAmount));
 
-    const { indicators: byFamily } = await ok(`{ indicators(groupBy: [LEGAL_FAMILY], where: { legalFamilies: [COOPERATIVE], communeCodes: ["79191"] }) {
-      legalFamily jobsCreated enterprisesCreated } }`);
+    const { indicators: byFamily } = await ok(
+      `{ indicators(groupBy: [LEGAL_FAMILY], where: { legalFamilies: [COOPERATIVE], communeCodes: ["79191"] }) {
+      legalFamily jobsCreated enterprisesCreated } }`,
+      {},
+      signedIn,
+    );
     expect(byFamily.map((r: any) => r.legalFamily)).toEqual(["COOPERATIVE"]);
     expect(byFamily[0].jobsCreated).toBe(
       await count(`SELECT coalesce(sum(j.jobs_created), 0)::int AS n FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id
@@ -311,7 +326,7 @@ describe("indicators", () => {
 
   it("groups and filters by cooperative kind, aid nature and incubation outcome exactly as SQL does", async () => {
     const byKey = <T extends Record<string, unknown>>(rows: T[], key: string) => new Map(rows.map((r) => [String(r[key]), r]));
-    const { indicators: kinds } = await ok("{ indicators(groupBy: [COOPERATIVE_KIND]) { cooperativeKind jobsCreated enterprisesCreated } }");
+    const { indicators: kinds } = await ok("{ indicators(groupBy: [COOPERATIVE_KIND]) { cooperativeKind jobsCreated enterprisesCreated } }", {}, signedIn);
     const expectedKinds = await db.sql.query<{ k: string; jobs: number; created: number }>(
       `SELECT coalesce(e.cooperative_kind::text, 'null') AS k,
               coalesce((SELECT sum(j.jobs_created) FROM job_record j JOIN enterprise x ON x.id = j.enterprise_id
@@ -341,11 +356,14 @@ describe("indicators", () => {
     expect(expectedOutcomes.length).toBe(3);
     for (const e of expectedOutcomes) expect(gotOutcomes.get(e.k)?.enterprisesIncubated, e.k).toBe(e.n);
 
-    const { indicators: filtered } =
-      await ok(`{ indicators(groupBy: [], where: { cooperativeKinds: [SCOP], aidNatures: [IN_KIND], incubationOutcomes: [CREATED] }) {
-      jobsCreated fundingCount enterprisesIncubated } }`);
+    const { indicators: filtered } = await ok(
+      `{ indicators(groupBy: [], where: { cooperativeKinds: [SCOP], aidNatures: [IN_KIND], incubationOutcomes: [CREATED] }) {
+      jobsCreated fundingCount enterprisesIncubated } }`,
+      {},
+      signedIn,
+    );
     // A condition on a dimension a measure lacks excludes that measure: each is filtered only by what it has.
-    const { indicators: scop } = await ok("{ indicators(groupBy: [], where: { cooperativeKinds: [SCOP] }) { jobsCreated } }");
+    const { indicators: scop } = await ok("{ indicators(groupBy: [], where: { cooperativeKinds: [SCOP] }) { jobsCreated } }", {}, signedIn);
     expect(scop[0].jobsCreated).toBe(
       await count(`SELECT coalesce(sum(j.jobs_created), 0)::int AS n FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id
                    WHERE j.status = 'PUBLISHED' AND e.cooperative_kind = 'SCOP'`),
@@ -364,7 +382,7 @@ describe("indicators", () => {
       expect(row?.enterprisesCreated, e.code).toBe(e.n);
       expect(row?.legalCategory.label.length, e.code).toBeGreaterThan(5);
     }
-    const { indicators: scop } = await ok(`{ indicators(groupBy: [], where: { legalCategories: ["5458"] }) { jobsCreated } }`);
+    const { indicators: scop } = await ok(`{ indicators(groupBy: [], where: { legalCategories: ["5458"] }) { jobsCreated } }`, {}, signedIn);
     expect(scop[0].jobsCreated).toBe(
       await count(`SELECT coalesce(sum(j.jobs_created), 0)::int AS n FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id
                    WHERE j.status = 'PUBLISHED' AND e.legal_category = '5458'`),
@@ -374,8 +392,12 @@ describe("indicators", () => {
   });
 
   it("gives rates per 1 000 inhabitants of each commune, or of the whole territory", async () => {
-    const { indicators: communes } = await ok(`{ indicators(groupBy: [COMMUNE]) {
-      communeCode population jobsCreated jobsCreatedPer1000Inhabitants fundingAmountPer1000Inhabitants } }`);
+    const { indicators: communes } = await ok(
+      `{ indicators(groupBy: [COMMUNE]) {
+      communeCode population jobsCreated jobsCreatedPer1000Inhabitants fundingAmountPer1000Inhabitants } }`,
+      {},
+      signedIn,
+    );
     const expected = await db.sql.query<{ code: string; population: number; jobs: number }>(
       `SELECT c.code, c.population, coalesce(sum(j.jobs_created), 0)::int AS jobs FROM commune c
          LEFT JOIN enterprise e ON e.commune_code = c.code
@@ -404,6 +426,69 @@ describe("indicators", () => {
   it("names the wrong field of a filter", async () => {
     const { errors } = await run(`{ indicators(groupBy: [YEAR], where: { nafSections: ["Q", "ZZ"] }) { year } }`);
     expect(errors?.[0]?.message).toBe('where.nafSections: "ZZ" is not a NAF section (A to U).');
+  });
+});
+
+describe("statistical confidentiality of jobs", () => {
+  it("refuses one enterprise's jobs to anonymous readers, and gives them to signed-in ones", async () => {
+    const anonymous = await run("{ jobs(first: 1) { edges { node { year jobsCreated } } } }");
+    expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "STATISTICAL_SECRECY" });
+    const relation = await run("{ enterprises(first: 5) { edges { node { name jobRecords { totalCount } } } } }");
+    expect(relation.data?.enterprises.edges.map((e: any) => e.node.jobRecords)).toEqual([null, null, null, null, null]);
+    expect(relation.errors?.[0]?.extensions).toMatchObject({ reason: "STATISTICAL_SECRECY" });
+
+    const { jobs } = await ok("{ jobs(first: 1) { edges { node { id year jobsCreated } } } }", {}, signedIn);
+    expect(jobs.edges).toHaveLength(1);
+    const id = jobs.edges[0].node.id;
+    expect((await ok(`query ($id: ID!) { node(id: $id) { id } }`, { id }, signedIn)).node).toEqual({ id });
+    expect((await run(`query ($id: ID!) { node(id: $id) { id } }`, { id })).data?.node ?? null).toBeNull();
+    expect((await run(`query ($id: ID!) { history(id: $id) { action } }`, { id })).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("publishes a jobs cell only when enough enterprises contribute and none dominates, and says why one is hidden", async () => {
+    const query = "{ indicators(groupBy: [YEAR, COMMUNE, LEGAL_FAMILY]) { year communeCode legalFamily jobsCreated fullTimeEquivalents jobsSecret } }";
+    const key = (year: number, commune: string, family: string) => `${year}/${commune}/${family}`;
+    const anonymous = new Map((await ok(query)).indicators.map((r: any) => [key(r.year, r.communeCode, r.legalFamily), r]));
+    const partner = new Map((await ok(query, {}, signedIn)).indicators.map((r: any) => [key(r.year, r.communeCode, r.legalFamily), r]));
+    const cells = await db.sql.query<{ year: number; commune: string; family: string; n: number; jobs: number; top: number; fte: string; top_fte: string }>(
+      `SELECT j.year, e.commune_code AS commune, e.legal_family::text AS family, count(*)::int AS n,
+              sum(j.jobs_created)::int AS jobs, max(j.jobs_created)::int AS top, sum(j.fte)::text AS fte, max(j.fte)::text AS top_fte
+         FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id WHERE j.status = 'PUBLISHED' GROUP BY 1, 2, 3`,
+    );
+    const reasons = new Map<string, number>();
+    for (const c of cells) {
+      const id = key(c.year, c.commune, c.family);
+      const shown: any = anonymous.get(id);
+      expect((partner.get(id) as any)?.jobsCreated, id).toBe(c.jobs);
+      const dominated = (top: number, total: number) => total > 0 && top * 100 >= 85 * total;
+      const primary = c.n < 3 || dominated(c.top, c.jobs) || dominated(Number(c.top_fte), Number(c.fte));
+      reasons.set(shown.jobsSecret ?? "published", (reasons.get(shown.jobsSecret ?? "published") ?? 0) + 1);
+      if (shown.jobsSecret === null) {
+        expect(primary, id).toBe(false);
+        expect(shown.jobsCreated, id).toBe(c.jobs);
+      } else {
+        expect(shown, id).toMatchObject({ jobsCreated: null, fullTimeEquivalents: null });
+        if (primary) expect(["FEW_CONTRIBUTORS", "DOMINANT_CONTRIBUTOR"], id).toContain(shown.jobsSecret);
+        else expect(shown.jobsSecret, id).toBe("COMPLEMENTARY");
+      }
+    }
+    // The demo dataset has cells of every kind: published, too few enterprises, one dominant, hidden to protect another.
+    expect([...reasons.keys()].sort()).toEqual(["COMPLEMENTARY", "DOMINANT_CONTRIBUTOR", "FEW_CONTRIBUTORS", "published"]);
+  });
+
+  it("hides jobs grouped by what splits the protected table, never funding, and gives the totals no secret hides", async () => {
+    const { indicators } = await ok("{ indicators(groupBy: [NAF_SECTION]) { nafSection jobsCreated jobsSecret fundingAmount } }");
+    const sections = indicators.filter((r: any) => r.nafSection !== null);
+    expect(sections.length).toBeGreaterThan(3);
+    for (const r of sections)
+      expect(r).toMatchObject({ jobsCreated: null, jobsSecret: "FINER_THAN_PUBLISHED", fundingAmount: expect.stringMatching(/^\d+\.\d{2}$/) });
+
+    const headline = "{ headlineFigures { jobsCreated fullTimeEquivalents jobsSecret } dataset { statisticalSecrecy { minContributors dominancePercent } } }";
+    const anonymous = await ok(headline);
+    expect(anonymous.headlineFigures.jobsSecret).toBeNull();
+    expect(anonymous.headlineFigures.jobsCreated).toBe(await count("SELECT sum(jobs_created)::int AS n FROM job_record WHERE status = 'PUBLISHED'"));
+    expect(anonymous).toEqual(await ok(headline, {}, signedIn));
+    expect(anonymous.dataset.statisticalSecrecy).toEqual({ minContributors: 3, dominancePercent: 85 });
   });
 });
 

@@ -28,7 +28,9 @@ describe("workflow", () => {
     const created = await t.run(CREATE_JOBS, { p: await t.partnerId("can"), i: input }, editor);
     expect(created.errors).toBeUndefined();
     const { id } = created.data.createJobRecord;
-    const isPublic = async () => (await t.run(`query ($id: ID!) { node(id: $id) { id } }`, { id })).data?.node !== null;
+    // Jobs records are read by signed-in users only (statistical confidentiality): "public" is seen by a user of no organisation.
+    const stranger = { userId: "stranger", memberships: [] };
+    const isPublic = async () => (await t.run(`query ($id: ID!) { node(id: $id) { id } }`, { id }, stranger)).data?.node !== null;
     expect(created.data.createJobRecord).toMatchObject({ status: "DRAFT", version: 1 });
     expect(await isPublic()).toBe(false);
 
@@ -149,6 +151,20 @@ describe("workflow", () => {
     const id = created.data.createEnterprise.id;
     const read = await t.run(`query ($id: ID!) { node(id: $id) { ... on Enterprise { legalCategory { code label } } } }`, { id }, editor);
     expect(read.data.node.legalCategory).toEqual({ code: "5458", label: "SARL coopérative ouvrière de production (SCOP)" });
+
+    // Without a family, the category gives it (and the Scop kind); without either, the family is asked for.
+    const derived = await create({ legalCategory: "5458", legalFamily: null, cooperativeKind: null });
+    expect(derived.errors).toBeUndefined();
+    const stored = await t.run(
+      `query ($id: ID!) { node(id: $id) { ... on Enterprise { legalFamily cooperativeKind } } }`,
+      { id: derived.data.createEnterprise.id },
+      editor,
+    );
+    expect(stored.data.node).toEqual({ legalFamily: "COOPERATIVE", cooperativeKind: "SCOP" });
+    const association = await create({ legalCategory: "9220", legalFamily: null, cooperativeKind: null, name: "Les Jardins d'Essai" });
+    expect(association.errors).toBeUndefined();
+    expect(await fields({ legalFamily: null, cooperativeKind: null })).toEqual(["input.legalFamily"]);
+    expect(await fields({ legalCategory: "7210", legalFamily: null, cooperativeKind: null })).toEqual(["input.legalFamily"]);
   });
 });
 

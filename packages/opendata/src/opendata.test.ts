@@ -170,12 +170,22 @@ describe("datasets", () => {
     ];
     for (const [file, names] of columns) {
       const [header = [], ...rows] = await csv(file);
+      // A figure hidden by statistical confidentiality is empty, flagged « s »: never a zero.
+      const flag = header.indexOf("jobs_flag");
       for (const name of names) {
-        const values = rows.map((row) => row[header.indexOf(name)] ?? "");
+        const values = rows.filter((row) => name !== "fte" || row[flag] !== "s").map((row) => row[header.indexOf(name)] ?? "");
         expect(values.length, `${file} ${name}`).toBeGreaterThan(0);
         expect(
           values.filter((v) => !/^\d+\.\d{2}$/.test(v)),
           `${file} ${name}`,
+        ).toEqual([]);
+      }
+      if (flag >= 0) {
+        expect(
+          rows
+            .filter((row) => row[flag] === "s")
+            .map((row) => row[header.indexOf("fte")])
+            .filter((v) => v !== ""),
         ).toEqual([]);
       }
     }
@@ -192,7 +202,9 @@ describe("datasets", () => {
       const population = populations.get(at(row, "commune_code"));
       expect(at(row, "population")).toBe(population === undefined ? "" : String(population));
       if (population === undefined) continue;
-      expect(at(row, "jobs_created_per_1000_inhabitants")).toBe(((Number(at(row, "jobs_created")) * 1000) / population).toFixed(4));
+      expect(at(row, "jobs_created_per_1000_inhabitants")).toBe(
+        at(row, "jobs_flag") === "s" ? "" : ((Number(at(row, "jobs_created")) * 1000) / population).toFixed(4),
+      );
       expect(at(row, "funding_amount_per_1000_inhabitants")).toBe(((Number(at(row, "funding_amount")) * 1000) / population).toFixed(4));
       rated++;
     }
@@ -284,12 +296,14 @@ describe("datasets", () => {
   });
 
   it("give the same rows in JSON as in CSV, with the licence", async () => {
-    const [, ...rows] = await csv("jobs.csv");
+    const [header = [], ...rows] = await csv("jobs.csv");
     const json = (await (await get("jobs.json")).json()) as { license: { spdx: string }; notice: string; records: Array<Record<string, unknown>> };
     expect(json.license.spdx).toBe("etalab-2.0");
     expect(json.notice).toMatch(/^Données de démonstration/);
     expect(json.records).toHaveLength(rows.length);
-    expect(json.records.map((r) => r.id)).toEqual(rows.map((r) => r[0]));
+    // JSON writes numbers as numbers (22 for "22.00"): compare values, not spellings.
+    const value = (v: unknown) => (v === null || v === "" ? null : Number.isNaN(Number(v)) ? v : Number(v));
+    expect(json.records.map((r) => header.map((h) => value(r[h])))).toEqual(rows.map((row) => row.map(value)));
   });
 
   it("give the same rows in XLSX, for spreadsheet users", async () => {
@@ -299,6 +313,39 @@ describe("datasets", () => {
     const sheet = workbook.getWorksheet("partners");
     expect(sheet?.getRow(1).values).toEqual([undefined, ...(header ?? [])]);
     expect(sheet?.rowCount).toBe(rows.length + 1);
+  });
+});
+
+describe("statistical confidentiality", () => {
+  it("publishes jobs as the protected table: no enterprise, hidden cells empty and flagged, shown cells exact and from 3 enterprises or more", async () => {
+    const [header = [], ...rows] = await csv("jobs.csv");
+    expect(header).not.toContain("enterprise_id");
+    const at = (row: string[], column: string) => row[header.indexOf(column)] ?? "";
+    const sums = await db.sql.query<{ year: number; commune: string | null; family: string | null; n: number; jobs: number; fte: string }>(
+      `SELECT j.year, e.commune_code AS commune, e.legal_family::text AS family, count(*)::int AS n, sum(j.jobs_created)::int AS jobs, sum(j.fte)::text AS fte
+         FROM job_record j JOIN enterprise e ON e.id = j.enterprise_id WHERE j.status = 'PUBLISHED'
+        GROUP BY GROUPING SETS ((1, 2, 3), (1, 2), (1, 3), (1))`,
+    );
+    const key = (year: unknown, commune: unknown, family: unknown) => `${year}/${commune ?? ""}/${family ?? ""}`;
+    const expected = new Map(sums.map((c) => [key(c.year, c.commune, c.family), c]));
+    expect(rows).toHaveLength(expected.size);
+    const flags = { s: 0, shown: 0 };
+    for (const row of rows) {
+      const cell = expected.get(key(at(row, "year"), at(row, "commune_code"), at(row, "legal_family")));
+      expect(cell, row.join()).toBeDefined();
+      if (at(row, "jobs_flag") === "s") {
+        flags.s++;
+        expect([at(row, "jobs_created"), at(row, "fte")]).toEqual(["", ""]);
+      } else {
+        flags.shown++;
+        expect(cell?.n).toBeGreaterThanOrEqual(3);
+        expect([at(row, "jobs_created"), Number(at(row, "fte"))]).toEqual([String(cell?.jobs), Number(cell?.fte)]);
+      }
+    }
+    expect(flags.s).toBeGreaterThan(0);
+    expect(flags.shown).toBeGreaterThan(0);
+    // Each year's total is shown: enough enterprises contribute to it in the demo dataset.
+    expect(rows.filter((r) => at(r, "level") === "year").map((r) => at(r, "jobs_flag"))).toEqual(Array(12).fill(""));
   });
 });
 

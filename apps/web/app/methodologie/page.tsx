@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Méthodologie" };
 export default async function MethodologyPage() {
   const context = await loadDashboardContext();
   if (!context) return <ApiUnavailable />;
-  const { options, notice, territoryName } = context;
+  const { options, notice, territoryName, secrecy } = context;
   return (
     <>
       <h1>Méthodologie</h1>
@@ -57,6 +57,15 @@ export default async function MethodologyPage() {
           <dt>Par habitant</dt>
           <dd>Chiffre de la commune divisé par sa population municipale.</dd>
         </dl>
+        <h2>Secret statistique</h2>
+        <p>
+          Les financements sont publics ; les embauches d'une entreprise nommée ne le sont pas. Les emplois ne sont donc publiés que par année, commune et
+          famille juridique, avec leurs totaux, et une case est masquée (« secret ») quand moins de {secrecy.minContributors} entreprises y contribuent
+          {secrecy.dominancePercent < 100 ? `, ou quand une seule en fait ${secrecy.dominancePercent} % ou plus` : ""}. D'autres cases sont masquées à leur tour
+          quand elles permettraient de retrouver une case secrète par soustraction, et un total n'est affiché que s'il ne révèle aucune case secrète. Un chiffre
+          secret n'est jamais remplacé par zéro. Les emplois par secteur d'activité, qui découperaient ces cases, ne sont pas publiés. Les partenaires connectés
+          voient tous les chiffres.
+        </p>
         <h2>Filtres</h2>
         <p>
           Un filtre porte sur ce que chaque chiffre connaît : les emplois et les créations ne sont rattachés à aucun partenaire, si bien qu'un filtre «

@@ -2,12 +2,14 @@
 // One chart component for the whole dashboard: columns or horizontal bars, one or several
 // series, grouped or stacked. Recharts' accessibility layer makes it keyboard-operable.
 import { Bar, CartesianGrid, BarChart as Chart, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { SECRET_LABEL } from "../../lib/secret";
 import { compact } from "./compact";
 import { seriesFill } from "./palette";
 
 export interface Series<Row> {
   label: string;
-  value: (row: Row) => number;
+  /** Null: hidden by statistical confidentiality, drawn as no bar and labelled « secret ». */
+  value: (row: Row) => number | null;
 }
 
 export interface BarChartProps<Row> {
@@ -28,11 +30,12 @@ const AXIS_TICK = { fill: "#1d2433", fontSize: 13 };
 
 export function BarChart<Row>({ rows, category, series, format, short = compact, horizontal = false, stacked = false, label }: BarChartProps<Row>) {
   const data = rows.map((row) => {
-    const point: Record<string, string | number> = { name: category(row) };
+    const point: Record<string, string | number | null> = { name: category(row) };
     series.forEach((s, i) => {
       point[`s${i}`] = s.value(row);
     });
-    point.total = series.reduce((sum, s) => sum + s.value(row), 0);
+    const values = series.map((s) => s.value(row));
+    point.total = values.includes(null) ? null : values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
     return point;
   });
   const height = horizontal ? Math.max(160, 36 * data.length + 60) : 320;
@@ -53,7 +56,10 @@ export function BarChart<Row>({ rows, category, series, format, short = compact,
       {/* Every name beside horizontal bars; years under columns thin out on narrow screens. */}
       {horizontal ? <XAxis {...valueAxis} /> : <XAxis {...categoryAxis} interval="preserveStartEnd" minTickGap={4} />}
       {horizontal ? <YAxis {...categoryAxis} interval={0} width={160} /> : <YAxis {...valueAxis} width={56} />}
-      <Tooltip formatter={(value) => format(Number(value))} cursor={{ fill: "rgb(0 90 156 / 0.08)" }} />
+      <Tooltip
+        formatter={(value) => (value === null || value === undefined ? SECRET_LABEL : format(Number(value)))}
+        cursor={{ fill: "rgb(0 90 156 / 0.08)" }}
+      />
       {series.length > 1 ? <Legend iconType="square" itemSorter={null} wrapperStyle={{ color: "#1d2433" }} /> : null}
       {series.map((s, i) => (
         <Bar
@@ -71,7 +77,7 @@ export function BarChart<Row>({ rows, category, series, format, short = compact,
             <LabelList
               dataKey={stacked ? "total" : `s${i}`}
               position={horizontal ? "right" : "top"}
-              formatter={(v) => short(Number(v))}
+              formatter={(v) => (v === null || v === undefined ? SECRET_LABEL : short(Number(v)))}
               fill="#1d2433"
               fontSize={12}
             />

@@ -1,6 +1,7 @@
 // A light column chart drawn as plain SVG, on the server: it is in the HTML, prints without
 // JavaScript and costs the page no script. The overview uses it for its trends, so that the
 // first page an official opens stays light; the detailed pages use Recharts.
+import { SECRET_LABEL } from "../../lib/secret";
 import type { Series } from "./bar-chart";
 import { SERIES_COLOURS, seriesFill } from "./palette";
 
@@ -24,7 +25,7 @@ function niceStep(max: number): number {
 }
 
 export function ColumnChart<Row>({ rows, category, series, short, label }: ColumnChartProps<Row>) {
-  const max = Math.max(1, ...rows.flatMap((r) => series.map((s) => s.value(r))));
+  const max = Math.max(1, ...rows.flatMap((r) => series.map((s) => s.value(r) ?? 0)));
   const step = niceStep(max);
   const top = Math.ceil(max / step) * step;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
@@ -53,9 +54,11 @@ export function ColumnChart<Row>({ rows, category, series, short, label }: Colum
                 const v = s.value(row);
                 return (
                   <g key={s.label}>
-                    <rect x={x0 + k * barWidth} y={y(v)} width={barWidth - 1} height={y(0) - y(v)} fill={seriesFill(k)} stroke="#1d2433" strokeWidth={0.5} />
-                    <text x={x0 + k * barWidth + barWidth / 2} y={y(v) - 4} textAnchor="middle" className="column-chart__value">
-                      {short(v)}
+                    {v === null ? null : (
+                      <rect x={x0 + k * barWidth} y={y(v)} width={barWidth - 1} height={y(0) - y(v)} fill={seriesFill(k)} stroke="#1d2433" strokeWidth={0.5} />
+                    )}
+                    <text x={x0 + k * barWidth + barWidth / 2} y={y(v ?? 0) - 4} textAnchor="middle" className="column-chart__value">
+                      {v === null ? SECRET_LABEL : short(v)}
                     </text>
                   </g>
                 );

@@ -45,7 +45,13 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
     title: RECORD_KIND_LABELS.Enterprise,
     fields: [
       { name: "name", label: "Nom (raison sociale)", type: "text", required: true },
-      { name: "legalFamily", label: "Famille juridique", type: "select", required: true, options: options(LEGAL_FAMILIES, LEGAL_FAMILY_LABELS) },
+      {
+        name: "legalFamily",
+        label: "Famille juridique",
+        type: "select",
+        options: options(LEGAL_FAMILIES, LEGAL_FAMILY_LABELS),
+        help: "Laissez vide pour la déduire de la catégorie juridique INSEE (9220 : association, 5458 : coopérative Scop…).",
+      },
       {
         name: "cooperativeKind",
         label: "Type de coopérative",
@@ -57,7 +63,7 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
         name: "legalCategory",
         label: "Catégorie juridique INSEE",
         type: "text",
-        help: "4 chiffres, comme dans Sirene : 9220 association déclarée, 5458 SARL Scop, 5710 SAS… Elle doit concorder avec la famille juridique.",
+        help: "4 chiffres, comme dans Sirene : 9220 association déclarée, 5458 SARL Scop, 5710 SAS… Elle doit concorder avec la famille juridique, qu'elle remplit si vous la laissez vide.",
       },
       { name: "siret", label: "SIRET", type: "text", help: "14 chiffres ; la clé de contrôle est vérifiée." },
       { name: "rna", label: "Numéro RNA", type: "text", help: "Associations : W suivi de 9 chiffres." },

@@ -7,20 +7,26 @@ import { identifier, text } from "./form-values";
 
 export const enterpriseRules: RecordRules<EnterpriseInput> = {
   kind: "Enterprise",
-  normalize: (form) => ({
-    name: form.name.trim(),
-    siret: identifier(form.siret),
-    rna: identifier(form.rna),
-    legalFamily: form.legalFamily,
-    cooperativeKind: form.cooperativeKind ?? null,
-    legalCategory: identifier(form.legalCategory),
-    nafCode: form.nafCode.trim().toUpperCase(),
-    communeCode: form.communeCode.trim(),
-    foundedOn: text(form.foundedOn),
-    ceasedOn: text(form.ceasedOn),
-    source: form.source.trim(),
-    dataYear: form.dataYear,
-  }),
+  normalize: (form) => {
+    const legalCategory = identifier(form.legalCategory);
+    // A category that tells the family (and the Scop kind) fills them in when they are not given.
+    const impliedFamily = legalCategory ? LEGAL_CATEGORY_FACTS.family(legalCategory) : null;
+    const impliedKind = legalCategory && !form.legalFamily ? LEGAL_CATEGORY_FACTS.cooperativeKind(legalCategory) : null;
+    return {
+      name: form.name.trim(),
+      siret: identifier(form.siret),
+      rna: identifier(form.rna),
+      legalFamily: form.legalFamily ?? impliedFamily,
+      cooperativeKind: form.cooperativeKind ?? impliedKind,
+      legalCategory,
+      nafCode: form.nafCode.trim().toUpperCase(),
+      communeCode: form.communeCode.trim(),
+      foundedOn: text(form.foundedOn),
+      ceasedOn: text(form.ceasedOn),
+      source: form.source.trim(),
+      dataYear: form.dataYear,
+    };
+  },
   problems: (input, ctx) => enterpriseProblems(input, (code) => ctx.territory.communes.some((c) => c.code === code), LEGAL_CATEGORY_FACTS),
   references: async () => [],
   data: (input) => ({ ...input, nafSection: nafSection(input.nafCode), foundedOn: isoDate(input.foundedOn), ceasedOn: isoDate(input.ceasedOn) }),

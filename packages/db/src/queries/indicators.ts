@@ -1,7 +1,7 @@
 // The yearly indicators: one definition, computed by the database (GROUP BY), shared by the
 // research API, the dashboard and the open-data `indicators` export so that they never disagree.
 // Published records only.
-import type { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily } from "@oess/domain";
+import type { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily, SecretReason } from "@oess/domain";
 import type { SqlExecutor } from "../driver";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { inList } from "./sql-list";
@@ -58,8 +58,11 @@ export interface IndicatorRow {
   incubationOutcome: IncubationOutcome | null;
   /** INSEE legal category code. */
   legalCategory: string | null;
-  jobsCreated: number;
-  fullTimeEquivalents: string;
+  /** Null when statistical confidentiality hides it (see jobsSecret). */
+  jobsCreated: number | null;
+  fullTimeEquivalents: string | null;
+  /** Why the jobs figures are hidden from an anonymous reader (protectJobs), or null. */
+  jobsSecret: SecretReason | null;
   enterprisesIncubated: number;
   enterprisesCreated: number;
   fundingAmount: string;
@@ -199,6 +202,7 @@ export async function computeIndicators(
     legalCategory: (r.legalCategory as string | undefined) ?? null,
     jobsCreated: r.jobsCreated as number,
     fullTimeEquivalents: r.fullTimeEquivalents as string,
+    jobsSecret: null,
     enterprisesIncubated: r.enterprisesIncubated as number,
     enterprisesCreated: r.enterprisesCreated as number,
     fundingAmount: r.fundingAmount as string,

@@ -44,7 +44,14 @@ builder.prismaNode("Enterprise", {
     commune: t.relation("commune", { description: "Where the enterprise is located." }),
     owner: t.relation("owner", { description: "The partner organisation that recorded it." }),
     incubations: t.relatedConnection("incubations", visibleConnection("Its incubations, oldest first.", [{ startDate: "asc" }, { id: "asc" }])),
-    jobRecords: t.relatedConnection("jobRecords", visibleConnection("Yearly jobs records, oldest first.", [{ year: "asc" }, { id: "asc" }])),
+    jobRecords: t.relatedConnection("jobRecords", {
+      ...visibleConnection(
+        "Yearly jobs records, oldest first. Signed-in partners only (statistical confidentiality): null, with an error, for anonymous readers.",
+        [{ year: "asc" }, { id: "asc" }],
+      ),
+      nullable: true,
+      authScopes: { signedIn: true },
+    }),
     fundings: t.relatedConnection("fundings", visibleConnection("Fundings received, oldest first.", [{ decisionDate: "asc" }, { id: "asc" }])),
   }),
 });
@@ -105,7 +112,11 @@ const EnterpriseInputRef = builder.inputType("EnterpriseInput", {
     name: t.string({ required: true, description: "Name (raison sociale)." }),
     siret: t.string({ description: "SIRET, 14 digits (spaces allowed); checked with its Luhn key." }),
     rna: t.string({ description: "RNA number of an association: W and 9 digits." }),
-    legalFamily: t.field({ type: LegalFamily, required: true, description: "Legal family." }),
+    legalFamily: t.field({
+      type: LegalFamily,
+      description:
+        "Legal family; when omitted, derived from `legalCategory` where the category tells it (e.g. 9220 → ASSOCIATION, 5458 → COOPERATIVE and Scop).",
+    }),
     cooperativeKind: t.field({ type: CooperativeKind, description: "Kind of cooperative (cooperatives only)." }),
     legalCategory: t.string({
       description: "INSEE legal category, 4 digits (e.g. 9220, 5458): must exist in the nomenclature and agree with the legal family (and the Scop kind).",

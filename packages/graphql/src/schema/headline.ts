@@ -1,12 +1,13 @@
-import { computeIndicators, datasetInfo, Prisma } from "@oess/db";
-import { DEMO_DATA_NOTICE, describeIndicator } from "@oess/domain";
+import { datasetInfo, Prisma, secrecyRules } from "@oess/db";
+import { DEMO_DATA_NOTICE, describeIndicator, type SecrecyRules, type SecretReason } from "@oess/domain";
 import { citationText, latestRelease, type Release } from "@oess/opendata";
 import { builder } from "../builder";
-import { checkIndicatorFilter } from "./indicator";
+import { checkIndicatorFilter, readIndicators, SECRET_NOTE, SecretReasonRef } from "./indicator";
 
 interface HeadlineFigures {
-  jobsCreated: number;
-  fullTimeEquivalents: string;
+  jobsCreated: number | null;
+  fullTimeEquivalents: string | null;
+  jobsSecret: SecretReason | null;
   enterprisesIncubated: number;
   fundingAmount: string;
   fundingCount: number;
@@ -15,10 +16,15 @@ interface HeadlineFigures {
 }
 
 const Headline = builder.objectRef<HeadlineFigures>("HeadlineFigures").implement({
-  description: "The three headline figures of the PTCE over published records of a period: `indicators` summed over its years.",
+  description: `The three headline figures of the PTCE over published records of a period: \`indicators\` summed over its years. ${SECRET_NOTE}`,
   fields: (t) => ({
-    jobsCreated: t.exposeInt("jobsCreated", { description: describeIndicator("jobsCreated", "en") }),
-    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: describeIndicator("fullTimeEquivalents", "en") }),
+    jobsCreated: t.exposeInt("jobsCreated", { nullable: true, description: describeIndicator("jobsCreated", "en") }),
+    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", nullable: true, description: describeIndicator("fullTimeEquivalents", "en") }),
+    jobsSecret: t.expose("jobsSecret", {
+      type: SecretReasonRef,
+      nullable: true,
+      description: "Why `jobsCreated` and `fullTimeEquivalents` are null, if they are.",
+    }),
     enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: describeIndicator("enterprisesIncubated", "en") }),
     fundingAmount: t.expose("fundingAmount", { type: "Decimal", description: describeIndicator("fundingAmount", "en") }),
     fundingCount: t.exposeInt("fundingCount", { description: describeIndicator("fundingCount", "en") }),
@@ -37,18 +43,22 @@ builder.queryField("headlineFigures", (t) =>
     },
     resolve: async (_root, { fromYear, toYear }, ctx) => {
       checkIndicatorFilter({ fromYear, toYear }, "");
-      const years = await computeIndicators(ctx.prisma, ["YEAR"], { fromYear, toYear }, [
+      const years = await readIndicators(ctx, ["YEAR"], { fromYear, toYear }, [
         "jobsCreated",
         "fullTimeEquivalents",
         "enterprisesIncubated",
         "fundingAmount",
         "fundingCount",
       ]);
-      const sum = (pick: (r: (typeof years)[number]) => string) => years.reduce((acc, r) => acc.plus(pick(r)), new Prisma.Decimal(0)).toFixed();
-      const active = years.filter((r) => r.year !== null && (r.jobsCreated > 0 || r.fundingCount > 0 || r.enterprisesIncubated > 0));
+      const sum = (pick: (r: (typeof years)[number]) => string | null) => years.reduce((acc, r) => acc.plus(pick(r) ?? 0), new Prisma.Decimal(0)).toFixed();
+      const active = years.filter((r) => r.year !== null && ((r.jobsCreated ?? 1) > 0 || r.fundingCount > 0 || r.enterprisesIncubated > 0));
+      // A total over years is secret when one of its years is: the others would give that year away.
+      const secret = years.filter((r) => r.jobsSecret !== null);
+      const jobsSecret = secret.length === 0 ? null : years.length === 1 ? (secret[0]?.jobsSecret ?? null) : "COMPLEMENTARY";
       return {
-        jobsCreated: years.reduce((acc, r) => acc + r.jobsCreated, 0),
-        fullTimeEquivalents: sum((r) => r.fullTimeEquivalents),
+        jobsCreated: jobsSecret ? null : years.reduce((acc, r) => acc + (r.jobsCreated ?? 0), 0),
+        fullTimeEquivalents: jobsSecret ? null : sum((r) => r.fullTimeEquivalents),
+        jobsSecret,
         enterprisesIncubated: years.reduce((acc, r) => acc + r.enterprisesIncubated, 0),
         fundingAmount: sum((r) => r.fundingAmount),
         fundingCount: years.reduce((acc, r) => acc + r.fundingCount, 0),
@@ -58,6 +68,16 @@ builder.queryField("headlineFigures", (t) =>
     },
   }),
 );
+
+const SecrecyRulesRef = builder.objectRef<SecrecyRules>("SecrecyRules").implement({
+  description: "The thresholds of statistical confidentiality applied to jobs figures for anonymous readers.",
+  fields: (t) => ({
+    minContributors: t.exposeInt("minContributors", { description: "A figure with fewer contributing enterprises is secret." }),
+    dominancePercent: t.exposeInt("dominancePercent", {
+      description: "A figure where one enterprise makes this share (%) or more of the jobs or FTE is secret; 100: no dominance rule.",
+    }),
+  }),
+});
 
 const Dataset = builder.objectRef<{ isDemo: boolean; territoryName: string; epciSiren: string; release: Release | null }>("Dataset").implement({
   description: "The dataset as a whole.",
@@ -70,6 +90,11 @@ const Dataset = builder.objectRef<{ isDemo: boolean; territoryName: string; epci
     }),
     territoryName: t.exposeString("territoryName", { description: "Name of the EPCI the observatory covers." }),
     epciSiren: t.exposeString("epciSiren", { description: "SIREN of that EPCI." }),
+    statisticalSecrecy: t.field({
+      type: SecrecyRulesRef,
+      description: "The thresholds of statistical confidentiality (« secret statistique ») in force for jobs figures.",
+      resolve: (_d, _args, ctx) => secrecyRules(ctx.prisma),
+    }),
     version: t.int({
       nullable: true,
       description: "The latest version of the data (null before the first): cite it, and read it unchanged at /opendata/v/{version}/.",

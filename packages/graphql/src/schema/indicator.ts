@@ -1,16 +1,20 @@
 import {
   computeIndicators,
   computeSurvival,
+  type IndicatorDimension as Dimension,
   INDICATOR_MEASURES,
   type IndicatorFilter,
+  type IndicatorMeasure,
   type IndicatorRow,
+  jobsProtection,
   Prisma,
+  protectJobs,
   SURVIVAL_YEARS,
   type SurvivalCohort,
 } from "@oess/db";
 import { describeIndicator, isUuid, type Territory } from "@oess/domain";
 import { GraphQLError } from "graphql";
-import { builder } from "../builder";
+import { builder, type Context } from "../builder";
 import { selectedFields } from "../selection";
 import { LegalCategoryRef, legalCategoryOf } from "./enterprise";
 import { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily } from "./enums";
@@ -28,6 +32,19 @@ const IndicatorDimension = builder.enumType("IndicatorDimension", {
     AID_NATURE: { description: "Nature of the aid: cash, in kind or both (fundings only)." },
     INCUBATION_OUTCOME: { description: "Outcome of the incubation: created, abandoned or in progress (incubations only)." },
     LEGAL_CATEGORY: { description: "INSEE legal category of the enterprise (catégorie juridique, niveau III); null for projects." },
+  } as const,
+});
+
+export const SecretReasonRef = builder.enumType("SecretReason", {
+  description:
+    "Why a jobs figure is hidden from anonymous readers (statistical confidentiality, « secret statistique »): signed-in partners see it. Grants are never secret.",
+  values: {
+    FEW_CONTRIBUTORS: { description: "Fewer enterprises contribute to it than the threshold (3 by default)." },
+    DOMINANT_CONTRIBUTOR: { description: "One enterprise makes the threshold share (85 % by default) or more of its jobs or FTE." },
+    COMPLEMENTARY: { description: "It would let a secret figure be recovered by subtraction from published ones (secondary secret)." },
+    FINER_THAN_PUBLISHED: {
+      description: "Grouped or filtered by NAF section, cooperative kind or legal category: jobs are published by year, commune and legal family only.",
+    },
   } as const,
 });
 
@@ -49,6 +66,26 @@ const IndicatorWhere = builder.inputType("IndicatorWhere", {
   }),
 });
 
+const JOBS_MEASURES: readonly IndicatorMeasure[] = ["jobsCreated", "fullTimeEquivalents"];
+
+export const SECRET_NOTE =
+  "`jobsCreated` and `fullTimeEquivalents` are null for anonymous readers when statistical confidentiality hides them (see `jobsSecret`).";
+
+/**
+ * The indicators a caller may read: signed-in partners get every figure; anonymous readers get
+ * the jobs of the protected table only (statistical confidentiality).
+ */
+export async function readIndicators(
+  ctx: Context,
+  groupBy: readonly Dimension[],
+  filter: IndicatorFilter,
+  measures: readonly IndicatorMeasure[],
+): Promise<IndicatorRow[]> {
+  const rows = await computeIndicators(ctx.prisma, groupBy, filter, measures);
+  if (ctx.viewer || !measures.some((m) => JOBS_MEASURES.includes(m))) return rows;
+  return protectJobs((await jobsProtection(ctx.prisma)).protection, rows, groupBy, filter);
+}
+
 /** A row with the population its figures relate to (see `population`). */
 type PopulatedRow = IndicatorRow & { population: number | null };
 
@@ -64,7 +101,7 @@ function populationOf(row: IndicatorRow, groupedByCommune: boolean, communeCodes
 }
 
 const IndicatorRowRef = builder.objectRef<PopulatedRow>("IndicatorRow").implement({
-  description: "The indicators of one group. A dimension not grouped by is null.",
+  description: `The indicators of one group. A dimension not grouped by is null. ${SECRET_NOTE}`,
   fields: (t) => ({
     year: t.exposeInt("year", { nullable: true, description: "Year (when grouped by YEAR)." }),
     communeCode: t.exposeString("communeCode", { nullable: true, description: "INSEE code of the commune." }),
@@ -99,7 +136,7 @@ const IndicatorRowRef = builder.objectRef<PopulatedRow>("IndicatorRow").implemen
     jobsCreatedPer1000Inhabitants: t.float({
       nullable: true,
       description: "Jobs created per 1 000 inhabitants of `population` (null without one).",
-      resolve: (row) => (row.population ? (row.jobsCreated * 1000) / row.population : null),
+      resolve: (row) => (row.population && row.jobsCreated !== null ? (row.jobsCreated * 1000) / row.population : null),
     }),
     enterprisesIncubatedPer1000Inhabitants: t.float({
       nullable: true,
@@ -117,8 +154,13 @@ const IndicatorRowRef = builder.objectRef<PopulatedRow>("IndicatorRow").implemen
       description: "Funding, in euros, per 1 000 inhabitants of `population` (null without one).",
       resolve: (row) => (row.population ? new Prisma.Decimal(row.fundingAmount).times(1000).dividedBy(row.population) : null),
     }),
-    jobsCreated: t.exposeInt("jobsCreated", { description: describeIndicator("jobsCreated", "en") }),
-    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", description: describeIndicator("fullTimeEquivalents", "en") }),
+    jobsCreated: t.exposeInt("jobsCreated", { nullable: true, description: describeIndicator("jobsCreated", "en") }),
+    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", nullable: true, description: describeIndicator("fullTimeEquivalents", "en") }),
+    jobsSecret: t.expose("jobsSecret", {
+      type: SecretReasonRef,
+      nullable: true,
+      description: "Why `jobsCreated` and `fullTimeEquivalents` are null, if they are.",
+    }),
     enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: describeIndicator("enterprisesIncubated", "en") }),
     enterprisesCreated: t.exposeInt("enterprisesCreated", { description: describeIndicator("enterprisesCreated", "en") }),
     fundingAmount: t.expose("fundingAmount", { type: "Decimal", description: describeIndicator("fundingAmount", "en") }),
@@ -143,7 +185,8 @@ builder.queryField("indicators", (t) =>
     type: [IndicatorRowRef],
     description:
       "Aggregates of published records, computed by the database: jobs, FTE, incubations, creations, funding. " +
-      "The same figures as the dashboard and /opendata/indicators.csv.",
+      "The same figures as the dashboard and /opendata/indicators.csv. " +
+      "For anonymous readers, jobs figures follow statistical confidentiality: a figure that would reveal one enterprise's jobs is null, with `jobsSecret` saying why.",
     args: {
       groupBy: t.arg({ type: [IndicatorDimension], required: true, description: "Dimensions to group by; [] gives the totals." }),
       where: t.arg({ type: IndicatorWhere, required: false, description: "Restricts the figures." }),
@@ -152,11 +195,13 @@ builder.queryField("indicators", (t) =>
       const filter = where ?? {};
       checkIndicatorFilter(filter);
       const selected = selectedFields(info);
-      const rows = await computeIndicators(
-        ctx.prisma,
+      const rows = await readIndicators(
+        ctx,
         groupBy,
         filter,
-        INDICATOR_MEASURES.filter((m) => selected.has(m) || selected.has(`${m}Per1000Inhabitants`)),
+        INDICATOR_MEASURES.filter(
+          (m) => selected.has(m) || selected.has(`${m}Per1000Inhabitants`) || (selected.has("jobsSecret") && JOBS_MEASURES.includes(m)),
+        ),
       );
       const byCommune = groupBy.includes("COMMUNE");
       return rows.map((row) => ({ ...row, population: populationOf(row, byCommune, filter.communeCodes, ctx.territory) }));

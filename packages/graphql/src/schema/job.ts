@@ -9,9 +9,10 @@ import { ContributedRecord, editorsOfTarget, RecordChangeRef, target, visibleTo 
 
 builder.prismaNode("JobRecord", {
   id: { field: "id" },
-  description: "Jobs of one enterprise for one year: jobs created (headcount) and their full-time equivalents (ETP).",
+  description:
+    "Jobs of one enterprise for one year: jobs created (headcount) and their full-time equivalents (ETP). Statistical microdata: signed-in partners only, published or not; anonymous readers get the protected aggregates of `indicators`.",
   interfaces: [ContributedRecord],
-  authScopes: (record) => visibleTo(record),
+  authScopes: (record) => (record.status === "PUBLISHED" ? { signedIn: true } : visibleTo(record)),
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The record's UUID, as in the open-data files." }),
     year: t.exposeInt("year", { description: "Year of the figures." }),
@@ -41,7 +42,9 @@ const JobRecordOrderBy = builder.prismaOrderBy("JobRecord", { name: "JobRecordOr
 builder.queryField("jobs", (t) =>
   t.prismaConnection({
     type: "JobRecord",
-    description: "Yearly job records. Anonymous callers get exactly the rows of /opendata/jobs.csv. Default order: by id (stable).",
+    description:
+      "Yearly job records of named enterprises. Signed-in partners only: one enterprise's jobs are covered by statistical confidentiality (anonymous readers use `indicators`). Default order: by id (stable).",
+    authScopes: { signedIn: true },
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: JobRecordWhere, required: false }), orderBy: t.arg({ type: [JobRecordOrderBy], required: false }) },

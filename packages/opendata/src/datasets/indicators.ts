@@ -1,7 +1,8 @@
-import { computeIndicators } from "@oess/db";
+import { computeIndicators, type IndicatorDimension, type IndicatorFilter, jobsProtection, protectJobs } from "@oess/db";
 import { DEMO_DATA_NOTICE, describeIndicator, LEGAL_FAMILIES } from "@oess/domain";
 import { communeCodeColumn, sourceColumn } from "../columns";
 import type { Dataset } from "../dataset";
+import { jobsFlagColumn, secretFlag } from "./jobs";
 
 const count = (name: string, title: string, description: string) =>
   ({ name, type: "integer", title, description, constraints: { required: true, minimum: 0 } }) as const;
@@ -17,12 +18,16 @@ const perThousand = (measure: string, what: string) =>
     constraints: { minimum: 0 },
   }) as const;
 
+const SECRET = "Vide quand le secret statistique le masque (jobs_flag « s »).";
+const GRAIN: readonly IndicatorDimension[] = ["YEAR", "COMMUNE", "LEGAL_FAMILY", "PARTNER"];
+
 export const indicators: Dataset = {
   name: "indicators",
   title: "Indicateurs annuels",
   description:
     "Les agrégats annuels du tableau de bord par commune, famille juridique et partenaire : emplois créés, ETP, entreprises incubées et créées, financements, et leurs taux pour 1 000 habitants. " +
-    "Les mêmes chiffres que le tableau de bord et que l'API (indicators). Les financements versés à un partenaire n'ont pas de commune ; les emplois et les créations n'ont pas de partenaire.",
+    "Les mêmes chiffres que le tableau de bord et que l'API (indicators). Les financements versés à un partenaire n'ont pas de commune ; les emplois et les créations n'ont pas de partenaire. " +
+    "Les emplois suivent le secret statistique (voir jobs) : masqués, ils sont vides et marqués « s » dans jobs_flag.",
   keywords: ["indicateurs", "emploi", "financements", "incubation", "ESS"],
   columns: [
     { name: "year", type: "integer", title: "Année", description: "Année.", constraints: { required: true } },
@@ -48,8 +53,15 @@ export const indicators: Dataset = {
       title: "Population municipale",
       description: "Population municipale (INSEE) de la commune, base des taux pour 1 000 habitants ; vide sans commune.",
     },
-    count("jobs_created", "Emplois créés", describeIndicator("jobsCreated", "fr")),
-    { name: "fte", type: "number", title: "ETP", description: describeIndicator("fullTimeEquivalents", "fr"), constraints: { required: true, minimum: 0 } },
+    {
+      name: "jobs_created",
+      type: "integer",
+      title: "Emplois créés",
+      description: `${describeIndicator("jobsCreated", "fr")} ${SECRET}`,
+      constraints: { minimum: 0 },
+    },
+    { name: "fte", type: "number", title: "ETP", description: `${describeIndicator("fullTimeEquivalents", "fr")} ${SECRET}`, constraints: { minimum: 0 } },
+    jobsFlagColumn,
     count("enterprises_incubated", "Entreprises incubées", describeIndicator("enterprisesIncubated", "fr")),
     count("enterprises_created", "Entreprises créées", describeIndicator("enterprisesCreated", "fr")),
     {
@@ -78,16 +90,17 @@ export const indicators: Dataset = {
         (c) => [c.code, c.population] as const,
       ),
     );
-    const rows = await computeIndicators(ctx.sql, ["YEAR", "COMMUNE", "LEGAL_FAMILY", "PARTNER"], {
+    const filter: IndicatorFilter = {
       fromYear: filters.year,
       toYear: filters.year,
       communeCodes: filters.commune ? [filters.commune] : null,
       partnerIds: filters.partner ? [filters.partner] : null,
-    });
+    };
+    const rows = protectJobs((await jobsProtection(ctx.sql)).protection, await computeIndicators(ctx.sql, GRAIN, filter), GRAIN, filter);
     const source = `Calculé par l'Observatoire ESS sur les enregistrements publiés${ctx.isDemo ? ` — ${DEMO_DATA_NOTICE}` : ""}`;
     yield rows.map((r) => {
       const population = r.communeCode ? (populations.get(r.communeCode) ?? null) : null;
-      const rate = (value: number | string) => (population ? ((Number(value) * 1000) / population).toFixed(RATE_DECIMALS) : null);
+      const rate = (value: number | string | null) => (population && value !== null ? ((Number(value) * 1000) / population).toFixed(RATE_DECIMALS) : null);
       return {
         year: r.year,
         commune_code: r.communeCode,
@@ -98,6 +111,7 @@ export const indicators: Dataset = {
         population,
         jobs_created: r.jobsCreated,
         fte: r.fullTimeEquivalents,
+        jobs_flag: secretFlag(r.jobsSecret),
         enterprises_incubated: r.enterprisesIncubated,
         enterprises_created: r.enterprisesCreated,
         funding_amount: r.fundingAmount,
