@@ -74,3 +74,28 @@ describe("prisma/schema.prisma and the migrations", () => {
     expect(schema, `prisma/schema.prisma changed since ${last.name}: run npm run db:new-migration -- <name>`).toBe(snapshot);
   });
 });
+
+describe("0011_jobs_secrecy", () => {
+  it("withdraws one enterprise's jobs from the versions taken before, keeps the rest, and versions stay immutable after", async () => {
+    const old = await createTestDatabase({ migrate: false });
+    try {
+      const all = readMigrations();
+      await migrate(
+        old.sql,
+        all.filter((m) => m.name < "0011"),
+      );
+      await old.sql.query(
+        `INSERT INTO release (number, is_demo, data_change, changelog, columns) VALUES (1, true, 1, '[]', '{"jobs": ["id", "jobs_created"]}')`,
+      );
+      await old.sql.query(
+        `INSERT INTO release_row (dataset, row_key, valid_from, data) VALUES ('jobs', 'a', 1, '["a", 3]'), ('fundings', 'f', 1, '["f", "100.00"]')`,
+      );
+      expect(await migrate(old.sql, all)).toContain("0011_jobs_secrecy");
+      const rows = await old.sql.query<{ dataset: string }>("SELECT dataset FROM release_row ORDER BY dataset");
+      expect(rows.map((r) => r.dataset)).toEqual(["fundings"]);
+      await expect(old.sql.query("DELETE FROM release_row WHERE dataset = 'fundings'")).rejects.toThrow(/cannot be changed/);
+    } finally {
+      await old.dispose();
+    }
+  });
+});
