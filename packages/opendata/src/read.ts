@@ -3,7 +3,7 @@
 import { type Column, type Dataset, type ExportContext, type Filters, type Row, type SqlSource, sqlLiteral } from "./dataset";
 import { toCsv } from "./formats/csv";
 
-const BATCH_SIZE = 10_000;
+const BATCH_SIZE = 1_000;
 
 const isSql = (source: SqlSource | AsyncGenerator<Row[]>): source is SqlSource => "select" in source;
 

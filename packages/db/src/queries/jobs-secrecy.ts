@@ -37,21 +37,23 @@ const CELLS_SQL = `
    WHERE j.status = 'PUBLISHED'
    GROUP BY GROUPING SETS ((j.year, e.commune_code, e.legal_family), (j.year, e.commune_code), (j.year, e.legal_family), (j.year))`;
 
-let cached: { key: string; protection: Promise<{ protection: JobsProtection; rules: SecrecyRules }> } | null = null;
+type Built = Promise<{ protection: JobsProtection; rules: SecrecyRules }>;
+/** Per database handle (a test process may open several), the latest table and what it was built from. */
+const cache = new WeakMap<Db, { key: string; built: Built }>();
 
 /** The protected jobs tables as of the data the caller sees; built once per data version and thresholds. */
-export async function jobsProtection(db: Db): Promise<{ protection: JobsProtection; rules: SecrecyRules }> {
+export async function jobsProtection(db: Db): Built {
   const [state] = await query<{ version: string }>(db, "SELECT coalesce((SELECT version::text FROM data_change WHERE id = 1), '0') AS version");
   const rules = await secrecyRules(db);
   const key = `${state?.version}|${JSON.stringify(rules)}`;
-  if (cached?.key !== key) {
-    const build = query<JobsCell>(db, CELLS_SQL).then((cells) => ({ protection: new JobsProtection(cells, rules), rules }));
-    cached = { key, protection: build };
-    build.catch(() => {
-      if (cached?.protection === build) cached = null;
-    });
-  }
-  return cached.protection;
+  const cached = cache.get(db);
+  if (cached?.key === key) return cached.built;
+  const built = query<JobsCell>(db, CELLS_SQL).then((cells) => ({ protection: new JobsProtection(cells, rules), rules }));
+  cache.set(db, { key, built });
+  built.catch(() => {
+    if (cache.get(db)?.built === built) cache.delete(db);
+  });
+  return built;
 }
 
 /** Grouping or filtering by these splits the protected table's cells: anonymous jobs figures are then secret. */

@@ -4,6 +4,7 @@
 // Excel France opens with a double click: a BOM, `;`, `,` decimals, CRLF.
 import { FORMULA_START } from "@oess/domain";
 import type { Column, Row } from "../dataset";
+import { inPieces } from "./pieces";
 
 export interface CsvDialect {
   separator: "," | ";";
@@ -36,9 +37,5 @@ export async function* toCsv(columns: readonly Column[], batches: AsyncIterable<
   // Text columns are made inert; numbers (a negative amount) and dates stay as they are.
   const cell = columns.map((c) => (c.type === "string" ? inertText : c.type === "number" ? decimal : (value: Row[string] | undefined) => value));
   yield `${dialect.bom ? "\uFEFF" : ""}${line(names)}`;
-  for await (const rows of batches) {
-    let chunk = "";
-    for (const row of rows) chunk += line(names.map((n, i) => (cell[i] as typeof inertText)(row[n])));
-    yield chunk;
-  }
+  yield* inPieces(batches, (row) => line(names.map((n, i) => (cell[i] as typeof inertText)(row[n]))));
 }

@@ -1,6 +1,7 @@
 // JSON: the records with what a reuser needs to know about them (licence, source, notice).
 import type { Column, Row } from "../dataset";
 import { typed } from "../read";
+import { inPieces } from "./pieces";
 
 export interface JsonHeader {
   dataset: string;
@@ -16,13 +17,10 @@ export async function* toJson(header: JsonHeader, columns: readonly Column[], ba
   const names = columns.map((c) => c.name);
   yield `${JSON.stringify({ ...header, fields: names }).slice(0, -1)},"records":[`;
   let first = true;
-  for await (const rows of batches) {
-    let chunk = "";
-    for (const row of rows) {
-      chunk += (first ? "\n" : ",\n") + JSON.stringify(typed(columns, row));
-      first = false;
-    }
-    yield chunk;
-  }
+  yield* inPieces(batches, (row) => {
+    const separator = first ? "\n" : ",\n";
+    first = false;
+    return separator + JSON.stringify(typed(columns, row));
+  });
   yield "\n]}\n";
 }

@@ -1,53 +1,133 @@
-// XLSX for people who open files in a spreadsheet, written as a stream (exceljs' streaming writer):
-// dates and instants as date cells in the French format, numbers as numbers, text as text, and a
-// header row that stays in view and filters.
-import { once } from "node:events";
-import { PassThrough, type Writable } from "node:stream";
+// XLSX for people who open files in a spreadsheet: dates and instants as date cells in the French
+// format, numbers as numbers, text as text, and a header row that stays in view and filters.
+//
+// Written here as SpreadsheetML over a zip stream (archiver) rather than with exceljs' streaming
+// writer: exceljs pushes every row into the zip without waiting for it, so a million-row sheet
+// sat in memory (982 MB peak at 910 939 fundings, bench:exports). Here the sheet is a stream the
+// zip pulls from: rows are read from the database only as fast as the client downloads.
+import { Readable } from "node:stream";
+import archiver from "archiver";
 import type { Column, Row } from "../dataset";
 import { typed } from "../read";
+import { inPieces } from "./pieces";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Cell styles (cellXfs in styles.xml, by position). */
+const STYLE = { plain: 0, date: 1, datetime: 2, header: 3 } as const;
+
+const CONTENT_TYPES = `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+</Types>`;
+
+const ROOT_RELS = `${XML}<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">
+<Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/>
+</Relationships>`;
+
+const WORKBOOK_RELS = `${XML}<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">
+<Relationship Id="rId1" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/>
+<Relationship Id="rId2" Type="${RELATIONSHIPS}/styles" Target="styles.xml"/>
+</Relationships>`;
+
+const STYLES = `${XML}<styleSheet xmlns="${MAIN}">
+<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy hh:mm"/></numFmts>
+<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>
+<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
+<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="4">
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+</cellXfs>
+<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
+</styleSheet>`;
 
 export function toXlsx(sheetName: string, columns: readonly Column[], batches: AsyncIterable<Row[]>): AsyncIterable<Uint8Array> {
-  const output = new PassThrough();
-  (async () => {
-    // Loaded on first use: exceljs is large, and most requests never need it.
-    const { default: ExcelJS } = await import("exceljs");
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.columns = columns.map((c) => ({ key: c.name, width: Math.max(12, c.name.length + 2), style: CELL_STYLES[c.type] ?? {} }));
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-    const header = sheet.addRow(columns.map((c) => c.name));
-    header.font = { bold: true };
-    header.commit();
-    for await (const rows of batches) {
-      for (const row of rows) {
-        const values = typed(columns, row);
-        sheet.addRow(columns.map((c) => cellValue(c, values[c.name]))).commit();
-      }
-      // Wait for the reader before the next batch: a slow download must not fill memory.
-      if (output.writableNeedDrain) await drainedOrClosed(output);
-      if (output.destroyed) return;
-    }
-    sheet.commit();
-    await workbook.commit();
-  })().catch((error: unknown) => output.destroy(error as Error));
-  return output;
+  const name = sheetName.slice(0, 31);
+  const lastColumn = columnLetters(columns.length);
+  const zip = archiver("zip", { zlib: { level: 6 } });
+  zip.append(CONTENT_TYPES, { name: "[Content_Types].xml" });
+  zip.append(ROOT_RELS, { name: "_rels/.rels" });
+  zip.append(workbook(name, lastColumn), { name: "xl/workbook.xml" });
+  zip.append(WORKBOOK_RELS, { name: "xl/_rels/workbook.xml.rels" });
+  zip.append(STYLES, { name: "xl/styles.xml" });
+  // A byte stream the zip pulls from: the generator runs only when the zip wants more.
+  const rows = Readable.from(sheet(columns, lastColumn, batches), { objectMode: false });
+  zip.append(rows, { name: "xl/worksheets/sheet1.xml" });
+  // A failed read (the database, or the client gone: the request's signal aborts it) fails the
+  // download; a download given up stops the rows. Whoever still reads learns of an error from the
+  // stream's iterator: the listener only keeps an error nobody reads from crashing the process.
+  rows.once("error", (error) => zip.destroy(error));
+  zip.once("close", () => rows.destroy());
+  zip.on("error", () => undefined);
+  void zip.finalize().catch(() => undefined);
+  return zip;
 }
 
-const CELL_STYLES: Partial<Record<Column["type"], { numFmt: string }>> = {
-  date: { numFmt: "dd/mm/yyyy" },
-  datetime: { numFmt: "dd/mm/yyyy hh:mm" },
-};
-
-/** Dates become date cells (midnight UTC: the day itself, whatever the reader's time zone); the rest as typed. */
-function cellValue(column: Column, value: Row[string] | undefined): Row[string] | Date | undefined {
-  if (typeof value !== "string" || (column.type !== "date" && column.type !== "datetime")) return value;
-  const moment = new Date(column.type === "date" ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(moment.getTime()) ? value : moment;
+function workbook(name: string, lastColumn: string): string {
+  const quoted = `'${escapeXml(name).replaceAll("'", "''")}'`;
+  return `${XML}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheets><sheet name="${escapeXml(name)}" sheetId="1" r:id="rId1"/></sheets>
+<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${quoted}!$A$1:$${lastColumn}$1</definedName></definedNames></workbook>`;
 }
 
-/** Once the reader is gone (the stream destroyed) `drain` never comes: `close` ends the wait too. */
-async function drainedOrClosed(stream: Writable): Promise<void> {
-  const done = new AbortController();
-  const options = { signal: done.signal };
-  await Promise.race([once(stream, "drain", options), once(stream, "close", options)]).finally(() => done.abort());
+async function* sheet(columns: readonly Column[], lastColumn: string, batches: AsyncIterable<Row[]>): AsyncGenerator<string> {
+  const widths = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.max(12, c.name.length + 2)}" customWidth="1"/>`).join("");
+  yield `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`;
+  // Every cell says where it is (A2, B2…): readers such as exceljs need it.
+  const letters = columns.map((_, i) => columnLetters(i + 1));
+  yield `<cols>${widths}</cols><sheetData><row r="1">${columns.map((c, i) => text(`${letters[i]}1`, c.name, STYLE.header)).join("")}</row>`;
+  let line = 1;
+  yield* inPieces(batches, (row) => {
+    const values = typed(columns, row);
+    line++;
+    return `<row r="${line}">${columns.map((c, i) => cell(`${letters[i]}${line}`, c, values[c.name])).join("")}</row>`;
+  });
+  yield `</sheetData><autoFilter ref="A1:${lastColumn}1"/></worksheet>`;
+}
+
+const EXCEL_EPOCH_DAYS = 25_569; // 1970-01-01 in Excel's 1900 date system
+const DAY_MS = 86_400_000;
+
+/** One cell: dates (midnight UTC: the day itself, whatever the reader's time zone) and instants as date serials. */
+function cell(ref: string, column: Column, value: Row[string] | undefined): string {
+  if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) return ""; // an empty cell is left out
+  if (typeof value === "number") return `<c r="${ref}"><v>${value}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (column.type === "date" || column.type === "datetime") {
+    const moment = Date.parse(column.type === "date" ? `${value}T00:00:00Z` : value);
+    if (!Number.isNaN(moment)) return `<c r="${ref}" s="${STYLE[column.type]}"><v>${moment / DAY_MS + EXCEL_EPOCH_DAYS}</v></c>`;
+  }
+  return text(ref, value, STYLE.plain);
+}
+
+function text(ref: string, value: string, style: number): string {
+  const escaped = escapeXml(value);
+  const space = escaped !== escaped.trim() ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ""}><is><t${space}>${escaped}</t></is></c>`;
+}
+
+/** XML text: the five entities, and the control characters XML 1.0 forbids left out. */
+function escapeXml(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
+}
+
+/** A, B, …, Z, AA, AB…: the letters of the n-th column (1-based). */
+function columnLetters(n: number): string {
+  let letters = "";
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
 }
