@@ -1,7 +1,7 @@
 "use client";
 // One chart component for the whole dashboard: columns or horizontal bars, one or several
 // series, grouped or stacked. Recharts' accessibility layer makes it keyboard-operable.
-import { Bar, CartesianGrid, BarChart as Chart, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, Cell, BarChart as Chart, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { SECRET_LABEL } from "../../lib/secret";
 import { compact } from "./compact";
 import { seriesFill } from "./palette";
@@ -29,13 +29,17 @@ export interface BarChartProps<Row> {
 const AXIS_TICK = { fill: "#1d2433", fontSize: 13 };
 
 export function BarChart<Row>({ rows, category, series, format, short = compact, horizontal = false, stacked = false, label }: BarChartProps<Row>) {
+  // Recharts draws no label for a missing value, nor for a bar of no length: a hidden figure is an
+  // invisible bar of one pixel whose label (and tooltip) reads « secret », never a zero.
   const data = rows.map((row) => {
-    const point: Record<string, string | number | null> = { name: category(row) };
-    series.forEach((s, i) => {
-      point[`s${i}`] = s.value(row);
-    });
+    const point: Record<string, string | number | boolean> = { name: category(row) };
     const values = series.map((s) => s.value(row));
-    point.total = values.includes(null) ? null : values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+    values.forEach((v, i) => {
+      point[`s${i}`] = v ?? 0;
+      point[`label${i}`] = v === null ? SECRET_LABEL : short(v);
+      point[`secret${i}`] = v === null;
+    });
+    point.totalLabel = values.includes(null) ? SECRET_LABEL : short(values.reduce<number>((sum, v) => sum + (v ?? 0), 0));
     return point;
   });
   const height = horizontal ? Math.max(160, 36 * data.length + 60) : 320;
@@ -57,7 +61,7 @@ export function BarChart<Row>({ rows, category, series, format, short = compact,
       {horizontal ? <XAxis {...valueAxis} /> : <XAxis {...categoryAxis} interval="preserveStartEnd" minTickGap={4} />}
       {horizontal ? <YAxis {...categoryAxis} interval={0} width={160} /> : <YAxis {...valueAxis} width={56} />}
       <Tooltip
-        formatter={(value) => (value === null || value === undefined ? SECRET_LABEL : format(Number(value)))}
+        formatter={(value, _name, item) => (item.payload?.[`secret${String(item.dataKey).slice(1)}`] ? SECRET_LABEL : format(Number(value)))}
         cursor={{ fill: "rgb(0 90 156 / 0.08)" }}
       />
       {series.length > 1 ? <Legend iconType="square" itemSorter={null} wrapperStyle={{ color: "#1d2433" }} /> : null}
@@ -71,16 +75,14 @@ export function BarChart<Row>({ rows, category, series, format, short = compact,
           strokeWidth={0.5}
           stackId={stacked ? "stack" : undefined}
           isAnimationActive={false}
+          minPointSize={(_value, index) => (data[index]?.[`secret${i}`] ? 1 : 0)}
         >
+          {data.map((point) => (
+            <Cell key={String(point.name)} fillOpacity={point[`secret${i}`] ? 0 : 1} strokeOpacity={point[`secret${i}`] ? 0 : 1} />
+          ))}
           {/* Values are written next to the bars: the reader never has to match colours. */}
           {!stacked || i === series.length - 1 ? (
-            <LabelList
-              dataKey={stacked ? "total" : `s${i}`}
-              position={horizontal ? "right" : "top"}
-              formatter={(v) => (v === null || v === undefined ? SECRET_LABEL : short(Number(v)))}
-              fill="#1d2433"
-              fontSize={12}
-            />
+            <LabelList dataKey={stacked ? "totalLabel" : `label${i}`} position={horizontal ? "right" : "top"} fill="#1d2433" fontSize={12} />
           ) : null}
         </Bar>
       ))}

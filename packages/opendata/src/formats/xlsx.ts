@@ -115,14 +115,19 @@ function text(ref: string, value: string, style: number): string {
   return `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ""}><is><t${space}>${escaped}</t></is></c>`;
 }
 
-/** XML text: the five entities, and the control characters XML 1.0 forbids left out. */
+/** XML 1.0 forbids control characters but tab, line feed and carriage return, and U+FFFE, U+FFFF. */
+const forbiddenInXml = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff;
+
+/** XML text: the five entities, and the characters XML forbids left out. */
 function escapeXml(value: string): string {
-  return value
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
+  let allowed = value;
+  for (let i = 0; i < value.length; i++) {
+    if (forbiddenInXml(value.charCodeAt(i))) {
+      allowed = [...value].filter((char) => !forbiddenInXml(char.charCodeAt(0))).join("");
+      break;
+    }
+  }
+  return allowed.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 }
 
 /** A, B, …, Z, AA, AB…: the letters of the n-th column (1-based). */
