@@ -1,4 +1,5 @@
 // Column definitions used by several datasets.
+import { LEGAL_FAMILIES } from "@oess/domain";
 import type { Column } from "./dataset";
 
 export const idColumn = (what: string): Column => ({
@@ -48,3 +49,13 @@ export const publishedAtColumn: Column = {
   description: "Date et heure (UTC) de la première publication de l'enregistrement.",
   constraints: { required: true },
 };
+
+export const communeNameColumn: Column = { name: "commune_name", type: "string", title: "Commune", description: "Nom de la commune." };
+
+export const legalFamilyColumn = (description: string, required = false): Column => ({
+  name: "legal_family",
+  type: "string",
+  title: "Famille juridique",
+  description,
+  constraints: { ...(required ? { required } : {}), enum: LEGAL_FAMILIES },
+});

@@ -2,7 +2,7 @@ import { datasetInfo, Prisma, secrecyRules } from "@oess/db";
 import { DEMO_DATA_NOTICE, describeIndicator, type SecrecyRules, type SecretReason } from "@oess/domain";
 import { citationText, latestRelease, type Release } from "@oess/opendata";
 import { builder } from "../builder";
-import { checkIndicatorFilter, readIndicators, SECRET_NOTE, SecretReasonRef } from "./indicator";
+import { checkIndicatorFilter, jobsFigureFields, readIndicators, SECRET_NOTE } from "./indicator";
 
 interface HeadlineFigures {
   jobsCreated: number | null;
@@ -18,13 +18,7 @@ interface HeadlineFigures {
 const Headline = builder.objectRef<HeadlineFigures>("HeadlineFigures").implement({
   description: `The three headline figures of the PTCE over published records of a period: \`indicators\` summed over its years. ${SECRET_NOTE}`,
   fields: (t) => ({
-    jobsCreated: t.exposeInt("jobsCreated", { nullable: true, description: describeIndicator("jobsCreated", "en") }),
-    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", nullable: true, description: describeIndicator("fullTimeEquivalents", "en") }),
-    jobsSecret: t.expose("jobsSecret", {
-      type: SecretReasonRef,
-      nullable: true,
-      description: "Why `jobsCreated` and `fullTimeEquivalents` are null, if they are.",
-    }),
+    ...jobsFigureFields(t),
     enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: describeIndicator("enterprisesIncubated", "en") }),
     fundingAmount: t.expose("fundingAmount", { type: "Decimal", description: describeIndicator("fundingAmount", "en") }),
     fundingCount: t.exposeInt("fundingCount", { description: describeIndicator("fundingCount", "en") }),

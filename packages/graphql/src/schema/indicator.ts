@@ -12,7 +12,7 @@ import {
   SURVIVAL_YEARS,
   type SurvivalCohort,
 } from "@oess/db";
-import { describeIndicator, isUuid, type Territory } from "@oess/domain";
+import { describeIndicator, isUuid, type SecretReason, type Territory } from "@oess/domain";
 import { GraphQLError } from "graphql";
 import { builder, type Context } from "../builder";
 import { selectedFields } from "../selection";
@@ -67,6 +67,32 @@ const IndicatorWhere = builder.inputType("IndicatorWhere", {
 });
 
 const JOBS_MEASURES: readonly IndicatorMeasure[] = ["jobsCreated", "fullTimeEquivalents"];
+
+/** What every aggregate with jobs figures has: the figures, and why they are hidden if they are. */
+interface JobsFigures {
+  jobsCreated: number | null;
+  fullTimeEquivalents: string | null;
+  jobsSecret: SecretReason | null;
+}
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The jobs fields of an aggregate's type (IndicatorRow, HeadlineFigures), declared once. */
+export const jobsFigureFields = <Shape extends JobsFigures>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>) => ({
+  jobsCreated: t.int({ nullable: true, description: describeIndicator("jobsCreated", "en"), resolve: (row) => row.jobsCreated }),
+  fullTimeEquivalents: t.field({
+    type: "Decimal",
+    nullable: true,
+    description: describeIndicator("fullTimeEquivalents", "en"),
+    resolve: (row) => row.fullTimeEquivalents,
+  }),
+  jobsSecret: t.field({
+    type: SecretReasonRef,
+    nullable: true,
+    description: "Why `jobsCreated` and `fullTimeEquivalents` are null, if they are.",
+    resolve: (row) => row.jobsSecret,
+  }),
+});
 
 export const SECRET_NOTE =
   "`jobsCreated` and `fullTimeEquivalents` are null for anonymous readers when statistical confidentiality hides them (see `jobsSecret`).";
@@ -154,13 +180,7 @@ const IndicatorRowRef = builder.objectRef<PopulatedRow>("IndicatorRow").implemen
       description: "Funding, in euros, per 1 000 inhabitants of `population` (null without one).",
       resolve: (row) => (row.population ? new Prisma.Decimal(row.fundingAmount).times(1000).dividedBy(row.population) : null),
     }),
-    jobsCreated: t.exposeInt("jobsCreated", { nullable: true, description: describeIndicator("jobsCreated", "en") }),
-    fullTimeEquivalents: t.expose("fullTimeEquivalents", { type: "Decimal", nullable: true, description: describeIndicator("fullTimeEquivalents", "en") }),
-    jobsSecret: t.expose("jobsSecret", {
-      type: SecretReasonRef,
-      nullable: true,
-      description: "Why `jobsCreated` and `fullTimeEquivalents` are null, if they are.",
-    }),
+    ...jobsFigureFields(t),
     enterprisesIncubated: t.exposeInt("enterprisesIncubated", { description: describeIndicator("enterprisesIncubated", "en") }),
     enterprisesCreated: t.exposeInt("enterprisesCreated", { description: describeIndicator("enterprisesCreated", "en") }),
     fundingAmount: t.expose("fundingAmount", { type: "Decimal", description: describeIndicator("fundingAmount", "en") }),

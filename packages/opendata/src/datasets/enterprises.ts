@@ -1,6 +1,6 @@
-import { COOPERATIVE_KINDS, LEGAL_FAMILIES } from "@oess/domain";
+import { COOPERATIVE_KINDS } from "@oess/domain";
 import { legalCategories } from "@oess/domain/legal-categories";
-import { communeCodeColumn, dataYearColumn, idColumn, publishedAtColumn, sourceColumn } from "../columns";
+import { communeCodeColumn, dataYearColumn, idColumn, legalFamilyColumn, publishedAtColumn, sourceColumn } from "../columns";
 import { Conditions, type Dataset, sqlDate, sqlInstant, sqlLiteral } from "../dataset";
 import { byPartnerOfEnterprise } from "./scoped";
 
@@ -33,13 +33,7 @@ export const enterprises: Dataset = {
       description: "Numéro RNA d'une association (W suivi de 9 chiffres).",
       constraints: { pattern: "^W[0-9]{9}$" },
     },
-    {
-      name: "legal_family",
-      type: "string",
-      title: "Famille juridique",
-      description: "Famille juridique de l'ESS.",
-      constraints: { required: true, enum: LEGAL_FAMILIES },
-    },
+    legalFamilyColumn("Famille juridique de l'ESS.", true),
     {
       name: "cooperative_kind",
       type: "string",

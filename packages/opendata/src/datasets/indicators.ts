@@ -1,6 +1,6 @@
 import { computeIndicators, type IndicatorDimension, type IndicatorFilter, jobsProtection, protectJobs } from "@oess/db";
-import { DEMO_DATA_NOTICE, describeIndicator, LEGAL_FAMILIES } from "@oess/domain";
-import { communeCodeColumn, sourceColumn } from "../columns";
+import { DEMO_DATA_NOTICE, describeIndicator } from "@oess/domain";
+import { communeCodeColumn, communeNameColumn, legalFamilyColumn, sourceColumn } from "../columns";
 import type { Dataset } from "../dataset";
 import { jobsFlagColumn, secretFlag } from "./jobs";
 
@@ -32,14 +32,8 @@ export const indicators: Dataset = {
   columns: [
     { name: "year", type: "integer", title: "Année", description: "Année.", constraints: { required: true } },
     { ...communeCodeColumn(false), description: "Code INSEE de la commune des entreprises ; vide pour les financements versés à un partenaire." },
-    { name: "commune_name", type: "string", title: "Commune", description: "Nom de la commune." },
-    {
-      name: "legal_family",
-      type: "string",
-      title: "Famille juridique",
-      description: "Famille juridique des entreprises.",
-      constraints: { enum: LEGAL_FAMILIES },
-    },
+    communeNameColumn,
+    legalFamilyColumn("Famille juridique des entreprises."),
     {
       name: "partner_id",
       type: "string",

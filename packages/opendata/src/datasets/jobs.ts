@@ -1,6 +1,6 @@
 import { jobsProtection } from "@oess/db";
-import { DEMO_DATA_NOTICE, describeIndicator, LEGAL_FAMILIES, type SecretReason } from "@oess/domain";
-import { communeCodeColumn, sourceColumn } from "../columns";
+import { DEMO_DATA_NOTICE, describeIndicator, type SecretReason } from "@oess/domain";
+import { communeCodeColumn, communeNameColumn, legalFamilyColumn, sourceColumn } from "../columns";
 import type { Dataset } from "../dataset";
 
 /** What the flag column says of a hidden figure (the API's `jobsSecret` gives the reason). */
@@ -43,14 +43,8 @@ export const jobs: Dataset = {
       constraints: { required: true, enum: LEVELS },
     },
     { ...communeCodeColumn(false), description: "Code INSEE de la commune des entreprises ; vide pour un total de toutes les communes." },
-    { name: "commune_name", type: "string", title: "Commune", description: "Nom de la commune." },
-    {
-      name: "legal_family",
-      type: "string",
-      title: "Famille juridique",
-      description: "Famille juridique des entreprises ; vide pour un total de toutes les familles.",
-      constraints: { enum: LEGAL_FAMILIES },
-    },
+    communeNameColumn,
+    legalFamilyColumn("Famille juridique des entreprises ; vide pour un total de toutes les familles."),
     { name: "jobs_created", type: "integer", title: "Emplois créés", description: describeIndicator("jobsCreated", "fr"), constraints: { minimum: 0 } },
     { name: "fte", type: "number", title: "ETP", description: describeIndicator("fullTimeEquivalents", "fr"), constraints: { minimum: 0 } },
     jobsFlagColumn,
