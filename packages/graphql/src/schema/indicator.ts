@@ -35,7 +35,7 @@ const IndicatorDimension = builder.enumType("IndicatorDimension", {
   } as const,
 });
 
-export const SecretReasonRef = builder.enumType("SecretReason", {
+const SecretReasonRef = builder.enumType("SecretReason", {
   description:
     "Why a jobs figure is hidden from anonymous readers (statistical confidentiality, « secret statistique »): signed-in partners see it. Grants are never secret.",
   values: {
