@@ -2,8 +2,8 @@
 // research API, the dashboard and the open-data `indicators` export so that they never disagree.
 // Published records only.
 import type { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily, SecretReason } from "@oess/domain";
-import type { SqlExecutor } from "../driver";
-import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
+import { type QueryRunner, rawQuery } from "./raw-query";
 import { inList } from "./sql-list";
 
 export const INDICATOR_DIMENSIONS = [
@@ -138,7 +138,7 @@ const OUTPUT_COLUMNS: Record<IndicatorDimension, string> = {
 
 /** Through Prisma, or through the SQL driver (inside a transaction, where Prisma cannot go). */
 export async function computeIndicators(
-  db: PrismaClient | SqlExecutor,
+  db: QueryRunner,
   groupBy: readonly IndicatorDimension[],
   filter: IndicatorFilter = {},
   measures: readonly IndicatorMeasure[] = INDICATOR_MEASURES,
@@ -185,7 +185,7 @@ export async function computeIndicators(
     ${Prisma.raw(dims.includes("PARTNER") ? "LEFT JOIN partner p ON p.id = facts.partner_id" : "")}
     ${where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
     ${Prisma.raw(group ? `GROUP BY ${group} ORDER BY ${order}` : "")}`;
-  const rows = "$queryRaw" in db ? await db.$queryRaw<Array<Record<string, unknown>>>(query) : await db.query(query.text, query.values);
+  const rows = await rawQuery<Record<string, unknown>>(db, query.text, query.values);
 
   return rows.map((r) => ({
     year: (r.year as number | undefined) ?? null,

@@ -3,14 +3,10 @@
 // jobs it may not give.
 import { DEFAULT_SECRECY_RULES, type JobsCell, JobsProtection, type SecrecyRules } from "@oess/domain";
 import type { SqlExecutor } from "../driver";
-import type { PrismaClient } from "../generated/prisma/client";
 import type { IndicatorDimension, IndicatorFilter, IndicatorRow } from "./indicators";
+import { type QueryRunner as Db, rawQuery as query } from "./raw-query";
 
 const RULES_KEY = "statistical_secrecy";
-
-type Db = PrismaClient | SqlExecutor;
-const query = <Row>(db: Db, sql: string, params: unknown[] = []): Promise<Row[]> =>
-  "$queryRawUnsafe" in db ? db.$queryRawUnsafe<Row[]>(sql, ...params) : db.query<Row>(sql, params);
 
 /** The thresholds in force: those stored at start-up (see saveSecrecyRules), else the defaults. */
 export async function secrecyRules(db: Db): Promise<SecrecyRules> {
