@@ -4,10 +4,10 @@
 // work (a few records corrected, withdrawn and published). Prints the time of each release and the
 // storage of the versions against one full copy of the published data. Never passes or fails.
 import { parseArgs } from "node:util";
-import { openDatabase, targetFromEnv } from "@oess/db";
+import { computeIndicators, INDICATOR_MEASURES, openDatabase, type SqlExecutor, targetFromEnv } from "@oess/db";
 import { scratchEnvironment } from "@oess/db/testing";
 import { DEFAULT_EPCI_SIREN } from "@oess/domain";
-import { createRelease } from "@oess/opendata";
+import { createRelease, DATASETS, type Dataset, type Release, releasedIndicators, releasedPage } from "@oess/opendata";
 import { seedAtScale } from "./seed-scratch";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "100" }, releases: { type: "string", default: "50" } } });
@@ -67,11 +67,37 @@ try {
     console.log(
       `  = ${mb((all.bytes - oneCopy.bytes) / (releases - 1))} per further version (${Object.values(PER_ROUND).reduce((a, b) => a + b)} records changed per round)`,
     );
+    await readsAsOf(db.sql, first);
   } finally {
     await db.close();
   }
 } finally {
   await cleanup();
+}
+
+/** What reading the first version costs once later ones exist (asOf in the API): a page, and aggregates. */
+async function readsAsOf(sql: SqlExecutor, release: Release | null): Promise<void> {
+  if (!release) return;
+  const fundings = DATASETS.find((d) => d.name === "fundings") as Dataset;
+  const total = release.changelog.find((c) => c.dataset === "fundings")?.rows ?? 0;
+  const [middle] = await releasedPage(sql, fundings, release, { limit: 1, after: "8" });
+  const page = await timed(() => releasedPage(sql, fundings, release, { after: middle?.key, limit: 100 }));
+  console.log(`asOf version 1, a page of 100 of its ${total} fundings from the middle: median ${page.toFixed(1)} ms`);
+  for (const groupBy of [["YEAR"], ["PARTNER", "YEAR"], ["YEAR", "COMMUNE", "LEGAL_FAMILY"]] as const) {
+    const current = await timed(() => computeIndicators(sql, groupBy));
+    const asOf = await timed(() => releasedIndicators(sql, release, groupBy, {}, INDICATOR_MEASURES));
+    console.log(`indicators(groupBy: [${groupBy.join(", ")}]): current data ${current.toFixed(0)} ms, asOf version 1 ${asOf.toFixed(0)} ms (median of 5)`);
+  }
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[2] ?? 0;
 }
 
 function mb(bytes: number): string {

@@ -23,7 +23,8 @@ export interface SecrecyRules {
 
 export const DEFAULT_SECRECY_RULES: SecrecyRules = { minContributors: 3, dominancePercent: 85 };
 
-export type SecretReason = "FEW_CONTRIBUTORS" | "DOMINANT_CONTRIBUTOR" | "COMPLEMENTARY" | "FINER_THAN_PUBLISHED";
+/** Why a jobs figure is hidden; SECRET_IN_VERSION when read from a released version, whose table keeps the « s » flag, not its reason. */
+export type SecretReason = "FEW_CONTRIBUTORS" | "DOMINANT_CONTRIBUTOR" | "COMPLEMENTARY" | "FINER_THAN_PUBLISHED" | "SECRET_IN_VERSION";
 
 /** What one cell of the table gathers: its contributing enterprises and their jobs and FTE. */
 export interface CellStats {

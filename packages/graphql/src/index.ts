@@ -18,6 +18,7 @@ import "./schema/comments";
 import "./schema/import";
 import "./schema/worklist";
 import "./schema/release";
+import "./schema/released-rows";
 import "./schema/rate-limit";
 
 export type { Context, HttpContext, RateLimitState } from "./builder";

@@ -173,25 +173,54 @@ const BATCH_SIZE = 10_000;
 /** The names of a dataset's columns in a release (its current ones if the release predates it). */
 export const releasedColumns = (release: Release, dataset: Dataset): readonly string[] => release.columns[dataset.name] ?? dataset.columns.map((c) => c.name);
 
+export interface ReleasedRow {
+  /** Unique within the dataset and stable across versions: the row's identifier, or its content's. */
+  key: string;
+  row: Row;
+}
+
+export interface ReleasedPage {
+  /** Rows after this key (in key order), or before it when `inverted`. */
+  after?: string;
+  before?: string;
+  limit: number;
+  /** From the last row backwards. */
+  inverted?: boolean;
+}
+
+/** One page of a dataset as released, in key order (reverse order when inverted). */
+export async function releasedPage(sql: SqlExecutor, dataset: Dataset, release: Release, page: ReleasedPage): Promise<ReleasedRow[]> {
+  const names = releasedColumns(release, dataset);
+  const params: unknown[] = [dataset.name, release.number];
+  const where = ["dataset = $1", "valid_from <= $2", "(valid_to IS NULL OR valid_to > $2)"];
+  for (const [bound, op] of [
+    [page.after, ">"],
+    [page.before, "<"],
+  ] as const) {
+    if (bound === undefined) continue;
+    params.push(bound);
+    where.push(`row_key ${op} $${params.length}`);
+  }
+  params.push(page.limit);
+  const rows = await sql.query<{ row_key: string; data: Row[string][] | string }>(
+    `SELECT row_key, data FROM release_row WHERE ${where.join(" AND ")} ORDER BY row_key ${page.inverted ? "DESC" : "ASC"} LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map((r) => {
+    const values = fromJson(r.data);
+    return { key: r.row_key, row: Object.fromEntries(names.map((name, i) => [name, values[i] ?? null])) };
+  });
+}
+
 /** The rows of a dataset as released, in key order, batch after batch. */
 export async function* releasedRows(sql: SqlExecutor, dataset: Dataset, release: Release, signal?: AbortSignal): AsyncGenerator<Row[]> {
-  const names = releasedColumns(release, dataset);
-  const number = release.number;
-  let after = "";
+  let after: string | undefined;
   for (;;) {
     signal?.throwIfAborted();
-    const rows = await sql.query<{ row_key: string; data: Row[string][] | string }>(
-      `SELECT row_key, data FROM release_row
-        WHERE dataset = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) AND row_key > $3
-        ORDER BY row_key LIMIT ${BATCH_SIZE}`,
-      [dataset.name, number, after],
-    );
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]?.row_key ?? after;
-    yield rows.map((r) => {
-      const values = fromJson(r.data);
-      return Object.fromEntries(names.map((name, i) => [name, values[i] ?? null]));
-    });
-    if (rows.length < BATCH_SIZE) return;
+    const page = await releasedPage(sql, dataset, release, { after, limit: BATCH_SIZE });
+    if (page.length === 0) return;
+    after = page[page.length - 1]?.key;
+    yield page.map((r) => r.row);
+    if (page.length < BATCH_SIZE) return;
   }
 }

@@ -136,12 +136,16 @@ const OUTPUT_COLUMNS: Record<IndicatorDimension, string> = {
   LEGAL_CATEGORY: `facts.legal_category AS "legalCategory"`,
 };
 
-/** Through Prisma, or through the SQL driver (inside a transaction, where Prisma cannot go). */
+/**
+ * Through Prisma, or through the SQL driver (inside a transaction, where Prisma cannot go).
+ * `tables` is a WITH clause that stands in for the tables read (a released version of the data).
+ */
 export async function computeIndicators(
   db: QueryRunner,
   groupBy: readonly IndicatorDimension[],
   filter: IndicatorFilter = {},
   measures: readonly IndicatorMeasure[] = INDICATOR_MEASURES,
+  tables = "",
 ): Promise<IndicatorRow[]> {
   const dims = INDICATOR_DIMENSIONS.filter((d) => groupBy.includes(d)); // canonical order, no duplicates
   const sources = FACTS.filter((s) => s.measures.some((m) => measures.includes(m)));
@@ -172,7 +176,7 @@ export async function computeIndicators(
   const select = dims.map((d) => OUTPUT_COLUMNS[d]).join(", ");
   const group = dims.flatMap((d) => DIMENSION_COLUMNS[d]).join(", ");
   const order = dims.map((d) => `${DIMENSION_COLUMNS[d][0]} NULLS LAST`).join(", ");
-  const query = Prisma.sql`
+  const query = Prisma.sql`${Prisma.raw(tables)}
     SELECT ${Prisma.raw(select ? `${select},` : "")}
       coalesce(sum(facts.jobs), 0)::int AS "jobsCreated",
       coalesce(sum(facts.fte), 0)::numeric(14, 2)::text AS "fullTimeEquivalents",

@@ -3,6 +3,7 @@ import { DEMO_DATA_NOTICE, describeIndicator, type SecrecyRules, type SecretReas
 import { citationText, latestRelease, type Release } from "@oess/opendata";
 import { builder } from "../builder";
 import { checkIndicatorFilter, jobsFigureFields, readIndicators, SECRET_NOTE } from "./indicator";
+import { ASOF_DESCRIPTION, releaseAsOf } from "./release";
 
 interface HeadlineFigures {
   jobsCreated: number | null;
@@ -34,16 +35,17 @@ builder.queryField("headlineFigures", (t) =>
     args: {
       fromYear: t.arg.int({ required: false, description: "First year of the period." }),
       toYear: t.arg.int({ required: false, description: "Last year of the period." }),
+      asOf: t.arg.int({ required: false, description: ASOF_DESCRIPTION }),
     },
-    resolve: async (_root, { fromYear, toYear }, ctx) => {
+    resolve: async (_root, { fromYear, toYear, asOf }, ctx) => {
       checkIndicatorFilter({ fromYear, toYear }, "");
-      const years = await readIndicators(ctx, ["YEAR"], { fromYear, toYear }, [
-        "jobsCreated",
-        "fullTimeEquivalents",
-        "enterprisesIncubated",
-        "fundingAmount",
-        "fundingCount",
-      ]);
+      const years = await readIndicators(
+        ctx,
+        ["YEAR"],
+        { fromYear, toYear },
+        ["jobsCreated", "fullTimeEquivalents", "enterprisesIncubated", "fundingAmount", "fundingCount"],
+        asOf,
+      );
       const sum = (pick: (r: (typeof years)[number]) => string | null) => years.reduce((acc, r) => acc.plus(pick(r) ?? 0), new Prisma.Decimal(0)).toFixed();
       const active = years.filter((r) => r.year !== null && ((r.jobsCreated ?? 1) > 0 || r.fundingCount > 0 || r.enterprisesIncubated > 0));
       // A total over years is secret when one of its years is: the others would give that year away.
@@ -106,12 +108,15 @@ const Dataset = builder.objectRef<{ isDemo: boolean; territoryName: string; epci
 builder.queryField("dataset", (t) =>
   t.field({
     type: Dataset,
-    description: "Facts about the dataset: demo data or not, territory, latest version and how to cite it.",
-    resolve: async (_root, _args, ctx) => ({
-      ...(await datasetInfo(ctx.prisma)),
-      territoryName: ctx.territory.name,
-      epciSiren: ctx.territory.epciSiren,
-      release: await latestRelease(ctx.sql),
-    }),
+    description: "Facts about the dataset: demo data or not, territory, latest version (or the version `asOf` names) and how to cite it.",
+    args: { asOf: t.arg.int({ required: false, description: ASOF_DESCRIPTION }) },
+    resolve: async (_root, { asOf }, ctx) => {
+      const territory = { territoryName: ctx.territory.name, epciSiren: ctx.territory.epciSiren };
+      if (asOf != null) {
+        const release = await releaseAsOf(ctx, asOf);
+        return { ...territory, isDemo: release.isDemo, release };
+      }
+      return { ...(await datasetInfo(ctx.prisma)), ...territory, release: await latestRelease(ctx.sql) };
+    },
   }),
 );

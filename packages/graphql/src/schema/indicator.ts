@@ -13,11 +13,13 @@ import {
   type SurvivalCohort,
 } from "@oess/db";
 import { describeIndicator, isUuid, type SecretReason, type Territory } from "@oess/domain";
+import { releasedIndicators } from "@oess/opendata";
 import { GraphQLError } from "graphql";
 import { builder, type Context } from "../builder";
 import { selectedFields } from "../selection";
 import { LegalCategoryRef, legalCategoryOf } from "./enterprise";
 import { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily } from "./enums";
+import { ASOF_DESCRIPTION, releaseAsOf } from "./release";
 
 const IndicatorDimension = builder.enumType("IndicatorDimension", {
   description: "What indicators can be grouped by.",
@@ -44,6 +46,10 @@ const SecretReasonRef = builder.enumType("SecretReason", {
     COMPLEMENTARY: { description: "It would let a secret figure be recovered by subtraction from published ones (secondary secret)." },
     FINER_THAN_PUBLISHED: {
       description: "Grouped or filtered by NAF section, cooperative kind or legal category: jobs are published by year, commune and legal family only.",
+    },
+    SECRET_IN_VERSION: {
+      description:
+        "Read `asOf` a version: its protected jobs table marks the figure, or one it is made of, secret (« s »), and keeps no reason. A version gives a figure that its table's cells and totals give directly.",
     },
   } as const,
 });
@@ -106,7 +112,10 @@ export async function readIndicators(
   groupBy: readonly Dimension[],
   filter: IndicatorFilter,
   measures: readonly IndicatorMeasure[],
+  asOf?: number | null,
 ): Promise<IndicatorRow[]> {
+  // A version holds only what it published: every reader gets its protected jobs figures.
+  if (asOf != null) return releasedIndicators(ctx.sql, await releaseAsOf(ctx, asOf), groupBy, filter, measures);
   const rows = await computeIndicators(ctx.prisma, groupBy, filter, measures);
   if (ctx.viewer || !measures.some((m) => JOBS_MEASURES.includes(m))) return rows;
   return protectJobs((await jobsProtection(ctx.prisma)).protection, rows, groupBy, filter);
@@ -210,8 +219,9 @@ builder.queryField("indicators", (t) =>
     args: {
       groupBy: t.arg({ type: [IndicatorDimension], required: true, description: "Dimensions to group by; [] gives the totals." }),
       where: t.arg({ type: IndicatorWhere, required: false, description: "Restricts the figures." }),
+      asOf: t.arg.int({ required: false, description: ASOF_DESCRIPTION }),
     },
-    resolve: async (_root, { groupBy, where }, ctx, info) => {
+    resolve: async (_root, { groupBy, where, asOf }, ctx, info) => {
       const filter = where ?? {};
       checkIndicatorFilter(filter);
       const selected = selectedFields(info);
@@ -222,6 +232,7 @@ builder.queryField("indicators", (t) =>
         INDICATOR_MEASURES.filter(
           (m) => selected.has(m) || selected.has(`${m}Per1000Inhabitants`) || (selected.has("jobsSecret") && JOBS_MEASURES.includes(m)),
         ),
+        asOf,
       );
       const byCommune = groupBy.includes("COMMUNE");
       return rows.map((row) => ({ ...row, population: populationOf(row, byCommune, filter.communeCodes, ctx.territory) }));

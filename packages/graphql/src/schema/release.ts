@@ -1,9 +1,9 @@
 // Dataset versions: what a researcher cites and a harvester pages. Taking one is the
 // coordination's (or the API's schedule); reading them is anyone's.
 import { datasetInfo } from "@oess/db";
-import { citationText, citedUrl, createRelease, type DatasetChanges, listReleases, type Release } from "@oess/opendata";
+import { citationText, citedUrl, createRelease, type DatasetChanges, findRelease, latestRelease, listReleases, type Release } from "@oess/opendata";
 import { GraphQLError } from "graphql";
-import { builder } from "../builder";
+import { builder, type Context } from "../builder";
 
 const MAX_RELEASES = 100;
 
@@ -18,7 +18,7 @@ const DatasetChangesRef = builder.objectRef<DatasetChanges>("DatasetChanges").im
   }),
 });
 
-const DatasetReleaseRef = builder.objectRef<Release>("DatasetRelease").implement({
+export const DatasetReleaseRef = builder.objectRef<Release>("DatasetRelease").implement({
   description: "A numbered, immutable version of the published data (version du jeu de données). Its files stay at /opendata/v/{version}/ unchanged for good.",
   fields: (t) => ({
     version: t.exposeInt("number", { description: "The version number: 1, 2, 3…" }),
@@ -45,6 +45,30 @@ builder.queryField("releases", (t) =>
       listReleases(ctx.sql, checked("first", first ?? 20, first == null || (first >= 1 && first <= MAX_RELEASES), `a number from 1 to ${MAX_RELEASES}`)),
   }),
 );
+
+builder.queryField("asOf", (t) =>
+  t.field({
+    type: DatasetReleaseRef,
+    description:
+      "One version of the published data, to cite it or to page its datasets as they were released: `asOf(version: 3) { fundings(first: 100) { … } }` sees the same rows on every page while new data is published.",
+    args: { version: t.arg.int({ required: true, description: "The version number (see `releases` or `dataset { version }`)." }) },
+    resolve: (_root, { version }, ctx) => releaseAsOf(ctx, version),
+  }),
+);
+
+/** The version `asOf` names, or an error that says which versions there are. */
+export async function releaseAsOf(ctx: Context, version: number): Promise<Release> {
+  const release = version >= 1 ? await findRelease(ctx.sql, version) : null;
+  if (release) return release;
+  const latest = (await latestRelease(ctx.sql))?.number;
+  throw new GraphQLError(`asOf: there is no version ${version}; ${latest ? `versions run from 1 to ${latest}` : "no version has been taken yet"}.`, {
+    extensions: { code: "NOT_FOUND", argument: "asOf" },
+  });
+}
+
+/** The `asOf` argument of the public queries that can read a released version. */
+export const ASOF_DESCRIPTION =
+  "Read a released version (see `releases`) instead of the current data: the figures as the version's open-data files give them, unchanged however the data changes since.";
 
 builder.mutationField("createRelease", (t) =>
   t.withAuth({ signedIn: true }).field({
