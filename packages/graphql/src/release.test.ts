@@ -187,7 +187,7 @@ describe("dataset versions", () => {
   const keyOf = (row: Indicator) => JSON.stringify(Object.entries(row).filter(([k]) => !JOBS.includes(k) && !/^(enterprises|funding)/.test(k)));
   const withoutJobs = (row: Indicator) => Object.fromEntries(Object.entries(row).filter(([k]) => !JOBS.includes(k)));
 
-  it("gives a version's indicators and headline figures as they were, to every reader, while the data moves on", async () => {
+  it("gives a version's indicators, headline figures and survival as they were, to every reader, while the data moves on", async () => {
     const latest: number = (await t.run(DATASET)).data.dataset.version;
     const cases: Array<{ groupBy: string[]; where?: Record<string, unknown> }> = [
       { groupBy: [] },
@@ -231,6 +231,13 @@ describe("dataset versions", () => {
       "query ($asOf: Int) { headlineFigures(fromYear: 2021, toYear: 2024, asOf: $asOf) { jobsCreated jobsSecret enterprisesIncubated fundingAmount fundingCount } }";
     const headline = (await t.run(HEADLINE, { asOf: latest })).data.headlineFigures;
     expect(headline).toEqual((await t.run(HEADLINE)).data.headlineFigures);
+    const SURVIVAL = "query ($asOf: Int, $where: IndicatorWhere) { survival(asOf: $asOf, where: $where) { foundingYear created survivors } }";
+    const survival = [
+      (await t.run(SURVIVAL, { asOf: latest })).data.survival,
+      (await t.run(SURVIVAL, { asOf: latest, where: { legalFamilies: ["COOPERATIVE"] } })).data.survival,
+    ];
+    expect(survival).toEqual([(await t.run(SURVIVAL)).data.survival, (await t.run(SURVIVAL, { where: { legalFamilies: ["COOPERATIVE"] } })).data.survival]);
+    expect(survival[0].some((c: { survivors: number | null }) => c.survivors !== null)).toBe(true);
 
     await db.sql.query("UPDATE funding SET amount = amount + 1000 WHERE status = 'PUBLISHED'");
     await db.sql.query(
@@ -240,6 +247,8 @@ describe("dataset versions", () => {
       expect((await t.run(INDICATORS, { groupBy, where, asOf: latest })).data).toEqual(answers[i]);
     }
     expect((await t.run(HEADLINE, { asOf: latest })).data.headlineFigures).toEqual(headline);
+    expect((await t.run(SURVIVAL, { asOf: latest })).data.survival).toEqual(survival[0]);
+    expect((await t.run(SURVIVAL)).data.survival).not.toEqual(survival[0]);
     expect((await t.run(HEADLINE)).data.headlineFigures.fundingAmount).not.toBe(headline.fundingAmount);
 
     expect((await t.run("{ dataset(asOf: 1) { version citation } }")).data.dataset).toMatchObject({ version: 1 });

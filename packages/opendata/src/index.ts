@@ -4,7 +4,7 @@ export { type ConformityReport, conformityReport } from "./conformity";
 export type { Column, Dataset } from "./dataset";
 export { catalogJsonLd, offlineLoader } from "./dcat";
 export { createOpenDataHandler, type OpenDataOptions } from "./http";
-export { releasedIndicators } from "./released-indicators";
+export { releasedIndicators, releasedSurvival } from "./released-indicators";
 export {
   createRelease,
   type DatasetChanges,

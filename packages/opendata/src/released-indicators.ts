@@ -1,8 +1,17 @@
-// The indicators as a released version gives them (`indicators(asOf:)`, `headlineFigures(asOf:)`):
+// The indicators as a released version gives them (`indicators`, `headlineFigures`, `survival` asOf):
 // the same aggregation as the current figures, run over the version's rows instead of the tables.
 // A version keeps no one's jobs, only the protected table: jobs figures are read from its cells
 // and totals, and one that needs a cell marked « s » is hidden.
-import { computeIndicators, type IndicatorDimension, type IndicatorFilter, type IndicatorMeasure, type IndicatorRow, type SqlExecutor } from "@oess/db";
+import {
+  computeIndicators,
+  computeSurvival,
+  type IndicatorDimension,
+  type IndicatorFilter,
+  type IndicatorMeasure,
+  type IndicatorRow,
+  type SqlExecutor,
+  type SurvivalCohort,
+} from "@oess/db";
 import { DATASETS } from "./catalog";
 import type { Dataset } from "./dataset";
 import { type Release, releasedColumns, releasedRows } from "./releases";
@@ -44,9 +53,10 @@ function versionTables(release: Release): string {
       cooperative_kind: "text",
       legal_category: "text",
       founded_on: "date",
+      ceased_on: "date",
     }),
-    `enterprise AS (SELECT id, commune_code, legal_family, naf_section, cooperative_kind, legal_category, founded_on, status FROM released_enterprise
-      UNION ALL SELECT ${cellId}, commune_code, legal_family, NULL, NULL, NULL, NULL, 'CELL' FROM job_cell WHERE level = 'commune_family')`,
+    `enterprise AS (SELECT id, commune_code, legal_family, naf_section, cooperative_kind, legal_category, founded_on, ceased_on, status FROM released_enterprise
+      UNION ALL SELECT ${cellId}, commune_code, legal_family, NULL, NULL, NULL, NULL, NULL, 'CELL' FROM job_cell WHERE level = 'commune_family')`,
     `job_record AS (SELECT year, ${cellId} AS enterprise_id, coalesce(jobs_created, 0) AS jobs_created, coalesce(fte, 0) AS fte, status
       FROM job_cell WHERE level = 'commune_family')`,
     releasedTable(release, "incubation", "incubations", { enterprise_id: "uuid", supporting_partner_id: "uuid", start_date: "date", outcome: "text" }),
@@ -132,3 +142,7 @@ export async function releasedIndicators(
     return { ...row, jobsCreated: jobs, fullTimeEquivalents: (fteHundredths / 100).toFixed(2) };
   });
 }
+
+/** Survival of the version's cohorts; its horizon is the last year of its jobs table. */
+export const releasedSurvival = (sql: SqlExecutor, release: Release, filter: IndicatorFilter): Promise<SurvivalCohort[]> =>
+  computeSurvival(sql, filter, versionTables(release));

@@ -1,8 +1,9 @@
 // Survival of the enterprises the incubator helped create: of those created in a year, how many
 // were still active three years later. A cohort is reported only once three full years have
 // passed before the last year with published figures.
-import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { IndicatorFilter } from "./indicators";
+import { type QueryRunner, rawQuery } from "./raw-query";
 import { inList } from "./sql-list";
 
 export const SURVIVAL_YEARS = 3;
@@ -14,7 +15,8 @@ export interface SurvivalCohort {
   survivors: number | null;
 }
 
-export async function computeSurvival(prisma: PrismaClient, filter: IndicatorFilter = {}): Promise<SurvivalCohort[]> {
+/** `tables`: as in computeIndicators, a WITH clause that stands in for the tables (a released version). */
+export async function computeSurvival(db: QueryRunner, filter: IndicatorFilter = {}, tables = ""): Promise<SurvivalCohort[]> {
   // Enterprises carry no funding instrument: such a filter leaves nothing, as in `indicators`.
   if ((filter.instruments?.length ?? 0) > 0) return [];
   const where: Prisma.Sql[] = [];
@@ -29,8 +31,8 @@ export async function computeSurvival(prisma: PrismaClient, filter: IndicatorFil
     ].filter((c) => c !== null),
   );
 
-  const rows = await prisma.$queryRaw<Array<{ foundingYear: number; created: number; survivors: number | null }>>`
-    WITH horizon AS (SELECT make_date(max(year), 12, 31) AS last_day FROM job_record WHERE status = 'PUBLISHED')
+  const query = Prisma.sql`${Prisma.raw(tables ? `${tables},` : "WITH")}
+    horizon AS (SELECT make_date(max(year), 12, 31) AS last_day FROM job_record WHERE status = 'PUBLISHED')
     SELECT extract(year FROM e.founded_on)::int AS "foundingYear",
       count(DISTINCT e.id)::int AS created,
       CASE WHEN make_date(extract(year FROM e.founded_on)::int + ${SURVIVAL_YEARS}, 12, 31) <= (SELECT last_day FROM horizon)
@@ -41,5 +43,5 @@ export async function computeSurvival(prisma: PrismaClient, filter: IndicatorFil
     WHERE e.status = 'PUBLISHED' AND e.founded_on IS NOT NULL
       ${where.length > 0 ? Prisma.sql`AND ${Prisma.join(where, " AND ")}` : Prisma.empty}
     GROUP BY 1 ORDER BY 1`;
-  return rows;
+  return rawQuery<SurvivalCohort>(db, query.text, query.values);
 }

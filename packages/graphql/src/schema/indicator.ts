@@ -13,7 +13,7 @@ import {
   type SurvivalCohort,
 } from "@oess/db";
 import { describeIndicator, isUuid, type SecretReason, type Territory } from "@oess/domain";
-import { releasedIndicators } from "@oess/opendata";
+import { releasedIndicators, releasedSurvival } from "@oess/opendata";
 import { GraphQLError } from "graphql";
 import { builder, type Context } from "../builder";
 import { selectedFields } from "../selection";
@@ -256,11 +256,14 @@ builder.queryField("survival", (t) =>
   t.field({
     type: [SurvivalCohortRef],
     description: `Survival at ${SURVIVAL_YEARS} years (pérennité) of the enterprises created after incubation, by year of creation. Filters apply to the cohort: years are creation years, partners are the incubating partners.`,
-    args: { where: t.arg({ type: IndicatorWhere, required: false, description: "Restricts the cohorts." }) },
-    resolve: (_root, { where }, ctx) => {
+    args: {
+      where: t.arg({ type: IndicatorWhere, required: false, description: "Restricts the cohorts." }),
+      asOf: t.arg.int({ required: false, description: ASOF_DESCRIPTION }),
+    },
+    resolve: async (_root, { where, asOf }, ctx) => {
       const filter = where ?? {};
       checkIndicatorFilter(filter);
-      return computeSurvival(ctx.prisma, filter);
+      return asOf != null ? releasedSurvival(ctx.sql, await releaseAsOf(ctx, asOf), filter) : computeSurvival(ctx.prisma, filter);
     },
   }),
 );
