@@ -10,7 +10,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "apps/api/src/**/*.test.ts", "apps/web/lib/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "apps/api/src/**/*.test.ts", "apps/web/lib/**/*.test.ts", "apps/web/components/**/*.test.tsx"],
     // Each database test file opens its own PGlite (a few seconds to boot) or PostgreSQL database.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -169,6 +169,52 @@ test("jobs hidden by statistical confidentiality read « secret », never zero, 
   expect(file).toMatch(/,,,s,/);
 });
 
+test("the Territoire map names each commune with the value of its table and the API's, and a click on a commune filters the view", async ({
+  page,
+  request,
+}) => {
+  const { indicators } = await graphql<{ indicators: Array<{ communeCode: string; communeName: string; fundingAmount: string }> }>(
+    request,
+    "{ indicators(groupBy: [COMMUNE]) { communeCode communeName fundingAmount } }",
+  );
+  await page.goto("/territoire?carte=financements");
+  const map = page.locator("#carte");
+  await expect(map.getByRole("heading", { level: 2 })).toHaveText("Carte des communes : financements");
+  const communes = map.locator("svg a");
+  await expect(communes).toHaveCount(40);
+  const table = new Map<string, string>();
+  for (const row of await map.getByRole("table").locator("tbody tr").all()) {
+    table.set(plain(await row.locator("th").innerText()), plain(await row.locator("td").innerText()));
+  }
+  expect(table.size).toBe(40);
+  for (const commune of await communes.all()) {
+    const [name, value] = plain((await commune.getAttribute("aria-label")) ?? "").split(" : ");
+    expect(`${value}`.startsWith(`${table.get(name ?? "")} `), `${name}: ${value}`).toBe(true);
+  }
+  for (const row of indicators.filter((r) => r.communeCode !== null)) {
+    expect(table.get(row.communeName), row.communeName).toBe(`${fr(Number(row.fundingAmount))} €`);
+  }
+  await expect(map).toContainText("Contours : IGN – Admin Express COG 2018, Licence Ouverte");
+  await expect(map.locator(".map-legend li")).not.toHaveCount(0);
+
+  await map.getByRole("link", { name: /^Niort : / }).click();
+  await expect(page).toHaveURL(/\/territoire\?.*commune=79191/);
+  await expect(page).toHaveURL(/carte=financements/);
+  await expect(page.locator(".view-summary")).toContainText("Commune : Niort");
+  await expect(map.getByRole("link", { name: /^Niort : / })).toHaveAttribute("aria-current", "true");
+
+  await map.getByRole("navigation", { name: "Indicateur de la carte" }).getByRole("link", { name: "Emplois créés", exact: true }).click();
+  await expect(page).toHaveURL(/carte=emplois#carte$/);
+  await expect(map.getByRole("heading", { level: 2 })).toHaveText("Carte des communes : emplois créés");
+  await expect(page.locator(".view-summary")).toContainText("Commune : Niort");
+
+  await page.goto("/");
+  const preview = page.locator("#carte-apercu");
+  await expect(preview.locator("svg a")).toHaveCount(40);
+  await preview.getByRole("link", { name: /^Niort : / }).click();
+  await expect(page).toHaveURL(/\/territoire\?commune=79191#carte$/);
+});
+
 test("without JavaScript the pages are complete and the filter form still works", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -8,4 +8,5 @@ export default dashboardPage(
   "Vue d'ensemble",
   "Les emplois créés, les entreprises incubées et les financements des partenaires du PTCE de l'économie sociale et solidaire.",
   OverviewView,
+  "last",
 );

@@ -36,7 +36,9 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
   }));
 
   const apply = (form: HTMLFormElement) => {
-    const params = new URLSearchParams();
+    // The view's other parameters (the map's indicator) stay; the filters are the form's.
+    const params = new URLSearchParams(window.location.search);
+    for (const name of Object.values(FILTER_PARAMS)) params.delete(name);
     for (const [name, value] of new FormData(form)) if (typeof value === "string" && value !== "") params.set(name, value);
     const search = params.toString();
     setCopied(false);

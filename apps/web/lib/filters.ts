@@ -33,7 +33,8 @@ export interface FilterOptions {
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;
-const one = (params: SearchParams, key: string): string | null => {
+/** A URL parameter's first value, trimmed; null when absent or empty. */
+export const firstParam = (params: SearchParams, key: string): string | null => {
   const value = params[key];
   const text = Array.isArray(value) ? value[0] : value;
   return text ? text.trim() || null : null;
@@ -42,15 +43,15 @@ const one = (params: SearchParams, key: string): string | null => {
 /** Reads the filters of a URL. Values that name nothing known are dropped, never trusted. */
 export function parseFilters(params: SearchParams, options: FilterOptions): Filters {
   const year = (key: string) => {
-    const n = Number(one(params, key));
+    const n = Number(firstParam(params, key));
     return Number.isInteger(n) && n >= options.firstYear && n <= options.lastYear ? n : null;
   };
   let from = year(FILTER_PARAMS.from);
   let to = year(FILTER_PARAMS.to);
   if (from !== null && to !== null && from > to) [from, to] = [to, from];
-  const commune = one(params, FILTER_PARAMS.commune);
-  const family = one(params, FILTER_PARAMS.family);
-  const partner = one(params, FILTER_PARAMS.partner);
+  const commune = firstParam(params, FILTER_PARAMS.commune);
+  const family = firstParam(params, FILTER_PARAMS.family);
+  const partner = firstParam(params, FILTER_PARAMS.partner);
   return {
     from,
     to,
@@ -58,6 +59,17 @@ export function parseFilters(params: SearchParams, options: FilterOptions): Filt
     family: LEGAL_FAMILIES.find((f) => FAMILY_SLUGS[f] === family) ?? null,
     partner: options.partners.some((p) => p.slug === partner) ? partner : null,
   };
+}
+
+/** The URL parameters of these filters (the inverse of parseFilters). */
+export function filtersToSearch(filters: Filters): URLSearchParams {
+  const search = new URLSearchParams();
+  if (filters.from !== null) search.set(FILTER_PARAMS.from, String(filters.from));
+  if (filters.to !== null) search.set(FILTER_PARAMS.to, String(filters.to));
+  if (filters.commune) search.set(FILTER_PARAMS.commune, filters.commune);
+  if (filters.family) search.set(FILTER_PARAMS.family, FAMILY_SLUGS[filters.family]);
+  if (filters.partner) search.set(FILTER_PARAMS.partner, filters.partner);
+  return search;
 }
 
 /** The research API's `IndicatorWhere` for these filters. */

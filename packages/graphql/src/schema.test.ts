@@ -140,6 +140,23 @@ describe("filters and ordering", () => {
 });
 
 describe("nodes and relations", () => {
+  it("gives each commune its contour, a GeoJSON MultiPolygon around the commune, and a different one to each", async () => {
+    const data = await ok("{ communes(first: 100) { edges { node { code contour } } } }");
+    const communes: Array<{ code: string; contour: { type: string; coordinates: number[][][][] } }> = data.communes.edges.map((e: { node: unknown }) => e.node);
+    expect(communes).toHaveLength(territory.communes.length);
+    const bounds = (c: (typeof communes)[number]) => {
+      const points = c.contour.coordinates.flat(2);
+      const xs = points.map((p) => p[0] as number);
+      const ys = points.map((p) => p[1] as number);
+      return [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)] as const;
+    };
+    for (const c of communes) expect(c.contour.type).toBe("MultiPolygon");
+    // Niort's town hall (46.3237 N, 0.4648 W) lies within Niort's outline.
+    const [west, east, south, north] = bounds(communes.find((c) => c.code === "79191") as (typeof communes)[number]);
+    expect([west < -0.4648 && -0.4648 < east, south < 46.3237 && 46.3237 < north]).toEqual([true, true]);
+    expect(new Set(communes.map((c) => JSON.stringify(c.contour))).size).toBe(communes.length);
+  });
+
   it("finds every kind of object again by its global ID", async () => {
     const data = await ok(
       `{

@@ -3,4 +3,10 @@ import { TerritoryView } from "../../views/territory-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Territoire" };
-export default dashboardPage("/territoire", "Territoire", "Les chiffres commune par commune, rapportés à la population municipale de l'INSEE.", TerritoryView);
+export default dashboardPage(
+  "/territoire",
+  "Territoire",
+  "Les chiffres commune par commune, rapportés à la population municipale de l'INSEE.",
+  TerritoryView,
+  "first",
+);

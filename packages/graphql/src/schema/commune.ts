@@ -1,3 +1,4 @@
+import { CONTOURS_ATTRIBUTION, loadContours } from "@oess/domain/contours";
 import { builder } from "../builder";
 import { PAGE_OPTIONS, visibleConnection } from "../visibility";
 import { IntFilter, StringFilter } from "./filters";
@@ -10,6 +11,15 @@ builder.prismaNode("Commune", {
     name: t.exposeString("name", { description: "Official name." }),
     siren: t.exposeString("siren", { description: "SIREN of the commune as a local authority." }),
     population: t.exposeInt("population", { description: "Population municipale (INSEE)." }),
+    contour: t.field({
+      type: "JSON",
+      nullable: true,
+      description: `Its outline, a GeoJSON MultiPolygon (WGS 84 longitude, latitude; about 10 m precision), for maps. ${CONTOURS_ATTRIBUTION}: show it with the map. Null when the project ships no contour for it.`,
+      resolve: (commune, _args, ctx) => {
+        const polygons = loadContours(ctx.territory.epciSiren).get(commune.code);
+        return polygons ? { type: "MultiPolygon", coordinates: polygons } : null;
+      },
+    }),
     enterprises: t.relatedConnection("enterprises", visibleConnection("ESS enterprises located in the commune.", { id: "asc" })),
   }),
 });

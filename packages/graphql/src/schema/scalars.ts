@@ -49,7 +49,7 @@ builder.scalarType("DateTime", {
 });
 
 builder.scalarType("JSON", {
-  description: "A JSON value: a record as it was before or after a change.",
+  description: "A JSON value: a record as it was before or after a change, or a GeoJSON geometry.",
   serialize: (value) => value,
   parseValue: () => {
     throw new GraphQLError("JSON is an output type only.");

@@ -1,0 +1,45 @@
+// The choropleth of the territory's communes: its figures for the current filters, read from the
+// API on the server, and drawn by CommuneMapCard.
+import { getClient } from "../lib/api";
+import { type FilterOptions, filtersToWhere } from "../lib/filters";
+import { graphql } from "../lib/graphql";
+import { contourPolygons } from "../lib/map";
+import { CommuneMapCard, type MapView } from "./commune-map-card";
+
+const QUERY = graphql(`
+  query CommuneMap($where: IndicatorWhere) {
+    communes(first: 100) {
+      edges {
+        node {
+          code
+          name
+          population
+          contour
+        }
+      }
+    }
+    indicators(groupBy: [COMMUNE], where: $where) {
+      communeCode
+      jobsCreated
+      enterprisesCreated
+      fundingAmount
+    }
+  }
+`);
+
+export async function CommuneMap({ filters, options, path, asked, compact = false }: MapView & { options: FilterOptions }) {
+  // Every commune is drawn: the commune filter picks one out, it does not empty the others.
+  const where = filtersToWhere({ ...filters, commune: null }, options);
+  const result = await getClient().query(QUERY, { where }).toPromise();
+  if (!result.data) return null;
+  const figures = new Map(result.data.indicators.map((r) => [r.communeCode, r]));
+  const communes = result.data.communes.edges.map(({ node: c }) => {
+    const f = figures.get(c.code);
+    return {
+      ...c,
+      polygons: contourPolygons(c.contour),
+      figures: { jobsCreated: f ? f.jobsCreated : 0, enterprisesCreated: f?.enterprisesCreated ?? 0, fundingAmount: Number(f?.fundingAmount ?? 0) },
+    };
+  });
+  return <CommuneMapCard communes={communes} filters={filters} path={path} asked={asked} compact={compact} />;
+}
