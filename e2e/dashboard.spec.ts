@@ -207,12 +207,55 @@ test("the Territoire map names each commune with the value of its table and the 
   await expect(page).toHaveURL(/carte=emplois#carte$/);
   await expect(map.getByRole("heading", { level: 2 })).toHaveText("Carte des communes : emplois créés");
   await expect(page.locator(".view-summary")).toContainText("Commune : Niort");
+  // A filter changed in the form keeps the map's indicator.
+  await page.getByLabel("Famille juridique").selectOption("cooperative");
+  await expect(page).toHaveURL(/famille=cooperative/);
+  await expect(page).toHaveURL(/carte=emplois/);
+  await expect(map.getByRole("heading", { level: 2 })).toHaveText("Carte des communes : emplois créés");
 
   await page.goto("/");
   const preview = page.locator("#carte-apercu");
   await expect(preview.locator("svg a")).toHaveCount(40);
   await preview.getByRole("link", { name: /^Niort : / }).click();
   await expect(page).toHaveURL(/\/territoire\?commune=79191#carte$/);
+});
+
+test("the value written on each bar is its table's value, abbreviated only above 10 000 and then within 0.5 %; axes step roundly", async ({ page }) => {
+  const number = (text: string) => {
+    const t = plain(text).replace(/\s*€$/, "").trim();
+    const [, digits = "", unit = ""] = /^([\d ,]+)\s*(k|M|Md)?$/.exec(t) ?? [];
+    return Number(digits.replace(/ /g, "").replace(",", ".")) * ({ k: 1e3, M: 1e6, Md: 1e9 }[unit] ?? 1);
+  };
+  // Charts of one series each: their labels and their table's cells come in the same order.
+  for (const [path, card] of [
+    ["/territoire", "#emplois-par-commune"],
+    ["/territoire", "#financements-par-habitant"],
+    ["/financements", "#financements-par-instrument"],
+    ["/", "#emplois-par-annee"],
+    ["/", "#financements-par-annee"],
+  ] as const) {
+    await page.goto(path);
+    const chart = page.locator(card).first();
+    await expect(chart.locator("svg").first()).toBeVisible();
+    const labels = (await chart.locator(".recharts-label-list text, .column-chart__value").allTextContents()).map(plain);
+    const cells = (await chart.locator("table tbody td").allTextContents()).map(plain);
+    expect(labels.length, `${path} ${card}`).toBeGreaterThan(0);
+    expect(labels.length).toBe(cells.length);
+    for (const [i, label] of labels.entries()) {
+      const exact = number(cells[i] as string);
+      if (cells[i] === "secret" || exact < 10_000) expect(label, `${path} ${card}`).toBe(cells[i]);
+      else expect(Math.abs(number(label) - exact) / exact, `${label} for ${cells[i]}`).toBeLessThan(0.005);
+    }
+    // Ticks are multiples of 1, 2, 2.5 or 5 × 10ⁿ, from 0.
+    const ticks = (await chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value, .column-chart__axis").allTextContents())
+      .map(plain)
+      .map(number);
+    const steps = new Set(ticks.slice(1).map((t, i) => t - (ticks[i] as number)));
+    expect(ticks[0]).toBe(0);
+    expect(steps.size, `${path} ${card}: ${ticks.join(" ")}`).toBe(1);
+    const step = [...steps][0] as number;
+    expect([1, 2, 2.5, 5]).toContain(step / 10 ** Math.floor(Math.log10(step)));
+  }
 });
 
 test("without JavaScript the pages are complete and the filter form still works", async ({ browser }) => {

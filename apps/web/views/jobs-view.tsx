@@ -137,7 +137,7 @@ export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewP
               : "Aucun emploi publié pour ces filtres."
           }
           rows={sections}
-          category={(r) => r.nafSection}
+          category={(r) => NAF_SECTION_LABELS[r.nafSection] ?? r.nafSection}
           series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}
           format={formatInteger}
           horizontal

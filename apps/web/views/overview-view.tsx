@@ -3,7 +3,7 @@ import { formatChange, formatDecimal, formatEuros, formatInteger } from "@oess/d
 import { HEADLINE_INDICATORS } from "@oess/domain/indicators";
 import { ChartCard } from "../components/chart-card";
 import { ColumnChart } from "../components/charts/column-chart";
-import { compactEuros } from "../components/charts/compact";
+import { compact, compactEuros } from "../components/charts/compact";
 import { KeyFigure } from "../components/key-figure";
 import { graphql, type ResultOf } from "../lib/graphql";
 import { incubationByYear } from "../lib/incubation-by-year";
@@ -119,7 +119,8 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
             rows={rows}
             category={(r) => String(r.year)}
             series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}
-            short={formatInteger}
+            format={formatInteger}
+            short={compact}
             label="Emplois créés par année"
           />
         </ChartCard>
@@ -136,7 +137,8 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
             rows={rows}
             category={(r) => String(r.year)}
             series={byYear.series}
-            short={formatInteger}
+            format={formatInteger}
+            short={compact}
             label="Projets incubés et entreprises créées par année"
           />
         </ChartCard>
@@ -153,6 +155,7 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
             rows={rows}
             category={(r) => String(r.year)}
             series={[{ label: "Montant des financements", value: (r) => Number(r.fundingAmount) }]}
+            format={formatEuros}
             short={compactEuros}
             label="Financements par année"
           />

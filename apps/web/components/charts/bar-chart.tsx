@@ -5,6 +5,7 @@ import { Bar, CartesianGrid, Cell, BarChart as Chart, LabelList, Legend, Tooltip
 import { SECRET_LABEL } from "../../lib/secret";
 import { compact } from "./compact";
 import { seriesFill } from "./palette";
+import { barLabel, niceTicks } from "./scale";
 
 export interface Series<Row> {
   label: string;
@@ -36,15 +37,38 @@ export function BarChart<Row>({ rows, category, series, format, short = compact,
     const values = series.map((s) => s.value(row));
     values.forEach((v, i) => {
       point[`s${i}`] = v ?? 0;
-      point[`label${i}`] = v === null ? SECRET_LABEL : short(v);
+      point[`label${i}`] = v === null ? SECRET_LABEL : barLabel(v, format, short);
       point[`secret${i}`] = v === null;
     });
-    point.totalLabel = values.includes(null) ? SECRET_LABEL : short(values.reduce<number>((sum, v) => sum + (v ?? 0), 0));
+    point.totalLabel = values.includes(null)
+      ? SECRET_LABEL
+      : barLabel(
+          values.reduce<number>((sum, v) => sum + (v ?? 0), 0),
+          format,
+          short,
+        );
     return point;
   });
-  const height = horizontal ? Math.max(160, 36 * data.length + 60) : 320;
+  const largest = Math.max(
+    0,
+    ...rows.map((row) => {
+      const values = series.map((s) => s.value(row) ?? 0);
+      return stacked ? values.reduce((a, b) => a + b, 0) : Math.max(...values);
+    }),
+  );
+  const ticks = niceTicks(largest);
+  // Long names (NAF sections) wrap beside horizontal bars; each bar gets the height of its name.
+  const lines = Math.max(1, ...data.map((point) => wrapLabel(String(point.name)).length));
+  const height = horizontal ? Math.max(160, Math.max(36, 16 * lines + 12) * data.length + 60) : 320;
   const categoryAxis = { dataKey: "name", type: "category" as const, tick: AXIS_TICK };
-  const valueAxis = { type: "number" as const, tick: AXIS_TICK, tickFormatter: short };
+  const valueAxis = {
+    type: "number" as const,
+    tick: AXIS_TICK,
+    tickFormatter: short,
+    ticks,
+    domain: [0, ticks[ticks.length - 1] as number],
+    interval: 0 as const,
+  };
 
   return (
     <Chart
@@ -59,7 +83,7 @@ export function BarChart<Row>({ rows, category, series, format, short = compact,
       <CartesianGrid stroke="#d5dae3" vertical={horizontal} horizontal={!horizontal} />
       {/* Every name beside horizontal bars; years under columns thin out on narrow screens. */}
       {horizontal ? <XAxis {...valueAxis} /> : <XAxis {...categoryAxis} interval="preserveStartEnd" minTickGap={4} />}
-      {horizontal ? <YAxis {...categoryAxis} interval={0} width={160} /> : <YAxis {...valueAxis} width={56} />}
+      {horizontal ? <YAxis {...categoryAxis} tick={<WrappedTick />} interval={0} width={190} /> : <YAxis {...valueAxis} width={56} />}
       <Tooltip
         formatter={(value, _name, item) => (item.payload?.[`secret${String(item.dataKey).slice(1)}`] ? SECRET_LABEL : format(Number(value)))}
         cursor={{ fill: "rgb(0 90 156 / 0.08)" }}
@@ -87,5 +111,30 @@ export function BarChart<Row>({ rows, category, series, format, short = compact,
         </Bar>
       ))}
     </Chart>
+  );
+}
+
+/** A name cut into lines of about 26 characters, at spaces. */
+function wrapLabel(text: string, width = 26): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** A category name beside a horizontal bar, on as many lines as it needs, centred on the bar. */
+function WrappedTick({ x = 0, y = 0, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+  const lines = wrapLabel(String(payload?.value ?? ""));
+  return (
+    <text x={x} y={y} textAnchor="end" fill={AXIS_TICK.fill} fontSize={AXIS_TICK.fontSize}>
+      {lines.map((line, i) => (
+        <tspan key={`${i}-${line}`} x={x} dy={i === 0 ? `${0.35 - ((lines.length - 1) * 1.15) / 2}em` : "1.15em"}>
+          {line}
+        </tspan>
+      ))}
+    </text>
   );
 }

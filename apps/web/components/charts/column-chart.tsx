@@ -4,11 +4,15 @@
 import { SECRET_LABEL } from "../../lib/secret";
 import type { Series } from "./bar-chart";
 import { SERIES_COLOURS, seriesFill } from "./palette";
+import { barLabel, niceTicks } from "./scale";
 
 interface ColumnChartProps<Row> {
   rows: readonly Row[];
   category: (row: Row) => string;
   series: readonly Series<Row>[];
+  /** The value as the table writes it. */
+  format: (n: number) => string;
+  /** Axis ticks, and the values too large to write in full on a column. */
   short: (n: number) => string;
   label: string;
 }
@@ -17,23 +21,14 @@ const WIDTH = 640;
 const HEIGHT = 280;
 const MARGIN = { top: 24, right: 8, bottom: 28, left: 56 };
 
-/** A round step that gives about four grid lines. */
-function niceStep(max: number): number {
-  const raw = max / 4;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  return ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
-}
-
-export function ColumnChart<Row>({ rows, category, series, short, label }: ColumnChartProps<Row>) {
-  const max = Math.max(1, ...rows.flatMap((r) => series.map((s) => s.value(r) ?? 0)));
-  const step = niceStep(max);
-  const top = Math.ceil(max / step) * step;
+export function ColumnChart<Row>({ rows, category, series, format, short, label }: ColumnChartProps<Row>) {
+  const ticks = niceTicks(Math.max(0, ...rows.flatMap((r) => series.map((s) => s.value(r) ?? 0))));
+  const top = ticks[ticks.length - 1] as number;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const slot = plotWidth / rows.length;
   const barWidth = Math.min(40, (slot * 0.8) / series.length);
   const y = (v: number) => MARGIN.top + plotHeight - (v / top) * plotHeight;
-  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
 
   return (
     <>
@@ -41,7 +36,7 @@ export function ColumnChart<Row>({ rows, category, series, short, label }: Colum
         {ticks.map((t) => (
           <g key={t}>
             <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} stroke="#d5dae3" />
-            <text x={MARGIN.left - 6} y={y(t)} dy="0.32em" textAnchor="end" className="column-chart__tick">
+            <text x={MARGIN.left - 6} y={y(t)} dy="0.32em" textAnchor="end" className="column-chart__tick column-chart__axis">
               {short(t)}
             </text>
           </g>
@@ -58,7 +53,7 @@ export function ColumnChart<Row>({ rows, category, series, short, label }: Colum
                       <rect x={x0 + k * barWidth} y={y(v)} width={barWidth - 1} height={y(0) - y(v)} fill={seriesFill(k)} stroke="#1d2433" strokeWidth={0.5} />
                     )}
                     <text x={x0 + k * barWidth + barWidth / 2} y={y(v ?? 0) - 4} textAnchor="middle" className="column-chart__value">
-                      {v === null ? SECRET_LABEL : short(v)}
+                      {v === null ? SECRET_LABEL : barLabel(v, format, short)}
                     </text>
                   </g>
                 );
