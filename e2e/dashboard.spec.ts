@@ -258,6 +258,41 @@ test("the value written on each bar is its table's value, abbreviated only above
   }
 });
 
+test("a view with no data says so once per card, draws no empty axis, and never writes « 1 projets » nor « 0 emplois »", async ({ page, request }) => {
+  const { communes, indicators } = await graphql<{
+    communes: { edges: Array<{ node: { code: string; name: string } }> };
+    indicators: Array<{
+      communeCode: string | null;
+      jobsCreated: number | null;
+      enterprisesIncubated: number;
+      enterprisesCreated: number;
+      fundingCount: number;
+    }>;
+  }>(
+    request,
+    "{ communes(first: 100) { edges { node { code name } } } indicators(groupBy: [COMMUNE]) { communeCode jobsCreated enterprisesIncubated enterprisesCreated fundingCount } }",
+  );
+  const busy = new Set(
+    indicators.filter((r) => (r.jobsCreated ?? 1) > 0 || r.enterprisesIncubated + r.enterprisesCreated + r.fundingCount > 0).map((r) => r.communeCode),
+  );
+  const quiet = communes.edges.map((e) => e.node).find((c) => !busy.has(c.code));
+  expect(quiet, "the demo data has a commune with nothing recorded").toBeDefined();
+  for (const path of ["/", "/emplois", "/incubation", "/financements"]) {
+    await page.goto(`${path}?commune=${quiet?.code}`);
+    await expect(page.locator(".view-summary")).toContainText(`Commune : ${quiet?.name}`);
+    const cards = page.locator("main .chart-card:not(.map-card)");
+    expect(await cards.count(), path).toBeGreaterThan(0);
+    for (const card of await cards.all()) {
+      await expect(card.locator("svg.column-chart, .recharts-surface"), path).toHaveCount(0);
+      const text = plain((await card.textContent()) ?? "");
+      expect(text.match(/Aucun/g)?.length ?? 0, `${path}: ${text}`).toBeLessThanOrEqual(1);
+    }
+    const body = plain((await page.locator("main").textContent()) ?? "");
+    expect(body, path).not.toMatch(/\b[01] (emplois|projets|financements|entreprises|communes)\b/);
+    expect(body, path).not.toMatch(/la plus forte est \d{4} avec 0/);
+  }
+});
+
 test("without JavaScript the pages are complete and the filter form still works", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -2,15 +2,15 @@ import { expect, test } from "@playwright/test";
 
 const API = "http://localhost:4310";
 
-test("the home page shows the three headline figures of the API, in French", async ({ page, request }) => {
+test("the home page shows the four headline figures of the API, each named for what it counts, in French", async ({ page, request }) => {
   const errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
   const api = await request.post(`${API}/graphql`, {
-    data: { query: "{ headlineFigures { jobsCreated enterprisesIncubated fundingAmount } }" },
+    data: { query: "{ headlineFigures { jobsCreated enterprisesIncubated fundingAmount } indicators(groupBy: []) { enterprisesCreated } }" },
   });
-  const { headlineFigures: h } = (await api.json()).data;
+  const { headlineFigures: h, indicators } = (await api.json()).data;
 
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
@@ -20,7 +20,8 @@ test("the home page shows the three headline figures of the API, in French", asy
   await expect(figures).toContainText("Emplois créés");
   const text = nbsp(await figures.innerText());
   expect(text).toContain(new Intl.NumberFormat("fr-FR").format(h.jobsCreated).replace(/\u202f/g, " "));
-  expect(text).toContain(String(h.enterprisesIncubated));
+  expect(text).toContain(`Projets entrés en incubation\n${h.enterprisesIncubated}`);
+  expect(text).toContain(`Entreprises créées\n${indicators[0].enterprisesCreated}`);
   expect(text).toContain(`${nbsp(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(Number(h.fundingAmount)))} €`);
   await expect(page.getByRole("note")).toContainText("Données de démonstration");
   expect(errors).toEqual([]);
@@ -31,7 +32,7 @@ test("the figures are in the HTML the server sends, before any JavaScript runs",
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/");
-  await expect(page.getByRole("region", { name: "Chiffres clés" }).getByRole("definition")).toHaveCount(3);
+  await expect(page.getByRole("region", { name: "Chiffres clés" }).getByRole("definition")).toHaveCount(4);
   await context.close();
 });
 

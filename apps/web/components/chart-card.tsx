@@ -17,19 +17,29 @@ export interface ChartCardProps<Row> {
   fileName: string;
   filterSuffix: string;
   className?: string;
+  /** Nothing to draw (no rows, or only zeros): the summary, which says so, is the card's one message. */
+  empty?: boolean;
 }
 
-export function ChartCard<Row>({ id, title, summary, rows, columns, fileName, filterSuffix, className, children }: ChartCardProps<Row>) {
-  const empty = rows.length === 0;
+export function ChartCard<Row>({
+  id,
+  title,
+  summary,
+  rows,
+  columns,
+  fileName,
+  filterSuffix,
+  className,
+  empty = rows.length === 0,
+  children,
+}: ChartCardProps<Row>) {
   return (
     <section className={className ? `chart-card ${className}` : "chart-card"} aria-labelledby={`${id}-titre`} id={id}>
       <h2 id={`${id}-titre`}>{title}</h2>
       <p className="chart-summary" id={`${id}-resume`}>
         {summary}
       </p>
-      {empty ? (
-        <p className="chart-empty">Aucune donnée publiée pour ces filtres.</p>
-      ) : (
+      {empty ? null : (
         <>
           <figure className="chart" aria-describedby={`${id}-resume`}>
             {children}

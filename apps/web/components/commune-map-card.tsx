@@ -5,6 +5,7 @@ import { formatDecimal, formatEuros, formatInteger } from "@oess/domain/format";
 import type { Column } from "../lib/csv";
 import { type Filters, filtersToSearch } from "../lib/filters";
 import { classify, classOf, type Polygons, projectContours, ZERO_COLOUR } from "../lib/map";
+import { plural } from "../lib/plural";
 import { SECRET_LABEL, SECRET_NOTE } from "../lib/secret";
 import { DataTable } from "./chart-card";
 
@@ -28,8 +29,7 @@ interface Measure {
   partnerless: boolean;
 }
 
-const plural = new Intl.PluralRules("fr-FR");
-const words = (one: string, many: string) => (n: number) => (plural.select(n) === "one" ? one : many);
+const words = (one: string, many: string) => (n: number) => plural(n, one, many);
 
 const MEASURES = {
   "emplois-hab": {

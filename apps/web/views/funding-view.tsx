@@ -1,10 +1,11 @@
 "use client";
-import { formatEuros, formatInteger, formatPercent } from "@oess/domain/format";
+import { formatEuros, formatPercent } from "@oess/domain/format";
 import { FUNDING_INSTRUMENT_LABELS, FUNDING_INSTRUMENTS, type FundingInstrument } from "@oess/domain/vocabulary";
 import { BarChartCard } from "../components/charts/bar-chart-card";
 import { compactEuros } from "../components/charts/compact";
 import type { Column } from "../lib/csv";
 import { graphql, type ResultOf } from "../lib/graphql";
+import { counted } from "../lib/plural";
 import { byDescending, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
@@ -88,7 +89,7 @@ export function FundingView({ where, period, filterSuffix }: ViewProps) {
         title="Financements par instrument"
         summary={
           topInstrument
-            ? `L'instrument le plus utilisé en montant est : ${FUNDING_INSTRUMENT_LABELS[topInstrument.instrument].toLowerCase()}, avec ${formatEuros(topInstrument.fundingAmount)} (${formatInteger(topInstrument.fundingCount)} financements).`
+            ? `L'instrument le plus utilisé en montant est : ${FUNDING_INSTRUMENT_LABELS[topInstrument.instrument].toLowerCase()}, avec ${formatEuros(topInstrument.fundingAmount)} (${counted(topInstrument.fundingCount, "financement", "financements")}).`
             : "Aucun financement publié pour ces filtres."
         }
         rows={instruments}
@@ -107,7 +108,11 @@ export function FundingView({ where, period, filterSuffix }: ViewProps) {
       <BarChartCard
         id="financements-par-annee-instrument"
         title="Financements par année et par instrument"
-        summary={`Chaque barre empile les montants des ${used.length} instruments de l'année ; le total figure au-dessus. ${formatEuros(total)} ${span}.`}
+        summary={
+          total > 0
+            ? `Chaque barre empile les montants des ${counted(used.length, "instrument", "instruments")} de l'année ; le total figure au-dessus. ${formatEuros(total)} ${span}.`
+            : "Aucun financement publié pour ces filtres."
+        }
         rows={total > 0 ? years : []}
         category={(r) => String(r.year)}
         series={used.map((i) => ({ label: FUNDING_INSTRUMENT_LABELS[i], value: (r: YearRow) => r[i] }))}

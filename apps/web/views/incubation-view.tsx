@@ -3,6 +3,7 @@ import { formatInteger, formatPercent } from "@oess/domain/format";
 import { BarChartCard } from "../components/charts/bar-chart-card";
 import { graphql, type ResultOf } from "../lib/graphql";
 import { incubationByYear } from "../lib/incubation-by-year";
+import { enteredIncubation, wereCreated } from "../lib/plural";
 import { byDescending, everyYear, sum } from "../lib/rows";
 import type { ViewProps } from "../lib/view";
 import { useViewQuery } from "./use-view-query";
@@ -52,10 +53,11 @@ export function IncubationView({ where, period, filterSuffix, partnerFiltered }:
         title="Projets incubés et entreprises créées, par année"
         summary={
           partnerFiltered
-            ? `${formatInteger(incubated)} projets sont entrés en incubation ${span} avec ce partenaire (les créations ne sont pas rattachées à un partenaire).`
-            : `${formatInteger(incubated)} projets sont entrés en incubation ${span} et ${formatInteger(created)} entreprises ont été créées.`
+            ? `${enteredIncubation(incubated)} ${span} avec ce partenaire (les créations ne sont pas rattachées à un partenaire).`
+            : `${enteredIncubation(incubated)} ${span} ; ${wereCreated(created)}.`
         }
         rows={years}
+        empty={incubated === 0 && (partnerFiltered || created === 0)}
         category={(r) => String(r.year)}
         series={byYear.series}
         format={formatInteger}

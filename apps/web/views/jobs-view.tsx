@@ -4,6 +4,7 @@ import { NAF_SECTION_LABELS } from "@oess/domain/naf-sections";
 import { LEGAL_FAMILY_LABELS, type LegalFamily } from "@oess/domain/vocabulary";
 import { BarChartCard } from "../components/charts/bar-chart-card";
 import { graphql, type ResultOf } from "../lib/graphql";
+import { counted, plural } from "../lib/plural";
 import { byDescending, everyYear, peak } from "../lib/rows";
 import { rawOrSecret, SECRET_NOTE, shownOrSecret, sumOrSecret } from "../lib/secret";
 import type { ViewProps } from "../lib/view";
@@ -86,9 +87,12 @@ export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewP
         summary={
           total === null || fte === null
             ? `Emplois créés et équivalents temps plein ${span}, par année.${hidden(years)}`
-            : `${formatInteger(total)} emplois créés ${span}, soit ${formatDecimal(fte)} équivalents temps plein ; le plus haut en ${best?.year} (${formatInteger(best?.jobsCreated ?? 0)} emplois).`
+            : total === 0 || !best
+              ? `Aucun emploi créé publié ${span}.`
+              : `${counted(total, "emploi créé", "emplois créés")} ${span}, soit ${formatDecimal(fte)} ${plural(fte, "équivalent temps plein", "équivalents temps plein")} ; le plus haut en ${best.year} (${counted(best.jobsCreated ?? 0, "emploi", "emplois")}).`
         }
         rows={years}
+        empty={total === 0}
         category={(r) => String(r.year)}
         series={jobsSeries}
         format={formatDecimal}
@@ -101,7 +105,7 @@ export function JobsView({ where, period, filterSuffix, partnerFiltered }: ViewP
         title="Emplois créés par famille juridique"
         summary={
           topFamily
-            ? `${LEGAL_FAMILY_LABELS[topFamily.legalFamily]} en tête avec ${formatInteger(topFamily.jobsCreated ?? 0)} emplois${share(topFamily.jobsCreated ?? 0)}.${hidden(families)}`
+            ? `${LEGAL_FAMILY_LABELS[topFamily.legalFamily]} en tête avec ${counted(topFamily.jobsCreated ?? 0, "emploi", "emplois")}${share(topFamily.jobsCreated ?? 0)}.${hidden(families)}`
             : families.length > 0
               ? SECRET_NOTE
               : "Aucun emploi publié pour ces filtres."

@@ -1,5 +1,5 @@
 "use client";
-import { formatChange, formatDecimal, formatEuros, formatInteger } from "@oess/domain/format";
+import { formatDecimal, formatEuros, formatInteger } from "@oess/domain/format";
 import { HEADLINE_INDICATORS } from "@oess/domain/indicators";
 import { ChartCard } from "../components/chart-card";
 import { ColumnChart } from "../components/charts/column-chart";
@@ -7,9 +7,11 @@ import { compact, compactEuros } from "../components/charts/compact";
 import { KeyFigure } from "../components/key-figure";
 import { graphql, type ResultOf } from "../lib/graphql";
 import { incubationByYear } from "../lib/incubation-by-year";
+import { counted, enteredIncubation, plural, wereCreated } from "../lib/plural";
 import { everyYear, peak, sum } from "../lib/rows";
 import { rawOrSecret, SECRET_NOTE, shownOrSecret, sumOrSecret } from "../lib/secret";
 import type { ViewProps } from "../lib/view";
+import { yearChange } from "../lib/year-change";
 import { useViewQuery } from "./use-view-query";
 
 const QUERY = graphql(`
@@ -40,22 +42,16 @@ const emptyYear = (year: number): YearRow => ({
 
 const yearColumn = { label: "Année", raw: (r: YearRow) => r.year, shown: (r: YearRow) => String(r.year) };
 
-/** « En 2025 : 58, +12 % par rapport à 2024 » — the change the council asks about first. */
-function lastYearDetail(rows: readonly YearRow[], value: (r: YearRow) => number | null, format: (n: number) => string): string {
-  const last = rows.at(-1);
-  const previous = rows.at(-2);
-  if (!last || last.year === null) return "";
-  const [now, before] = [value(last), previous ? value(previous) : null];
-  const change = now !== null && before !== null ? formatChange(now, before) : null;
-  return `En ${last.year} : ${shownOrSecret(now, format)}${change && previous ? `, ${change} par rapport à ${previous.year}` : ""}.`;
-}
-
 export function OverviewView({ where, period, filterSuffix, partnerFiltered }: ViewProps) {
   const data = useViewQuery(QUERY, { where });
   const rows = everyYear(data.indicators, period, emptyYear);
   const jobs = sumOrSecret(rows, (r) => r.jobsCreated);
   const fte = sumOrSecret(rows, (r) => (r.fullTimeEquivalents === null ? null : Number(r.fullTimeEquivalents)));
   const incubated = sum(rows, (r) => r.enterprisesIncubated);
+  const created = sum(rows, (r) => r.enterprisesCreated);
+  const today = new Date();
+  const lastYearDetail = (value: (r: YearRow) => number | null, format: (n: number) => string, counted = true) =>
+    yearChange(rows, value, format, { counted, today });
   const funding = sum(rows, (r) => Number(r.fundingAmount));
   const fundings = sum(rows, (r) => r.fundingCount);
   const span = period.from === period.to ? `en ${period.from}` : `de ${period.from} à ${period.to}`;
@@ -78,21 +74,31 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
               partnerFiltered
                 ? "Les emplois ne sont pas rattachés à un partenaire : retirez ce filtre pour les voir."
                 : jobs === null || fte === null
-                  ? `${span} : le secret statistique masque une année de la période (trop peu d'entreprises). ${lastYearDetail(rows, (r) => r.jobsCreated, formatInteger)}`
-                  : `soit ${formatDecimal(fte)} équivalents temps plein, ${span}. ${lastYearDetail(rows, (r) => r.jobsCreated, formatInteger)}`
+                  ? `${span} : le secret statistique masque une année de la période (trop peu d'entreprises). ${lastYearDetail((r) => r.jobsCreated, formatInteger)}`
+                  : `soit ${formatDecimal(fte)} équivalents temps plein, ${span}. ${lastYearDetail((r) => r.jobsCreated, formatInteger)}`
             }
           />
           <KeyFigure
             id="incubees"
             label={HEADLINE_INDICATORS.enterprisesIncubated.label}
             value={formatInteger(incubated)}
-            detail={`projets entrés en incubation ${span}. ${lastYearDetail(rows, (r) => r.enterprisesIncubated, formatInteger)}`}
+            detail={`${plural(incubated, "projet entré", "projets entrés")} en incubation ${span}, quelle qu'en soit l'issue. ${lastYearDetail((r) => r.enterprisesIncubated, formatInteger)}`}
+          />
+          <KeyFigure
+            id="creees"
+            label={HEADLINE_INDICATORS.enterprisesCreated.label}
+            value={partnerFiltered ? "—" : formatInteger(created)}
+            detail={
+              partnerFiltered
+                ? "Les créations ne sont pas rattachées à un partenaire : retirez ce filtre pour les voir."
+                : `${plural(created, "entreprise accompagnée créée", "entreprises accompagnées créées")} ${span}. ${lastYearDetail((r) => r.enterprisesCreated, formatInteger)}`
+            }
           />
           <KeyFigure
             id="financements"
             label={HEADLINE_INDICATORS.fundingAmount.label}
             value={formatEuros(funding)}
-            detail={`${formatInteger(fundings)} financements ${span}. ${lastYearDetail(rows, (r) => Number(r.fundingAmount), formatEuros)}`}
+            detail={`${counted(fundings, "financement", "financements")} ${span}. ${lastYearDetail((r) => Number(r.fundingAmount), formatEuros, false)}`}
           />
         </dl>
       </section>
@@ -105,9 +111,12 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
               ? "Les emplois ne sont pas rattachés à un partenaire : le filtre partenaire n'en laisse aucun."
               : jobs === null
                 ? `Emplois créés ${span}, par année. ${SECRET_NOTE}`
-                : `${formatInteger(jobs)} emplois créés ${span} ; l'année la plus forte est ${jobsPeak?.year} avec ${formatInteger(jobsPeak?.jobsCreated ?? 0)} emplois.`
+                : jobs === 0 || !jobsPeak
+                  ? `Aucun emploi créé publié ${span}.`
+                  : `${counted(jobs, "emploi créé", "emplois créés")} ${span} ; l'année la plus forte est ${jobsPeak.year} avec ${counted(jobsPeak.jobsCreated ?? 0, "emploi", "emplois")}.`
           }
           rows={partnerFiltered ? [] : rows}
+          empty={partnerFiltered || jobs === 0}
           columns={[
             yearColumn,
             { label: "Emplois créés", raw: (r) => rawOrSecret(r.jobsCreated), shown: (r) => shownOrSecret(r.jobsCreated, formatInteger), numeric: true },
@@ -127,8 +136,9 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
         <ChartCard
           id="incubation-par-annee"
           title="Projets incubés et entreprises créées par année"
-          summary={`${formatInteger(incubated)} projets sont entrés en incubation ${span}${partnerFiltered ? "" : ` et ${formatInteger(sum(rows, (r) => r.enterprisesCreated))} entreprises ont été créées`}.`}
+          summary={`${enteredIncubation(incubated)} ${span}${partnerFiltered ? "" : ` ; ${wereCreated(created)}`}.`}
           rows={rows}
+          empty={incubated === 0 && (partnerFiltered || created === 0)}
           columns={byYear.columns}
           fileName="incubation-par-annee"
           filterSuffix={filterSuffix}
@@ -145,8 +155,13 @@ export function OverviewView({ where, period, filterSuffix, partnerFiltered }: V
         <ChartCard
           id="financements-par-annee"
           title="Financements par année"
-          summary={`${formatEuros(funding)} de financements ${span} ; l'année la plus forte est ${fundingPeak?.year} avec ${formatEuros(fundingPeak?.fundingAmount ?? 0)}.`}
+          summary={
+            funding === 0 || !fundingPeak
+              ? `Aucun financement publié ${span}.`
+              : `${formatEuros(funding)} de financements ${span} ; l'année la plus forte est ${fundingPeak.year} avec ${formatEuros(fundingPeak.fundingAmount)}.`
+          }
           rows={rows}
+          empty={funding === 0}
           columns={[yearColumn, { label: "Montant (€)", raw: (r) => r.fundingAmount, shown: (r) => formatEuros(r.fundingAmount), numeric: true }]}
           fileName="financements-par-annee"
           filterSuffix={filterSuffix}

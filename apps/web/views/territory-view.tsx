@@ -5,6 +5,7 @@ import { BarChartCard } from "../components/charts/bar-chart-card";
 import { compactEuros } from "../components/charts/compact";
 import { type Column, csvHref, toCsv } from "../lib/csv";
 import { graphql } from "../lib/graphql";
+import { counted } from "../lib/plural";
 import { byDescending } from "../lib/rows";
 import { rawOrSecret, SECRET_NOTE, shownOrSecret } from "../lib/secret";
 import type { ViewProps } from "../lib/view";
@@ -95,7 +96,7 @@ export function TerritoryView({ where, filterSuffix, partnerFiltered, communes }
           title="Emplois créés par commune"
           summary={
             top
-              ? `${withJobs.length} communes comptent des emplois créés ; ${top.name} arrive en tête avec ${formatInteger(top.jobsCreated ?? 0)} emplois (${formatDecimal(top.jobsPerThousand ?? 0)} pour 1 000 habitants).${secretCommunes > 0 ? ` ${SECRET_NOTE}` : ""}`
+              ? `${counted(withJobs.length, "commune compte", "communes comptent")} des emplois créés ; ${top.name} arrive en tête avec ${counted(top.jobsCreated ?? 0, "emploi", "emplois")} (${formatDecimal(top.jobsPerThousand ?? 0)} pour 1 000 habitants).${secretCommunes > 0 ? ` ${SECRET_NOTE}` : ""}`
               : withJobs.length > 0
                 ? SECRET_NOTE
                 : "Aucun emploi publié pour ces filtres."

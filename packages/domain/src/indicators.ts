@@ -40,7 +40,7 @@ export const DEFINITIONS = {
     },
   },
   enterprisesIncubated: {
-    label: "Entreprises incubées",
+    label: "Projets entrés en incubation",
     fr: {
       definition: "Projets d'entreprise de l'ESS entrés en incubation au PTCE, quelle qu'en soit l'issue : créée, abandonnée ou en cours.",
       unit: "projets",
@@ -103,10 +103,19 @@ export const describeIndicator = (key: DefinedIndicator, language: "fr" | "en"):
 export const HEADLINE_INDICATORS = {
   jobsCreated: { label: DEFINITIONS.jobsCreated.label },
   enterprisesIncubated: { label: DEFINITIONS.enterprisesIncubated.label },
+  enterprisesCreated: { label: DEFINITIONS.enterprisesCreated.label },
   fundingAmount: { label: DEFINITIONS.fundingAmount.label },
 } as const;
 
-export type HeadlineIndicator = keyof typeof HEADLINE_INDICATORS;
+/**
+ * Whether a year's figures are all in: jobs are declared in the spring after the year, so a year
+ * is complete from the 1st of July of the next one. A later year is provisional.
+ */
+export const isYearComplete = (year: number, today: Date): boolean =>
+  year < today.getUTCFullYear() - 1 || (year === today.getUTCFullYear() - 1 && today.getUTCMonth() >= 6);
+
+/** Below this many units, a change is told as two counts, never as a percentage (« 1, −88 % » says nothing). */
+export const PERCENT_CHANGE_FROM = 10;
 
 /** Wording that goes with every figure or export drawn from the synthetic demo dataset. */
 export const DEMO_DATA_NOTICE = "Données de démonstration : entreprises, emplois et financements fictifs, générés pour illustrer l'outil.";

@@ -31,8 +31,9 @@ export default async function MethodologyPage() {
         </p>
         <h2>Années couvertes</h2>
         <p>
-          De {options.firstYear} à {options.lastYear}. Les emplois d'une année sont déclarés au printemps de l'année suivante : la dernière année peut être
-          incomplète.
+          De {options.firstYear} à {options.lastYear}. Les emplois d'une année sont déclarés au printemps de l'année suivante : une année n'est complète qu'à
+          partir du 1er juillet de l'année suivante. Avant, les chiffres clés la disent « provisoire » et comparent la dernière année complète à celle qui la
+          précède. Une évolution portant sur moins de 10 unités est donnée en nombres (« 5, contre 9 »), jamais en pourcentage.
         </p>
         <h2>Définitions</h2>
         <dl>
