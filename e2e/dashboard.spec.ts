@@ -293,6 +293,35 @@ test("a view with no data says so once per card, draws no empty axis, and never 
   }
 });
 
+test("tables sort on a click of a column's header, the order said by aria-sort, secret figures last", async ({ page }) => {
+  await page.goto("/territoire");
+  const table = page.getByRole("table", { name: "Chiffres par commune" });
+  const column = async (index: number) =>
+    (await table.locator("tbody tr").evaluateAll((rows, i) => rows.map((r) => r.children[i]?.textContent ?? ""), index)).map(plain);
+  const amount = (text: string) => Number(text.replace(/[^\d,]/g, "").replace(",", "."));
+  const population = table.getByRole("columnheader", { name: /Population/ });
+
+  await population.getByRole("button").click();
+  await expect(population).toHaveAttribute("aria-sort", "descending");
+  const down = (await column(2)).map(amount);
+  expect(down).toEqual([...down].sort((a, b) => b - a));
+  expect((await column(0))[0]).toBe("Niort");
+
+  await population.getByRole("button").click();
+  await expect(population).toHaveAttribute("aria-sort", "ascending");
+  const up = (await column(2)).map(amount);
+  expect(up).toEqual([...up].sort((a, b) => a - b));
+
+  const jobs = table.getByRole("columnheader", { name: /^Emplois créés/ });
+  await jobs.getByRole("button").click();
+  await expect(jobs).toHaveAttribute("aria-sort", "descending");
+  await expect(population).not.toHaveAttribute("aria-sort");
+  const values = await column(3);
+  const shown = values.filter((v) => v !== "secret").map(amount);
+  expect(shown).toEqual([...shown].sort((a, b) => b - a));
+  expect(values.slice(shown.length).every((v) => v === "secret")).toBe(true);
+});
+
 test("without JavaScript the pages are complete and the filter form still works", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

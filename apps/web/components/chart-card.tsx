@@ -2,7 +2,7 @@
 // shows, the chart, the table of exactly the plotted values, and those values as CSV.
 import type { ReactNode } from "react";
 import { type Column, csvHref, toCsv } from "../lib/csv";
-import { ScrollRegion } from "./scroll-region";
+import { SortableTable } from "./sortable-table";
 
 export interface ChartCardProps<Row> {
   id: string;
@@ -59,38 +59,22 @@ export function ChartCard<Row>({
   );
 }
 
+/** The table of a chart or a view, sortable by each of its columns. */
 export function DataTable<Row>({ caption, columns, rows }: { caption: string; columns: readonly Column<Row>[]; rows: readonly Row[] }) {
-  const [head, ...rest] = columns;
-  if (!head) return null;
+  if (columns.length === 0) return null;
   return (
-    <ScrollRegion label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.label} scope="col" className={c.numeric ? "num" : undefined}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const key = head.shown(row);
-            return (
-              <tr key={key}>
-                <th scope="row">{key}</th>
-                {rest.map((c) => (
-                  <td key={c.label} className={c.numeric ? "num" : undefined}>
-                    {c.shown(row)}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <SortableTable
+      caption={caption}
+      headers={columns.map((c) => c.label)}
+      numeric={columns.map((c) => Boolean(c.numeric))}
+      rows={rows.map((row) =>
+        columns.map((c) => {
+          const raw = c.raw(row);
+          // The CSV's value orders the column: numbers as numbers, « s » (secret) last.
+          const sort = raw === null || raw === "s" ? null : c.numeric && !Number.isNaN(Number(raw)) ? Number(raw) : String(raw);
+          return { shown: c.shown(row), sort };
+        }),
+      )}
+    />
   );
 }
