@@ -131,7 +131,8 @@ function WrappedTick({ x = 0, y = 0, payload }: { x?: number | string; y?: numbe
   return (
     <text x={x} y={y} textAnchor="end" fill={AXIS_TICK.fill} fontSize={AXIS_TICK.fontSize}>
       {lines.map((line, i) => (
-        <tspan key={`${i}-${line}`} x={x} dy={i === 0 ? `${0.35 - ((lines.length - 1) * 1.15) / 2}em` : "1.15em"}>
+        // A name's lines differ (each holds words the others do not): they key themselves.
+        <tspan key={line} x={x} dy={i === 0 ? `${0.35 - ((lines.length - 1) * 1.15) / 2}em` : "1.15em"}>
           {line}
         </tspan>
       ))}
