@@ -56,6 +56,8 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.title);
       await page.waitForLoadState("networkidle");
       await expectAccessible(page, p.path);
+      // No page scrolls sideways: wide tables scroll inside their own region.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), p.path).toBeLessThanOrEqual(viewport.width);
       await page.screenshot({ path: `test-results/screenshots/${p.name}-${viewport.name}.png`, fullPage: true });
     }
     expect(problems).toEqual([]);
@@ -320,6 +322,40 @@ test("tables sort on a click of a column's header, the order said by aria-sort, 
   const shown = values.filter((v) => v !== "secret").map(amount);
   expect(shown).toEqual([...shown].sort((a, b) => b - a));
   expect(values.slice(shown.length).every((v) => v === "secret")).toBe(true);
+});
+
+test("on a phone the headline figures come right after the title, and the filters fold under « Filtrer » and the view in words", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/?famille=cooperative");
+  const title = await page.getByRole("heading", { level: 1 }).boundingBox();
+  const figure = await page.locator(".key-figure").first().boundingBox();
+  const lead = await page.locator(".lead").boundingBox();
+  expect(figure && title && lead).toBeTruthy();
+  // The first figure's value is on the first screen, before the introduction.
+  expect((figure?.y ?? 0) + (figure?.height ?? 0)).toBeLessThan(844);
+  expect(figure?.y ?? 0).toBeLessThan(lead?.y ?? 0);
+  const filters = page.getByRole("form", { name: "Filtres" });
+  await expect(filters).toBeHidden();
+  const toggle = page.locator(".filter-panel > summary");
+  await expect(toggle).toContainText("Filtrer");
+  await expect(toggle).toContainText("Famille juridique : Coopérative");
+  await toggle.click();
+  await expect(filters).toBeVisible();
+  await expect(page.getByLabel("Famille juridique")).toHaveValue("cooperative");
+  await context.close();
+});
+
+test("arrow keys in a filter apply the view once they rest: one history entry, not one per key", async ({ page }) => {
+  await page.goto("/financements");
+  await expect(page.locator("form.filters[data-hydrated]")).toBeAttached();
+  const before = await page.evaluate(() => history.length);
+  const from = page.getByLabel("Depuis");
+  await from.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowDown");
+  await expect(page).toHaveURL(/debut=\d{4}/);
+  await expect(page.locator(".view-summary")).toContainText(`De ${await from.inputValue()} à`);
+  expect(await page.evaluate(() => history.length)).toBe(before + 1);
 });
 
 test("without JavaScript the pages are complete and the filter form still works", async ({ browser }) => {

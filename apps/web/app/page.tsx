@@ -1,5 +1,5 @@
 import { dashboardPage } from "../components/dashboard-page";
-import { OverviewView } from "../views/overview-view";
+import { OverviewFigures, OverviewView } from "../views/overview-view";
 
 // Figures are read from the API at request time, never frozen at build time.
 export const dynamic = "force-dynamic";
@@ -8,5 +8,5 @@ export default dashboardPage(
   "Vue d'ensemble",
   "Les emplois créés, les entreprises incubées et les financements des partenaires du PTCE de l'économie sociale et solidaire.",
   OverviewView,
-  "last",
+  { map: "last", Figures: OverviewFigures },
 );

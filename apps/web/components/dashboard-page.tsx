@@ -1,5 +1,6 @@
-// The frame of every dashboard page: title, the view in words (what a printed page must say),
-// the filters, then the page's charts.
+// The frame of every dashboard page: the title, the headline figures if the page has some (on a
+// phone they come first), the introduction, the filters folded under the view in words (what a
+// printed page must say), then the page's charts.
 import { formatDay } from "@oess/domain/format";
 import type { ComponentType, ReactNode } from "react";
 import { describeFilters, filtersToWhere, firstParam, parseFilters } from "../lib/filters";
@@ -12,22 +13,27 @@ import { DemoNotice } from "./demo-notice";
 import { FilterBar } from "./filter-bar";
 import { ViewComments } from "./view-comments";
 
-/** Where a page shows the map of its communes: first (Territoire), after its charts (home), or not at all. */
-type MapPlace = "first" | "last" | null;
+/** What a page adds to its charts. */
+interface PageParts {
+  /** Where it shows the map of its communes: first (Territoire) or after its charts (home). */
+  map?: "first" | "last";
+  /** Its headline figures, right under the title. */
+  Figures?: ComponentType<ViewProps>;
+}
 
 async function DashboardPage({
   path,
   title,
   lead,
   searchParams,
-  map,
+  parts: { map, Figures },
   children,
 }: {
   path: string;
   title: string;
   lead: string;
   searchParams: DashboardPageProps["searchParams"];
-  map: MapPlace;
+  parts: PageParts;
   children: (view: ViewProps) => ReactNode;
 }) {
   const context = await loadDashboardContext();
@@ -40,16 +46,22 @@ async function DashboardPage({
     <>
       <header className="page-header">
         <h1>{title}</h1>
-        <p className="lead">
-          {lead} Territoire : {territoryName}.
-        </p>
-        <p className="view-summary">
-          <span className="view-summary__label">Vue affichée :</span> {describeFilters(filters, options).join(" · ")}.{" "}
-          <span className="print-only">Édité le {formatDay(new Date())} à partir des données publiées.</span>
-        </p>
       </header>
+      {Figures ? <Figures {...view} /> : null}
+      <p className="lead">
+        {lead} Territoire : {territoryName}.
+      </p>
       {notice ? <DemoNotice notice={notice} /> : null}
-      <FilterBar options={options} filters={filters} />
+      <FilterBar
+        options={options}
+        filters={filters}
+        summary={
+          <>
+            <span className="view-summary__label">Vue affichée :</span> {describeFilters(filters, options).join(" · ")}.{" "}
+            <span className="print-only">Édité le {formatDay(new Date())} à partir des données publiées.</span>
+          </>
+        }
+      />
       {map === "first" ? <CommuneMap filters={filters} options={options} path={path} asked={firstParam(params, MAP_PARAM)} /> : null}
       {children(view)}
       {map === "last" ? <CommuneMap filters={filters} options={options} path={path} asked={null} compact /> : null}
@@ -58,11 +70,11 @@ async function DashboardPage({
   );
 }
 
-/** A dashboard route: its path, its title, its lead sentence, the client view that draws its charts, and where its map goes. */
-export function dashboardPage(path: string, title: string, lead: string, View: ComponentType<ViewProps>, map: MapPlace = null) {
+/** A dashboard route: its path, its title, its lead sentence, the client view that draws its charts, and what it adds to them. */
+export function dashboardPage(path: string, title: string, lead: string, View: ComponentType<ViewProps>, parts: PageParts = {}) {
   return function Page({ searchParams }: DashboardPageProps) {
     return (
-      <DashboardPage path={path} title={title} lead={lead} searchParams={searchParams} map={map}>
+      <DashboardPage path={path} title={title} lead={lead} searchParams={searchParams} parts={parts}>
         {(view) => <View {...view} />}
       </DashboardPage>
     );

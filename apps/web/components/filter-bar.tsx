@@ -1,13 +1,20 @@
 "use client";
 // Native form controls: without JavaScript the form submits as a GET and the server renders the
-// view; with it, every change rewrites the URL in place and the charts re-query the API.
+// view; with it, a change rewrites the URL in place (once the controls rest) and the charts re-query the API.
 import { LEGAL_FAMILIES, LEGAL_FAMILY_LABELS } from "@oess/domain/vocabulary";
 import { usePathname, useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useRef, useState, useTransition } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState, useTransition } from "react";
 import { FAMILY_SLUGS, FILTER_PARAMS, type FilterOptions, type Filters } from "../lib/filters";
 import { useHydrated } from "../lib/use-hydrated";
 
-export function FilterBar({ options, filters }: { options: FilterOptions; filters: Filters }) {
+/** How long the controls must rest before a change applies. */
+const CHANGE_SETTLE_MS = 400;
+
+/**
+ * The filters, folded on a phone under « Filtrer » and the view in words (`summary`), which a
+ * printed page keeps; open on a wider screen.
+ */
+export function FilterBar({ options, filters, summary }: { options: FilterOptions; filters: Filters; summary: ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -44,8 +51,18 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
     setCopied(false);
     startTransition(() => router.push(search ? `${pathname}?${search}` : pathname, { scroll: false }));
   };
+  // Arrow keys in a select change it at each press: the view follows once the keys rest, one
+  // history entry for the lot.
+  const pendingChange = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pendingChange.current), []);
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const target = event.currentTarget;
+    clearTimeout(pendingChange.current);
+    pendingChange.current = setTimeout(() => apply(target), CHANGE_SETTLE_MS);
+  };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    clearTimeout(pendingChange.current);
     apply(event.currentTarget);
   };
   const copyLink = async () => {
@@ -54,58 +71,64 @@ export function FilterBar({ options, filters }: { options: FilterOptions; filter
   };
 
   return (
-    <form
-      ref={form}
-      data-hydrated={hydrated || undefined}
-      className="filters"
-      method="get"
-      action={pathname}
-      onSubmit={onSubmit}
-      onChange={(e) => apply(e.currentTarget)}
-      aria-label="Filtres"
-    >
-      <fieldset>
-        <legend>Filtrer les chiffres</legend>
-        <div className="filters__grid">
-          <FilterSelect label="Depuis" name={FILTER_PARAMS.from} value={filters.from} placeholder={`${options.firstYear} (début)`} options={years} />
-          <FilterSelect label="Jusqu'à" name={FILTER_PARAMS.to} value={filters.to} placeholder={`${options.lastYear} (fin)`} options={years} />
-          <FilterSelect
-            label="Commune"
-            name={FILTER_PARAMS.commune}
-            value={filters.commune}
-            placeholder="Toutes les communes"
-            options={options.communes.map((c) => ({ value: c.code, label: c.name }))}
-          />
-          <FilterSelect
-            label="Famille juridique"
-            name={FILTER_PARAMS.family}
-            value={filters.family ? FAMILY_SLUGS[filters.family] : null}
-            placeholder="Toutes les familles"
-            options={LEGAL_FAMILIES.map((f) => ({ value: FAMILY_SLUGS[f], label: LEGAL_FAMILY_LABELS[f] }))}
-          />
-          <FilterSelect
-            label="Partenaire"
-            name={FILTER_PARAMS.partner}
-            value={filters.partner}
-            placeholder="Tous les partenaires"
-            options={options.partners.map((p) => ({ value: p.slug, label: p.shortName }))}
-          />
-        </div>
-        <div className="filters__actions">
-          <button type="submit">Appliquer</button>
-          <a href={pathname}>Réinitialiser</a>
-          <button type="button" className="secondary" onClick={copyLink}>
-            Copier le lien de cette vue
-          </button>
-          <button type="button" className="secondary" onClick={() => window.print()}>
-            Imprimer
-          </button>
-          <span className="filters__status" role="status">
-            {pending ? "Mise à jour des chiffres…" : copied ? "Lien copié." : ""}
-          </span>
-        </div>
-      </fieldset>
-    </form>
+    <details className="filter-panel">
+      <summary>
+        <span className="filter-panel__toggle">Filtrer</span>
+        <span className="view-summary">{summary}</span>
+      </summary>
+      <form
+        ref={form}
+        data-hydrated={hydrated || undefined}
+        className="filters"
+        method="get"
+        action={pathname}
+        onSubmit={onSubmit}
+        onChange={onChange}
+        aria-label="Filtres"
+      >
+        <fieldset>
+          <legend>Filtrer les chiffres</legend>
+          <div className="filters__grid">
+            <FilterSelect label="Depuis" name={FILTER_PARAMS.from} value={filters.from} placeholder={`${options.firstYear} (début)`} options={years} />
+            <FilterSelect label="Jusqu'à" name={FILTER_PARAMS.to} value={filters.to} placeholder={`${options.lastYear} (fin)`} options={years} />
+            <FilterSelect
+              label="Commune"
+              name={FILTER_PARAMS.commune}
+              value={filters.commune}
+              placeholder="Toutes les communes"
+              options={options.communes.map((c) => ({ value: c.code, label: c.name }))}
+            />
+            <FilterSelect
+              label="Famille juridique"
+              name={FILTER_PARAMS.family}
+              value={filters.family ? FAMILY_SLUGS[filters.family] : null}
+              placeholder="Toutes les familles"
+              options={LEGAL_FAMILIES.map((f) => ({ value: FAMILY_SLUGS[f], label: LEGAL_FAMILY_LABELS[f] }))}
+            />
+            <FilterSelect
+              label="Partenaire"
+              name={FILTER_PARAMS.partner}
+              value={filters.partner}
+              placeholder="Tous les partenaires"
+              options={options.partners.map((p) => ({ value: p.slug, label: p.shortName }))}
+            />
+          </div>
+          <div className="filters__actions">
+            <button type="submit">Appliquer</button>
+            <a href={pathname}>Réinitialiser</a>
+            <button type="button" className="secondary" onClick={copyLink}>
+              Copier le lien de cette vue
+            </button>
+            <button type="button" className="secondary" onClick={() => window.print()}>
+              Imprimer
+            </button>
+            <span className="filters__status" role="status">
+              {pending ? "Mise à jour des chiffres…" : copied ? "Lien copié." : ""}
+            </span>
+          </div>
+        </fieldset>
+      </form>
+    </details>
   );
 }
 

@@ -42,140 +42,155 @@ const emptyYear = (year: number): YearRow => ({
 
 const yearColumn = { label: "Année", raw: (r: YearRow) => r.year, shown: (r: YearRow) => String(r.year) };
 
-export function OverviewView({ where, period, filterSuffix, partnerFiltered }: ViewProps) {
+/** The year rows of the view and their totals, shared by the headline figures and the charts (one query: urql's cache serves the second). */
+function useOverview({ where, period }: ViewProps) {
   const data = useViewQuery(QUERY, { where });
   const rows = everyYear(data.indicators, period, emptyYear);
-  const jobs = sumOrSecret(rows, (r) => r.jobsCreated);
+  return {
+    rows,
+    jobs: sumOrSecret(rows, (r) => r.jobsCreated),
+    incubated: sum(rows, (r) => r.enterprisesIncubated),
+    created: sum(rows, (r) => r.enterprisesCreated),
+    funding: sum(rows, (r) => Number(r.fundingAmount)),
+    span: period.from === period.to ? `en ${period.from}` : `de ${period.from} à ${period.to}`,
+  };
+}
+
+/** The headline figures, first thing after the page's title. */
+export function OverviewFigures(view: ViewProps) {
+  const { partnerFiltered } = view;
+  const { rows, jobs, incubated, created, funding, span } = useOverview(view);
   const fte = sumOrSecret(rows, (r) => (r.fullTimeEquivalents === null ? null : Number(r.fullTimeEquivalents)));
-  const incubated = sum(rows, (r) => r.enterprisesIncubated);
-  const created = sum(rows, (r) => r.enterprisesCreated);
+  const fundings = sum(rows, (r) => r.fundingCount);
   const today = new Date();
   const lastYearDetail = (value: (r: YearRow) => number | null, format: (n: number) => string, counted = true) =>
     yearChange(rows, value, format, { counted, today });
-  const funding = sum(rows, (r) => Number(r.fundingAmount));
-  const fundings = sum(rows, (r) => r.fundingCount);
-  const span = period.from === period.to ? `en ${period.from}` : `de ${period.from} à ${period.to}`;
+  return (
+    <section aria-labelledby="chiffres-cles" className="key-figures-section">
+      <h2 id="chiffres-cles" className="visually-hidden">
+        Chiffres clés
+      </h2>
+      <dl className="key-figures">
+        <KeyFigure
+          id="emplois"
+          label={HEADLINE_INDICATORS.jobsCreated.label}
+          value={partnerFiltered ? "—" : shownOrSecret(jobs, formatInteger)}
+          detail={
+            partnerFiltered
+              ? "Les emplois ne sont pas rattachés à un partenaire : retirez ce filtre pour les voir."
+              : jobs === null || fte === null
+                ? `${span} : le secret statistique masque une année de la période (trop peu d'entreprises). ${lastYearDetail((r) => r.jobsCreated, formatInteger)}`
+                : `soit ${formatDecimal(fte)} équivalents temps plein, ${span}. ${lastYearDetail((r) => r.jobsCreated, formatInteger)}`
+          }
+        />
+        <KeyFigure
+          id="incubees"
+          label={HEADLINE_INDICATORS.enterprisesIncubated.label}
+          value={formatInteger(incubated)}
+          detail={`${plural(incubated, "projet entré", "projets entrés")} en incubation ${span}, quelle qu'en soit l'issue. ${lastYearDetail((r) => r.enterprisesIncubated, formatInteger)}`}
+        />
+        <KeyFigure
+          id="creees"
+          label={HEADLINE_INDICATORS.enterprisesCreated.label}
+          value={partnerFiltered ? "—" : formatInteger(created)}
+          detail={
+            partnerFiltered
+              ? "Les créations ne sont pas rattachées à un partenaire : retirez ce filtre pour les voir."
+              : `${plural(created, "entreprise accompagnée créée", "entreprises accompagnées créées")} ${span}. ${lastYearDetail((r) => r.enterprisesCreated, formatInteger)}`
+          }
+        />
+        <KeyFigure
+          id="financements"
+          label={HEADLINE_INDICATORS.fundingAmount.label}
+          value={formatEuros(funding)}
+          detail={`${counted(fundings, "financement", "financements")} ${span}. ${lastYearDetail((r) => Number(r.fundingAmount), formatEuros, false)}`}
+        />
+      </dl>
+    </section>
+  );
+}
+
+export function OverviewView(view: ViewProps) {
+  const { filterSuffix, partnerFiltered } = view;
+  const { rows, jobs, incubated, created, funding, span } = useOverview(view);
   const jobsPeak = peak(rows, (r) => r.jobsCreated ?? -1);
   const fundingPeak = peak(rows, (r) => Number(r.fundingAmount));
   const byYear = incubationByYear<YearRow>(partnerFiltered);
 
   return (
-    <>
-      <section aria-labelledby="chiffres-cles">
-        <h2 id="chiffres-cles" className="visually-hidden">
-          Chiffres clés
-        </h2>
-        <dl className="key-figures">
-          <KeyFigure
-            id="emplois"
-            label={HEADLINE_INDICATORS.jobsCreated.label}
-            value={partnerFiltered ? "—" : shownOrSecret(jobs, formatInteger)}
-            detail={
-              partnerFiltered
-                ? "Les emplois ne sont pas rattachés à un partenaire : retirez ce filtre pour les voir."
-                : jobs === null || fte === null
-                  ? `${span} : le secret statistique masque une année de la période (trop peu d'entreprises). ${lastYearDetail((r) => r.jobsCreated, formatInteger)}`
-                  : `soit ${formatDecimal(fte)} équivalents temps plein, ${span}. ${lastYearDetail((r) => r.jobsCreated, formatInteger)}`
-            }
-          />
-          <KeyFigure
-            id="incubees"
-            label={HEADLINE_INDICATORS.enterprisesIncubated.label}
-            value={formatInteger(incubated)}
-            detail={`${plural(incubated, "projet entré", "projets entrés")} en incubation ${span}, quelle qu'en soit l'issue. ${lastYearDetail((r) => r.enterprisesIncubated, formatInteger)}`}
-          />
-          <KeyFigure
-            id="creees"
-            label={HEADLINE_INDICATORS.enterprisesCreated.label}
-            value={partnerFiltered ? "—" : formatInteger(created)}
-            detail={
-              partnerFiltered
-                ? "Les créations ne sont pas rattachées à un partenaire : retirez ce filtre pour les voir."
-                : `${plural(created, "entreprise accompagnée créée", "entreprises accompagnées créées")} ${span}. ${lastYearDetail((r) => r.enterprisesCreated, formatInteger)}`
-            }
-          />
-          <KeyFigure
-            id="financements"
-            label={HEADLINE_INDICATORS.fundingAmount.label}
-            value={formatEuros(funding)}
-            detail={`${counted(fundings, "financement", "financements")} ${span}. ${lastYearDetail((r) => Number(r.fundingAmount), formatEuros, false)}`}
-          />
-        </dl>
-      </section>
-      <div className="chart-grid">
-        <ChartCard
-          id="emplois-par-annee"
-          title="Emplois créés par année"
-          summary={
-            partnerFiltered
-              ? "Les emplois ne sont pas rattachés à un partenaire : le filtre partenaire n'en laisse aucun."
-              : jobs === null
-                ? `Emplois créés ${span}, par année. ${SECRET_NOTE}`
-                : jobs === 0 || !jobsPeak
-                  ? `Aucun emploi créé publié ${span}.`
-                  : `${counted(jobs, "emploi créé", "emplois créés")} ${span} ; l'année la plus forte est ${jobsPeak.year} avec ${counted(jobsPeak.jobsCreated ?? 0, "emploi", "emplois")}.`
-          }
-          rows={partnerFiltered ? [] : rows}
-          empty={partnerFiltered || jobs === 0}
-          columns={[
-            yearColumn,
-            { label: "Emplois créés", raw: (r) => rawOrSecret(r.jobsCreated), shown: (r) => shownOrSecret(r.jobsCreated, formatInteger), numeric: true },
-          ]}
-          fileName="emplois-par-annee"
-          filterSuffix={filterSuffix}
-        >
-          <ColumnChart
-            rows={rows}
-            category={(r) => String(r.year)}
-            series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}
-            format={formatInteger}
-            short={compact}
-            label="Emplois créés par année"
-          />
-        </ChartCard>
-        <ChartCard
-          id="incubation-par-annee"
-          title="Projets incubés et entreprises créées par année"
-          summary={`${enteredIncubation(incubated)} ${span}${partnerFiltered ? "" : ` ; ${wereCreated(created)}`}.`}
+    <div className="chart-grid">
+      <ChartCard
+        id="emplois-par-annee"
+        title="Emplois créés par année"
+        summary={
+          partnerFiltered
+            ? "Les emplois ne sont pas rattachés à un partenaire : le filtre partenaire n'en laisse aucun."
+            : jobs === null
+              ? `Emplois créés ${span}, par année. ${SECRET_NOTE}`
+              : jobs === 0 || !jobsPeak
+                ? `Aucun emploi créé publié ${span}.`
+                : `${counted(jobs, "emploi créé", "emplois créés")} ${span} ; l'année la plus forte est ${jobsPeak.year} avec ${counted(jobsPeak.jobsCreated ?? 0, "emploi", "emplois")}.`
+        }
+        rows={partnerFiltered ? [] : rows}
+        empty={partnerFiltered || jobs === 0}
+        columns={[
+          yearColumn,
+          { label: "Emplois créés", raw: (r) => rawOrSecret(r.jobsCreated), shown: (r) => shownOrSecret(r.jobsCreated, formatInteger), numeric: true },
+        ]}
+        fileName="emplois-par-annee"
+        filterSuffix={filterSuffix}
+      >
+        <ColumnChart
           rows={rows}
-          empty={incubated === 0 && (partnerFiltered || created === 0)}
-          columns={byYear.columns}
-          fileName="incubation-par-annee"
-          filterSuffix={filterSuffix}
-        >
-          <ColumnChart
-            rows={rows}
-            category={(r) => String(r.year)}
-            series={byYear.series}
-            format={formatInteger}
-            short={compact}
-            label="Projets incubés et entreprises créées par année"
-          />
-        </ChartCard>
-        <ChartCard
-          id="financements-par-annee"
-          title="Financements par année"
-          summary={
-            funding === 0 || !fundingPeak
-              ? `Aucun financement publié ${span}.`
-              : `${formatEuros(funding)} de financements ${span} ; l'année la plus forte est ${fundingPeak.year} avec ${formatEuros(fundingPeak.fundingAmount)}.`
-          }
+          category={(r) => String(r.year)}
+          series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}
+          format={formatInteger}
+          short={compact}
+          label="Emplois créés par année"
+        />
+      </ChartCard>
+      <ChartCard
+        id="incubation-par-annee"
+        title="Projets incubés et entreprises créées par année"
+        summary={`${enteredIncubation(incubated)} ${span}${partnerFiltered ? "" : ` ; ${wereCreated(created)}`}.`}
+        rows={rows}
+        empty={incubated === 0 && (partnerFiltered || created === 0)}
+        columns={byYear.columns}
+        fileName="incubation-par-annee"
+        filterSuffix={filterSuffix}
+      >
+        <ColumnChart
           rows={rows}
-          empty={funding === 0}
-          columns={[yearColumn, { label: "Montant (€)", raw: (r) => r.fundingAmount, shown: (r) => formatEuros(r.fundingAmount), numeric: true }]}
-          fileName="financements-par-annee"
-          filterSuffix={filterSuffix}
-        >
-          <ColumnChart
-            rows={rows}
-            category={(r) => String(r.year)}
-            series={[{ label: "Montant des financements", value: (r) => Number(r.fundingAmount) }]}
-            format={formatEuros}
-            short={compactEuros}
-            label="Financements par année"
-          />
-        </ChartCard>
-      </div>
-    </>
+          category={(r) => String(r.year)}
+          series={byYear.series}
+          format={formatInteger}
+          short={compact}
+          label="Projets incubés et entreprises créées par année"
+        />
+      </ChartCard>
+      <ChartCard
+        id="financements-par-annee"
+        title="Financements par année"
+        summary={
+          funding === 0 || !fundingPeak
+            ? `Aucun financement publié ${span}.`
+            : `${formatEuros(funding)} de financements ${span} ; l'année la plus forte est ${fundingPeak.year} avec ${formatEuros(fundingPeak.fundingAmount)}.`
+        }
+        rows={rows}
+        empty={funding === 0}
+        columns={[yearColumn, { label: "Montant (€)", raw: (r) => r.fundingAmount, shown: (r) => formatEuros(r.fundingAmount), numeric: true }]}
+        fileName="financements-par-annee"
+        filterSuffix={filterSuffix}
+      >
+        <ColumnChart
+          rows={rows}
+          category={(r) => String(r.year)}
+          series={[{ label: "Montant des financements", value: (r) => Number(r.fundingAmount) }]}
+          format={formatEuros}
+          short={compactEuros}
+          label="Financements par année"
+        />
+      </ChartCard>
+    </div>
   );
 }

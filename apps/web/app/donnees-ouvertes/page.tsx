@@ -1,6 +1,7 @@
 import { formatDate, formatEuros, formatInteger, formatPercent } from "@oess/domain/format";
 import type { ConformityReport } from "@oess/opendata";
 import type { Metadata } from "next";
+import { ScrollRegion } from "../../components/scroll-region";
 import { fetchOpenData, publicApiUrl } from "../../lib/api";
 
 export const dynamic = "force-dynamic";
@@ -98,57 +99,61 @@ export default async function OpenDataPage() {
         </p>
         <h3>Respect du délai de publication</h3>
         <p>{conformity.regle}</p>
-        <table>
-          <caption>Subventions de 23 000 € ou plus par attribuant, au {formatDate(conformity.dateDuRapport)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Attribuant</th>
-              <th scope="col">Publiées dans le délai</th>
-              <th scope="col">Publiées en retard</th>
-              <th scope="col">Non publiées, délai dépassé</th>
-              <th scope="col">Taux dans le délai</th>
-            </tr>
-          </thead>
-          <tbody>
-            {conformity.synthese.map((s) => (
-              <tr key={s.idAttribuant}>
-                <th scope="row">{s.nomAttribuant}</th>
-                <td>{formatInteger(s.publieesDansLeDelai)}</td>
-                <td>{formatInteger(s.publieesEnRetard)}</td>
-                <td>{formatInteger(s.nonPublieesDelaiDepasse)}</td>
-                <td>{s.tauxDansLeDelai === null ? "—" : formatPercent(s.tauxDansLeDelai)}</td>
+        <ScrollRegion label="Respect du délai de publication, par attribuant">
+          <table>
+            <caption>Subventions de 23 000 € ou plus par attribuant, au {formatDate(conformity.dateDuRapport)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Attribuant</th>
+                <th scope="col">Publiées dans le délai</th>
+                <th scope="col">Publiées en retard</th>
+                <th scope="col">Non publiées, délai dépassé</th>
+                <th scope="col">Taux dans le délai</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {conformity.synthese.map((s) => (
+                <tr key={s.idAttribuant}>
+                  <th scope="row">{s.nomAttribuant}</th>
+                  <td>{formatInteger(s.publieesDansLeDelai)}</td>
+                  <td>{formatInteger(s.publieesEnRetard)}</td>
+                  <td>{formatInteger(s.nonPublieesDelaiDepasse)}</td>
+                  <td>{s.tauxDansLeDelai === null ? "—" : formatPercent(s.tauxDansLeDelai)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
         {late.length > 0 ? (
           <details>
             <summary>Voir les {formatInteger(late.length)} subventions publiées en retard</summary>
-            <table>
-              <caption>Subventions publiées après le délai de trois mois</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Attribuant</th>
-                  <th scope="col">Bénéficiaire</th>
-                  <th scope="col">Montant</th>
-                  <th scope="col">Convention</th>
-                  <th scope="col">Publication</th>
-                  <th scope="col">Retard</th>
-                </tr>
-              </thead>
-              <tbody>
-                {late.map((s) => (
-                  <tr key={`${s.nomAttribuant}-${s.dateConvention}-${s.nomBeneficiaire}-${s.montant}`}>
-                    <td>{s.nomAttribuant}</td>
-                    <td>{s.nomBeneficiaire}</td>
-                    <td>{formatEuros(s.montant)}</td>
-                    <td>{formatDate(s.dateConvention)}</td>
-                    <td>{formatDate(s.datePublication)}</td>
-                    <td>{formatInteger(s.joursDeRetard)} j</td>
+            <ScrollRegion label="Subventions publiées en retard">
+              <table>
+                <caption>Subventions publiées après le délai de trois mois</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Attribuant</th>
+                    <th scope="col">Bénéficiaire</th>
+                    <th scope="col">Montant</th>
+                    <th scope="col">Convention</th>
+                    <th scope="col">Publication</th>
+                    <th scope="col">Retard</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {late.map((s) => (
+                    <tr key={`${s.nomAttribuant}-${s.dateConvention}-${s.nomBeneficiaire}-${s.montant}`}>
+                      <td>{s.nomAttribuant}</td>
+                      <td>{s.nomBeneficiaire}</td>
+                      <td>{formatEuros(s.montant)}</td>
+                      <td>{formatDate(s.dateConvention)}</td>
+                      <td>{formatDate(s.datePublication)}</td>
+                      <td>{formatInteger(s.joursDeRetard)} j</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           </details>
         ) : null}
         <p>
@@ -182,27 +187,29 @@ function CiteSection({ versions, api, titles }: { versions: VersionList; api: st
             </a>
             <a href={latest.datapackage}>Fichiers de la version {latest.version}</a>
           </p>
-          <table>
-            <caption>Dernières versions et les lignes qu'elles ont ajoutées, corrigées ou retirées</caption>
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Date</th>
-                <th scope="col">Changements</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.versions.slice(0, VERSIONS_SHOWN).map((v) => (
-                <tr key={v.version}>
-                  <th scope="row">
-                    <a href={v.datapackage}>{v.version}</a>
-                  </th>
-                  <td>{formatDate(v.releasedAt.slice(0, 10))}</td>
-                  <td>{changeSummary(v.changes, titles)}</td>
+          <ScrollRegion label="Dernières versions">
+            <table>
+              <caption>Dernières versions et les lignes qu'elles ont ajoutées, corrigées ou retirées</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Changements</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {versions.versions.slice(0, VERSIONS_SHOWN).map((v) => (
+                  <tr key={v.version}>
+                    <th scope="row">
+                      <a href={v.datapackage}>{v.version}</a>
+                    </th>
+                    <td>{formatDate(v.releasedAt.slice(0, 10))}</td>
+                    <td>{changeSummary(v.changes, titles)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           <p>
             Toutes les versions : <a href={`${api}/opendata/versions.json`}>versions.json</a>.
           </p>
