@@ -13,6 +13,9 @@ const PAGES = [
   { path: "/methodologie", name: "methodologie", title: "Méthodologie" },
   { path: "/accessibilite", name: "accessibilite", title: "Déclaration d'accessibilité" },
   { path: "/connexion", name: "connexion", title: "Connexion à l'espace partenaire" },
+  { path: "/mentions-legales", name: "mentions-legales", title: "Mentions légales" },
+  { path: "/donnees-personnelles", name: "donnees-personnelles", title: "Données personnelles" },
+  { path: "/plan-du-site", name: "plan-du-site", title: "Plan du site" },
 ];
 const VIEWPORTS = [
   { name: "bureau", width: 1280, height: 900 },
@@ -45,8 +48,8 @@ const fr = (n: number) => plain(new Intl.NumberFormat("fr-FR", { maximumFraction
 
 for (const viewport of VIEWPORTS) {
   test(`every page loads cleanly, offline, and passes axe (WCAG 2.1 A/AA) — ${viewport.name}`, async ({ browser }) => {
-    // Nine pages, each analysed by axe and photographed: more than the default 30 s on a busy machine.
-    test.setTimeout(180_000);
+    // Twelve pages, each analysed by axe and photographed: more than the default 30 s on a busy machine.
+    test.setTimeout(240_000);
     // @axe-core/playwright needs a page of a context of its own.
     const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
     const page = await context.newPage();
@@ -356,6 +359,22 @@ test("arrow keys in a filter apply the view once they rest: one history entry, n
   await expect(page).toHaveURL(/debut=\d{4}/);
   await expect(page.locator(".view-summary")).toContainText(`De ${await from.inputValue()} à`);
   expect(await page.evaluate(() => history.length)).toBe(before + 1);
+});
+
+test("the footer names the publisher and leads to the legal notice, the personal data page and a site map that reaches every page", async ({ page }) => {
+  await page.goto("/");
+  const footer = page.getByRole("contentinfo");
+  await expect(footer).toContainText("Éditeur : CA du Niortais");
+  for (const [link, title] of [
+    ["Mentions légales", "Mentions légales"],
+    ["Données personnelles", "Données personnelles"],
+    ["Plan du site", "Plan du site"],
+  ]) {
+    await footer.getByRole("link", { name: link, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  }
+  const listed = await page.locator("main .prose a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  expect([...listed].sort()).toEqual(PAGES.map((p) => p.path).filter((path) => path !== "/plan-du-site").sort());
 });
 
 test("without JavaScript the pages are complete and the filter form still works", async ({ browser }) => {

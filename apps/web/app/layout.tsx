@@ -6,6 +6,8 @@ import { ChartPatterns } from "../components/charts/palette";
 import { SiteNav } from "../components/site-nav";
 import { GraphqlProvider } from "../components/urql-provider";
 import { API_URL } from "../lib/api";
+import { env } from "../lib/env";
+import { loadDashboardContext } from "../lib/options";
 import { SESSION_COOKIE } from "../lib/partner/session";
 import "./globals.css";
 
@@ -19,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   // Sign-in is one click from every page; with a session, the partner space is.
   const signedIn = (await cookies()).has(SESSION_COOKIE);
+  const publisher = (await loadDashboardContext())?.territoryName ?? "l'agglomération";
   return (
     <html lang="fr">
       <body>
@@ -48,14 +51,37 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <ChartPatterns />
         <footer className="site-footer">
-          <p>
-            <Link href="/methodologie">Méthodologie</Link> · <Link href="/accessibilite">Accessibilité : non conforme</Link> ·{" "}
-            <Link href="/donnees-ouvertes">Données ouvertes</Link>
+          <p className="site-footer__publisher">
+            {/* biome-ignore lint/performance/noImgElement: a logo of any size the publisher drops in public/, below the fold: nothing for next/image to gain */}
+            {env.publisherLogo ? <img src={env.publisherLogo} alt={publisher} height={48} /> : null}
+            <span>
+              Éditeur : {publisher}, avec la Maison de l'ESS et le PTCE du Niortais. Partenaires : CA du Niortais, Ville de Niort, Région Nouvelle-Aquitaine,
+              URSCOP, CRESS, SCIC Élan Coopératif Niortais, Université de Poitiers, comité de bassin d'emploi.
+            </span>
           </p>
-          <p>
-            Données publiées sous Licence Ouverte 2.0 (Etalab). Partenaires : CA du Niortais, Ville de Niort, Région Nouvelle-Aquitaine, URSCOP, CRESS, SCIC
-            Élan Coopératif Niortais, Université de Poitiers, comité de bassin d'emploi.
-          </p>
+          <nav aria-label="Pied de page">
+            <ul className="site-footer__links">
+              <li>
+                <Link href="/mentions-legales">Mentions légales</Link>
+              </li>
+              <li>
+                <Link href="/donnees-personnelles">Données personnelles</Link>
+              </li>
+              <li>
+                <Link href="/accessibilite">Accessibilité : non conforme</Link>
+              </li>
+              <li>
+                <Link href="/plan-du-site">Plan du site</Link>
+              </li>
+              <li>
+                <Link href="/methodologie">Méthodologie</Link>
+              </li>
+              <li>
+                <Link href="/donnees-ouvertes">Données ouvertes</Link>
+              </li>
+            </ul>
+          </nav>
+          <p>Données publiées sous Licence Ouverte 2.0 (Etalab). Contours des communes : IGN – Admin Express COG 2018, Licence Ouverte.</p>
         </footer>
       </body>
     </html>

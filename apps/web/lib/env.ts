@@ -25,6 +25,14 @@ function origins(name: string): string[] {
     });
 }
 
+function localPath(name: string): string | null {
+  const value = process.env[name]?.trim();
+  if (!value) return null;
+  if (!/^\/[\w./-]+$/.test(value) || value.includes(".."))
+    throw new Error(`${name} must be a path the dashboard serves, e.g. /logo-agglo.svg (got "${value}").`);
+  return value;
+}
+
 const apiPort = port("API_PORT", 4000);
 
 export const env = {
@@ -34,4 +42,12 @@ export const env = {
   publicApiUrl: url("PUBLIC_API_URL", `http://localhost:${apiPort}`),
   /** Origins allowed to embed the dashboard in a frame; none by default. */
   frameAncestors: origins("FRAME_ANCESTORS"),
+  /** The publisher's logo in the footer: a file the dashboard serves itself (apps/web/public), never fetched from elsewhere. */
+  publisherLogo: localPath("PUBLISHER_LOGO"),
+  /** Who is responsible for publication (mentions légales). */
+  publicationDirector: process.env.PUBLICATION_DIRECTOR?.trim() || null,
+  /** Who hosts the service (mentions légales). */
+  host: process.env.SITE_HOST?.trim() || null,
+  /** Where people write about their personal data (données personnelles). */
+  privacyContact: process.env.PRIVACY_CONTACT_EMAIL?.trim() || null,
 } as const;
