@@ -374,7 +374,11 @@ test("the footer names the publisher and leads to the legal notice, the personal
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   }
   const listed = await page.locator("main .prose a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-  expect([...listed].sort()).toEqual(PAGES.map((p) => p.path).filter((path) => path !== "/plan-du-site").sort());
+  expect([...listed].sort()).toEqual(
+    PAGES.map((p) => p.path)
+      .filter((path) => path !== "/plan-du-site")
+      .sort(),
+  );
 });
 
 test("without JavaScript the pages are complete and the filter form still works", async ({ browser }) => {
