@@ -9,6 +9,7 @@ const PAGES = [
   { path: "/incubation", name: "incubation", title: "Incubation" },
   { path: "/financements", name: "financements", title: "Financements" },
   { path: "/territoire", name: "territoire", title: "Territoire" },
+  { path: "/panorama", name: "panorama", title: "Panorama de l'économie sociale et solidaire — CA du Niortais" },
   { path: "/donnees-ouvertes", name: "donnees-ouvertes", title: "Données ouvertes" },
   { path: "/methodologie", name: "methodologie", title: "Méthodologie" },
   { path: "/accessibilite", name: "accessibilite", title: "Déclaration d'accessibilité" },
@@ -48,7 +49,7 @@ const fr = (n: number) => plain(new Intl.NumberFormat("fr-FR", { maximumFraction
 
 for (const viewport of VIEWPORTS) {
   test(`every page loads cleanly, offline, and passes axe (WCAG 2.1 A/AA) — ${viewport.name}`, async ({ browser }) => {
-    // Twelve pages, each analysed by axe and photographed: more than the default 30 s on a busy machine.
+    // Thirteen pages, each analysed by axe and photographed: more than the default 30 s on a busy machine.
     test.setTimeout(240_000);
     // @axe-core/playwright needs a page of a context of its own.
     const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
@@ -379,6 +380,37 @@ test("the footer names the publisher and leads to the legal notice, the personal
       .filter((path) => path !== "/plan-du-site")
       .sort(),
   );
+});
+
+test("the printable panorama of the current view fits 2 to 4 A4 pages, no block taller than a page, no table cut", async ({ page }) => {
+  await page.goto("/territoire?debut=2018&famille=cooperative");
+  await page.getByRole("link", { name: "Panorama imprimable" }).click();
+  await expect(page).toHaveURL(/\/panorama\?debut=2018&famille=cooperative$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Panorama de l'économie sociale et solidaire — CA du Niortais");
+  await expect(page.locator(".view-summary")).toContainText("De 2018 à 2025 · Toutes les communes · Famille juridique : Coopérative");
+  await expect(page.getByRole("heading", { name: "Ce que comptent ces chiffres" })).toBeVisible();
+  await expect(page.locator("#carte-apercu svg a")).toHaveCount(40);
+  await expect(page.locator(".chart-card:not(.map-card)")).toHaveCount(3);
+
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", path: "test-results/screenshots/panorama.pdf" });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(2);
+  expect(pages).toBeLessThanOrEqual(4);
+  // Laid out at the width of an A4 page's content (210 − 2 × 12 mm), every block is shorter than
+  // the page's content (297 − 2 × 14 mm): break-inside: avoid then keeps each on one page.
+  await page.setViewportSize({ width: Math.floor((186 / 25.4) * 96), height: 1000 });
+  const pageHeight = (269 / 25.4) * 96;
+  const blocks = await page
+    .locator(".panorama-block, .key-figures-section, .map-card, .chart-card")
+    .evaluateAll((elements) =>
+      elements.map((e) => ({ name: e.querySelector("h1, h2")?.textContent ?? e.className, height: e.getBoundingClientRect().height })),
+    );
+  expect(blocks.length).toBeGreaterThanOrEqual(7);
+  for (const block of blocks) expect(block.height, block.name).toBeLessThan(pageHeight);
+  for (const table of await page.locator("table").all()) {
+    expect(await table.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)).toBe(true);
+  }
 });
 
 test("without JavaScript the pages are complete and the filter form still works", async ({ browser }) => {

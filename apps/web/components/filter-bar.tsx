@@ -4,8 +4,9 @@
 import { LEGAL_FAMILIES, LEGAL_FAMILY_LABELS } from "@oess/domain/vocabulary";
 import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState, useTransition } from "react";
-import { FAMILY_SLUGS, FILTER_PARAMS, type FilterOptions, type Filters } from "../lib/filters";
+import { FAMILY_SLUGS, FILTER_PARAMS, type FilterOptions, type Filters, filtersToSearch } from "../lib/filters";
 import { useHydrated } from "../lib/use-hydrated";
+import { PrintButton } from "./print-button";
 
 /** How long the controls must rest before a change applies. */
 const CHANGE_SETTLE_MS = 400;
@@ -37,6 +38,7 @@ export function FilterBar({ options, filters, summary }: { options: FilterOption
       if (control instanceof HTMLSelectElement) control.value = value;
     }
   }, [filters]);
+  const panoramaSearch = filtersToSearch(filters).toString();
   const years = Array.from({ length: options.lastYear - options.firstYear + 1 }, (_, i) => ({
     value: String(options.firstYear + i),
     label: String(options.firstYear + i),
@@ -119,9 +121,8 @@ export function FilterBar({ options, filters, summary }: { options: FilterOption
             <button type="button" className="secondary" onClick={copyLink}>
               Copier le lien de cette vue
             </button>
-            <button type="button" className="secondary" onClick={() => window.print()}>
-              Imprimer
-            </button>
+            <PrintButton />
+            <a href={`/panorama${panoramaSearch ? `?${panoramaSearch}` : ""}`}>Panorama imprimable</a>
             <span className="filters__status" role="status">
               {pending ? "Mise à jour des chiffres…" : copied ? "Lien copié." : ""}
             </span>

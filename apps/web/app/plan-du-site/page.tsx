@@ -12,6 +12,7 @@ const SECTIONS = [
       ["/incubation", "Incubation"],
       ["/financements", "Financements"],
       ["/territoire", "Territoire"],
+      ["/panorama", "Panorama imprimable"],
     ],
   },
   {
