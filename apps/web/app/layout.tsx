@@ -21,7 +21,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   // Sign-in is one click from every page; with a session, the partner space is.
   const signedIn = (await cookies()).has(SESSION_COOKIE);
-  const publisher = (await loadDashboardContext())?.territoryName ?? "l'agglomération";
   return (
     <html lang="fr">
       <body>
@@ -53,10 +52,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <footer className="site-footer">
           <p className="site-footer__publisher">
             {/* biome-ignore lint/performance/noImgElement: a logo of any size the publisher drops in public/, below the fold: nothing for next/image to gain */}
-            {env.publisherLogo ? <img src={env.publisherLogo} alt={publisher} height={48} /> : null}
+            {env.publisherLogo ? <img src={env.publisherLogo} alt="Logo de l'éditeur" height={48} /> : null}
             <span>
-              Éditeur : {publisher}, avec la Maison de l'ESS et le PTCE du Niortais. Partenaires : CA du Niortais, Ville de Niort, Région Nouvelle-Aquitaine,
-              URSCOP, CRESS, SCIC Élan Coopératif Niortais, Université de Poitiers, comité de bassin d'emploi.
+              Éditeur :{" "}
+              <Suspense fallback="l'agglomération">
+                <PublisherName />
+              </Suspense>
+              , avec la Maison de l'ESS et le PTCE du Niortais. Partenaires : CA du Niortais, Ville de Niort, Région Nouvelle-Aquitaine, URSCOP, CRESS, SCIC
+              Élan Coopératif Niortais, Université de Poitiers, comité de bassin d'emploi.
             </span>
           </p>
           <nav aria-label="Pied de page">
@@ -86,4 +89,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </body>
     </html>
   );
+}
+
+/** The EPCI's name, from the API; streamed, so that the page's head never waits for it. */
+async function PublisherName() {
+  return (await loadDashboardContext())?.territoryName ?? "l'agglomération";
 }
