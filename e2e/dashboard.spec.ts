@@ -213,7 +213,8 @@ test("the Territoire map names each commune with the value of its table and the 
   await expect(page).toHaveURL(/carte=emplois#carte$/);
   await expect(map.getByRole("heading", { level: 2 })).toHaveText("Carte des communes : emplois créés");
   await expect(page.locator(".view-summary")).toContainText("Commune : Niort");
-  // A filter changed in the form keeps the map's indicator.
+  // A filter changed in the form keeps the map's indicator (the form acts on a change once hydrated).
+  await expect(page.locator("form.filters[data-hydrated]")).toBeAttached();
   await page.getByLabel("Famille juridique").selectOption("cooperative");
   await expect(page).toHaveURL(/famille=cooperative/);
   await expect(page).toHaveURL(/carte=emplois/);
@@ -307,8 +308,11 @@ test("tables sort on a click of a column's header, the order said by aria-sort, 
   const amount = (text: string) => Number(text.replace(/[^\d,]/g, "").replace(",", "."));
   const population = table.getByRole("columnheader", { name: /Population/ });
 
-  await population.getByRole("button").click();
-  await expect(population).toHaveAttribute("aria-sort", "descending");
+  // A click before hydration does nothing: click until the table answers.
+  await expect(async () => {
+    await population.getByRole("button").click();
+    await expect(population).toHaveAttribute("aria-sort", "descending", { timeout: 500 });
+  }).toPass();
   const down = (await column(2)).map(amount);
   expect(down).toEqual([...down].sort((a, b) => b - a));
   expect((await column(0))[0]).toBe("Niort");

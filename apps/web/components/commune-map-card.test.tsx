@@ -27,7 +27,7 @@ const COMMUNES = [
   commune("79999", "Nouvelle-Commune", null, 3, 20_000),
 ];
 const NO_FILTERS = { from: null, to: null, commune: null, family: null, partner: null };
-const plain = (html: string) => html.replace(/[\u202f\u00a0]/g, " ");
+const plain = (html: string) => html.replace(/[\u202f\u00a0]/g, " ").replaceAll("&#x27;", "'");
 
 it("draws the communes it has a contour for, names each with its value, and lists under the map those it cannot draw", () => {
   const html = plain(renderToStaticMarkup(<CommuneMapCard communes={COMMUNES} filters={NO_FILTERS} path="/territoire" asked="emplois" />));
@@ -60,4 +60,12 @@ it("says when nothing is published rather than drawing an empty scale", () => {
   expect(html).toContain("Aucune donnée publiée pour ces filtres : toutes les communes sont à zéro.");
   expect(html).not.toContain("de 0");
   expect(html).toContain('href="/territoire?commune=79191#carte"');
+});
+
+it("does not call zero a map whose every commune is secret", () => {
+  const secret = COMMUNES.map((c) => ({ ...c, figures: { ...c.figures, jobsCreated: null } }));
+  const html = plain(renderToStaticMarkup(<CommuneMapCard communes={secret} filters={NO_FILTERS} path="/territoire" asked="emplois" />));
+  expect(html).toContain("Aucune commune n'a de chiffre publiable pour ces filtres.");
+  expect(html).not.toContain("toutes les communes sont à zéro");
+  expect(html).toContain("secret statistique");
 });

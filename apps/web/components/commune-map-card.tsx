@@ -154,7 +154,9 @@ export function CommuneMapCard({ communes, filters, path, asked, compact = false
       <p className="chart-summary" id={`${id}-resume`}>
         {top
           ? `${top.name} arrive en tête avec ${shown(top)}. Les couleurs vont du plus clair (le moins) au plus foncé (le plus) ; cliquez sur une commune pour filtrer le tableau de bord.`
-          : "Aucune donnée publiée pour ces filtres : toutes les communes sont à zéro."}
+          : secret.length > 0
+            ? "Aucune commune n'a de chiffre publiable pour ces filtres."
+            : "Aucune donnée publiée pour ces filtres : toutes les communes sont à zéro."}
         {secret.length > 0 ? ` ${SECRET_NOTE}` : ""}
       </p>
       {compact ? null : (

@@ -19,7 +19,7 @@ import { type Release, releasedColumns, releasedRows } from "./releases";
 const dataset = (name: string) => DATASETS.find((d) => d.name === name) as Dataset;
 
 /** A WITH entry that stands in for `table`: the version's rows of a dataset, its columns typed. */
-function releasedTable(release: Release, table: string, from: string, columns: Record<string, string>, extra = ""): string {
+function releasedTable(release: Release, table: string, from: string, columns: Record<string, string>): string {
   const names = releasedColumns(release, dataset(from));
   const select = Object.entries(columns).map(([name, type]) => {
     const i = names.indexOf(name);
@@ -27,7 +27,7 @@ function releasedTable(release: Release, table: string, from: string, columns: R
     return `${i < 0 ? "NULL" : `(data->>${i})`}::${type} AS ${name}`;
   });
   return `${table} AS (SELECT ${select.join(", ")}, 'PUBLISHED' AS status FROM release_row
-    WHERE dataset = '${from}' AND valid_from <= ${release.number} AND (valid_to IS NULL OR valid_to > ${release.number})${extra})`;
+    WHERE dataset = '${from}' AND valid_from <= ${release.number} AND (valid_to IS NULL OR valid_to > ${release.number}))`;
 }
 
 // The jobs table's inner cells become one job record each, of a stand-in enterprise that has the
