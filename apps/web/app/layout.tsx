@@ -7,7 +7,7 @@ import { SiteNav } from "../components/site-nav";
 import { GraphqlProvider } from "../components/urql-provider";
 import { API_URL } from "../lib/api";
 import { env } from "../lib/env";
-import { loadDashboardContext } from "../lib/options";
+import { loadPublisherName } from "../lib/options";
 import { SESSION_COOKIE } from "../lib/partner/session";
 import "./globals.css";
 
@@ -93,5 +93,5 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 
 /** The EPCI's name, from the API; streamed, so that the page's head never waits for it. */
 async function PublisherName() {
-  return (await loadDashboardContext())?.territoryName ?? "l'agglomération";
+  return loadPublisherName();
 }

@@ -66,3 +66,6 @@ export const loadDashboardContext = cache(async (): Promise<DashboardContext | n
     },
   };
 });
+
+/** Who publishes the dashboard, as the footer and the legal pages name it: the EPCI, from the API. */
+export const loadPublisherName = async (): Promise<string> => (await loadDashboardContext())?.territoryName ?? "l'agglomération";

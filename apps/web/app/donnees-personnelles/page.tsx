@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { env } from "../../lib/env";
-import { loadDashboardContext } from "../../lib/options";
+import { loadPublisherName } from "../../lib/options";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Données personnelles" };
 
 export default async function PrivacyPage() {
-  const publisher = (await loadDashboardContext())?.territoryName ?? "l'agglomération";
+  const publisher = await loadPublisherName();
   return (
     <>
       <h1>Données personnelles</h1>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { env } from "../../lib/env";
-import { loadDashboardContext } from "../../lib/options";
+import { loadPublisherName } from "../../lib/options";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mentions légales" };
 
 export default async function LegalNoticePage() {
-  const publisher = (await loadDashboardContext())?.territoryName ?? "l'agglomération";
+  const publisher = await loadPublisherName();
   return (
     <>
       <h1>Mentions légales</h1>
