@@ -1,3 +1,6 @@
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
@@ -19,7 +22,7 @@ const PAGES = [
   { path: "/plan-du-site", name: "plan-du-site", title: "Plan du site" },
 ];
 const VIEWPORTS = [
-  { name: "bureau", width: 1280, height: 900 },
+  { name: "bureau", width: 1440, height: 900 },
   { name: "telephone", width: 390, height: 844 },
 ];
 
@@ -243,8 +246,8 @@ test("the value written on each bar is its table's value, abbreviated only above
   ] as const) {
     await page.goto(path);
     const chart = page.locator(card).first();
-    await expect(chart.locator("svg").first()).toBeVisible();
-    const labels = (await chart.locator(".recharts-label-list text, .column-chart__value").allTextContents()).map(plain);
+    await expect(chart.locator("svg.svg-chart")).toBeVisible();
+    const labels = (await chart.locator(".svg-chart__value").allTextContents()).map(plain);
     const cells = (await chart.locator("table tbody td").allTextContents()).map(plain);
     expect(labels.length, `${path} ${card}`).toBeGreaterThan(0);
     expect(labels.length).toBe(cells.length);
@@ -254,9 +257,7 @@ test("the value written on each bar is its table's value, abbreviated only above
       else expect(Math.abs(number(label) - exact) / exact, `${label} for ${cells[i]}`).toBeLessThan(0.005);
     }
     // Ticks are multiples of 1, 2, 2.5 or 5 × 10ⁿ, from 0.
-    const ticks = (await chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value, .column-chart__axis").allTextContents())
-      .map(plain)
-      .map(number);
+    const ticks = (await chart.locator(".svg-chart__tick").allTextContents()).map(plain).map(number);
     const steps = new Set(ticks.slice(1).map((t, i) => t - (ticks[i] as number)));
     expect(ticks[0]).toBe(0);
     expect(steps.size, `${path} ${card}: ${ticks.join(" ")}`).toBe(1);
@@ -290,7 +291,7 @@ test("a view with no data says so once per card, draws no empty axis, and never 
     const cards = page.locator("main .chart-card:not(.map-card)");
     expect(await cards.count(), path).toBeGreaterThan(0);
     for (const card of await cards.all()) {
-      await expect(card.locator("svg.column-chart, .recharts-surface"), path).toHaveCount(0);
+      await expect(card.locator("svg.svg-chart, .recharts-surface"), path).toHaveCount(0);
       const text = plain((await card.textContent()) ?? "");
       expect(text.match(/Aucun/g)?.length ?? 0, `${path}: ${text}`).toBeLessThanOrEqual(1);
     }
@@ -418,6 +419,11 @@ test("without JavaScript the pages are complete and the filter form still works"
   const page = await context.newPage();
   await page.goto("/territoire");
   await expect(page.locator("table").first()).toBeAttached();
+  // Every chart is drawn on the server: there without a line of JavaScript, with its values.
+  for (const card of await page.locator(".chart-card:not(.map-card):has(figure)").all()) {
+    await expect(card.locator("svg.svg-chart")).toBeVisible();
+    expect((await card.locator(".svg-chart__value").allTextContents()).length).toBeGreaterThan(0);
+  }
   await page.getByLabel("Famille juridique").selectOption("cooperative");
   await page.getByRole("button", { name: "Appliquer" }).click();
   await expect(page).toHaveURL(/\/territoire\?.*famille=cooperative/);
@@ -426,12 +432,108 @@ test("without JavaScript the pages are complete and the filter form still works"
   await context.close();
 });
 
-test("charts answer the keyboard (Recharts accessibility layer)", async ({ page }) => {
+test("a chart is one tab stop: Tab reaches it, Recharts takes over in place, arrow keys move from bar to bar", async ({ page }) => {
   await page.goto("/financements");
-  const chart = page.locator("#financements-par-instrument .recharts-surface");
-  await chart.focus();
+  const card = page.locator("#financements-par-annee-instrument");
+  // Hydrated: the drawing has become focusable.
+  await expect(card.locator(".chart-frame[tabindex='0']")).toBeAttached();
+  // The server's drawing is there before any charting script: Recharts is not loaded yet.
+  await expect(card.locator(".chart-static svg.svg-chart")).toBeVisible();
+  await expect(card.locator(".recharts-surface")).toHaveCount(0);
+  // From the last control of the card before it, one Tab lands on the chart.
+  await page.locator("#financements-par-instrument .embed-code > summary").focus();
+  await page.keyboard.press("Tab");
+  await expect(card.getByRole("application")).toBeFocused();
+  await expect(card.locator(".chart-static")).toBeHidden();
+  const tooltip = card.locator(".recharts-tooltip-wrapper");
   await page.keyboard.press("ArrowRight");
-  await expect(page.locator("#financements-par-instrument .recharts-tooltip-wrapper")).toContainText("Subvention");
+  await expect(tooltip).toContainText(/20\d\d.*Subvention.*€/);
+  const year = Number(/20\d\d/.exec((await tooltip.textContent()) ?? "")?.[0]);
+  await page.keyboard.press("ArrowRight");
+  await expect(tooltip).toContainText(String(year + 1));
+  // The next Tab leaves the chart: no other stop inside it.
+  await page.keyboard.press("Tab");
+  await expect(card.locator(".chart-data > summary")).toBeFocused();
+});
+
+test("« Image (SVG) » and « Image (PNG) » download the chart as drawn, with its title, its values and its source", async ({ page }) => {
+  await page.goto("/financements?debut=2020");
+  const card = page.locator("#financements-par-instrument");
+  const labels = (await card.locator(".svg-chart__value").allTextContents()).map(plain);
+  expect(labels.length).toBeGreaterThan(0);
+  const [svgFile] = await Promise.all([page.waitForEvent("download"), card.getByRole("button", { name: /^Image \(SVG\)/ }).click()]);
+  expect(svgFile.suggestedFilename()).toBe("financements-par-instrument_2020-2025.svg");
+  const svg = plain(await readFile((await svgFile.path()) as string, "utf8"));
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg).toContain("Financements par instrument");
+  expect(svg).toContain("Licence Ouverte");
+  expect(svg).toContain(`motif-0`);
+  expect(svg).not.toContain("url(#motif-");
+  for (const label of labels) expect(svg).toContain(`>${label}</text>`);
+  // The file stands alone: opened by itself, it draws its bars with their patterns.
+  const image = await page.context().newPage();
+  await image.setContent(svg);
+  await expect(image.locator("svg rect[fill^='url(#']").first()).toBeVisible();
+  await image.close();
+
+  const [pngFile] = await Promise.all([page.waitForEvent("download"), card.getByRole("button", { name: /^Image \(PNG\)/ }).click()]);
+  expect(pngFile.suggestedFilename()).toBe("financements-par-instrument_2020-2025.png");
+  const png = await readFile((await pngFile.path()) as string);
+  expect(png.subarray(1, 4).toString()).toBe("PNG");
+  // Twice the drawing's width, for slides.
+  expect(png.readUInt32BE(16)).toBe(2 * 360);
+});
+
+test("« Intégrer » gives an <iframe> of the chart with the view's filters, served lean, framable and accessible", async ({ page, request, browser }) => {
+  await page.goto("/financements?debut=2020&famille=association");
+  const card = page.locator("#financements-par-partenaire");
+  await card.getByText("Intégrer", { exact: true }).click();
+  const snippet = await card.getByRole("textbox", { name: /Code d'intégration/ }).inputValue();
+  const src = /src="([^"]+)"/.exec(snippet)?.[1] as string;
+  expect(new URL(src).pathname + new URL(src).search).toBe("/integrer/financements-par-partenaire?debut=2020&famille=association");
+
+  const response = await request.get(src);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-security-policy"]).toContain("frame-ancestors *");
+  expect(response.headers()["x-frame-options"]).toBeUndefined();
+  const dashboard = await request.get("/financements");
+  expect(dashboard.headers()["x-frame-options"]).toBe("DENY");
+
+  // Framed by another page, the chart shows its values, and nothing of the site around it.
+  const host = await browser.newContext();
+  const hostPage = await host.newPage();
+  // A partner's page on another origin (a server of the test's own, on 127.0.0.1) holds the snippet.
+  const site = createServer((_, response) => {
+    response.setHeader("content-type", "text/html; charset=utf-8");
+    response.end(`<!doctype html><html lang="fr"><title>Partenaire</title><body>${snippet}</body></html>`);
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  const hostUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+  await hostPage.goto(hostUrl);
+  const frame = hostPage.frameLocator("iframe");
+  await expect(frame.getByRole("heading", { name: "Financements par partenaire" })).toBeVisible();
+  await expect(frame.locator("svg.svg-chart")).toBeVisible();
+  await expect(frame.getByRole("navigation")).toHaveCount(0);
+  await expect(frame.locator(".chart-card")).toHaveCount(1);
+  await expect(frame.getByText("Famille juridique : Coopérative")).toHaveCount(0);
+  await expect(frame.getByText("Famille juridique : Association")).toBeVisible();
+  await host.close();
+  site.close();
+
+  await page.goto(src);
+  await expectAccessible(page, "/integrer");
+  expect(await page.locator("script[src]").count()).toBeGreaterThan(0);
+  expect(await page.locator("nav, footer, form").count()).toBe(0);
+  // Every chart that offers the snippet has an embed; an unknown one is a 404.
+  expect((await request.get("/integrer/inconnu")).status()).toBe(404);
+  for (const path of ["/", "/emplois", "/incubation", "/financements", "/territoire"]) {
+    await page.goto(path);
+    await expect(page.locator(".embed-code").first()).toBeAttached();
+    for (const id of await page.locator(".chart-card:has(.embed-code)").evaluateAll((cards) => cards.map((c) => c.id))) {
+      const html = await (await request.get(`/integrer/${id}`)).text();
+      expect(html, `${path} #${id}`).toMatch(new RegExp(`id="${id}"[^>]*data-embedded="true"`));
+    }
+  }
 });
 
 test("printing gives an A4 page with the view in words, the tables and no navigation", async ({ page }) => {

@@ -3,13 +3,16 @@
 // the policy on the request too, where Next.js reads the nonce for its scripts.
 import { type NextRequest, NextResponse } from "next/server";
 import { apiIsUp, RETRY_SECONDS, UNAVAILABLE_PAGE } from "./lib/api-health";
+import { EMBED_HEADER, EMBED_PREFIX } from "./lib/embeds";
 import { env } from "./lib/env";
 import { securityHeaders } from "./lib/security-headers";
 
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
-  const headers = securityHeaders({ nonce, https, ancestors: env.frameAncestors, dev: process.env.NODE_ENV === "development" });
+  // Embedded charts are read-only: any website may frame them; the rest only the origins configured.
+  const embed = request.nextUrl.pathname.startsWith(EMBED_PREFIX);
+  const headers = securityHeaders({ nonce, https, ancestors: embed ? ["*"] : env.frameAncestors, dev: process.env.NODE_ENV === "development" });
   if (!(await apiIsUp())) {
     return new NextResponse(UNAVAILABLE_PAGE, {
       status: 503,
@@ -18,6 +21,8 @@ export async function proxy(request: NextRequest) {
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Set here, never taken from the client: the root layout leaves the site's frame out of embeds.
+  requestHeaders.set(EMBED_HEADER, embed ? "1" : "0");
   requestHeaders.set("content-security-policy", headers["content-security-policy"]);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

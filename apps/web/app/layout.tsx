@@ -6,6 +6,7 @@ import { ChartPatterns } from "../components/charts/palette";
 import { SiteNav } from "../components/site-nav";
 import { GraphqlProvider } from "../components/urql-provider";
 import { API_URL } from "../lib/api";
+import { EMBED_HEADER } from "../lib/embeds";
 import { env } from "../lib/env";
 import { loadPublisherName } from "../lib/options";
 import { SESSION_COOKIE } from "../lib/partner/session";
@@ -21,6 +22,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   // Sign-in is one click from every page; with a session, the partner space is.
   const signedIn = (await cookies()).has(SESSION_COOKIE);
+  if ((await headers()).get(EMBED_HEADER) === "1") {
+    return (
+      <html lang="fr">
+        <body className="embed-body">
+          <main id="contenu">
+            <GraphqlProvider serverUrl={API_URL} nonce={nonce}>
+              {children}
+            </GraphqlProvider>
+          </main>
+          <ChartPatterns />
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang="fr">
       <body>

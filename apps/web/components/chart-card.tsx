@@ -2,6 +2,8 @@
 // shows, the chart, the table of exactly the plotted values, and those values as CSV.
 import type { ReactNode } from "react";
 import { type Column, csvHref, toCsv } from "../lib/csv";
+import { ChartShare } from "./chart-share";
+import { useEmbedRole } from "./embed-context";
 import { SortableTable } from "./sortable-table";
 
 export interface ChartCardProps<Row> {
@@ -33,8 +35,15 @@ export function ChartCard<Row>({
   empty = rows.length === 0,
   children,
 }: ChartCardProps<Row>) {
+  const role = useEmbedRole(id);
+  if (role === "hidden") return null;
   return (
-    <section className={className ? `chart-card ${className}` : "chart-card"} aria-labelledby={`${id}-titre`} id={id}>
+    <section
+      className={className ? `chart-card ${className}` : "chart-card"}
+      aria-labelledby={`${id}-titre`}
+      id={id}
+      data-embedded={role === "embedded" || undefined}
+    >
       <h2 id={`${id}-titre`}>{title}</h2>
       <p className="chart-summary" id={`${id}-resume`}>
         {summary}
@@ -52,6 +61,7 @@ export function ChartCard<Row>({
             <a href={csvHref(toCsv(columns, rows))} download={`${fileName}${filterSuffix}.csv`}>
               Télécharger ces données (CSV)
             </a>
+            {role === "page" ? <ChartShare id={id} title={title} fileName={`${fileName}${filterSuffix}`} /> : null}
           </p>
         </>
       )}

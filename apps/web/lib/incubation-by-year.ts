@@ -1,7 +1,7 @@
 // The "projects incubated and enterprises created, by year" chart appears on the overview and on
 // the incubation page: one definition of what it plots and tabulates.
 import { formatInteger } from "@oess/domain/format";
-import type { Series } from "../components/charts/bar-chart";
+import type { Series } from "../components/charts/bar-model";
 import type { Column } from "./csv";
 
 export interface IncubationYear {

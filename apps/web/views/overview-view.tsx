@@ -1,8 +1,7 @@
 "use client";
 import { formatDecimal, formatEuros, formatInteger } from "@oess/domain/format";
 import { HEADLINE_INDICATORS } from "@oess/domain/indicators";
-import { ChartCard } from "../components/chart-card";
-import { ColumnChart } from "../components/charts/column-chart";
+import { BarChartCard } from "../components/charts/bar-chart-card";
 import { compact, compactEuros } from "../components/charts/compact";
 import { KeyFigure } from "../components/key-figure";
 import { graphql, type ResultOf } from "../lib/graphql";
@@ -119,7 +118,7 @@ export function OverviewView(view: ViewProps) {
 
   return (
     <div className="chart-grid">
-      <ChartCard
+      <BarChartCard
         id="emplois-par-annee"
         title="Emplois créés par année"
         summary={
@@ -139,17 +138,12 @@ export function OverviewView(view: ViewProps) {
         ]}
         fileName="emplois-par-annee"
         filterSuffix={filterSuffix}
-      >
-        <ColumnChart
-          rows={rows}
-          category={(r) => String(r.year)}
-          series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}
-          format={formatInteger}
-          short={compact}
-          label="Emplois créés par année"
-        />
-      </ChartCard>
-      <ChartCard
+        category={(r) => String(r.year)}
+        series={[{ label: "Emplois créés", value: (r) => r.jobsCreated }]}
+        format={formatInteger}
+        short={compact}
+      />
+      <BarChartCard
         id="incubation-par-annee"
         title="Projets incubés et entreprises créées par année"
         summary={`${enteredIncubation(incubated)} ${span}${partnerFiltered ? "" : ` ; ${wereCreated(created)}`}.`}
@@ -158,17 +152,12 @@ export function OverviewView(view: ViewProps) {
         columns={byYear.columns}
         fileName="incubation-par-annee"
         filterSuffix={filterSuffix}
-      >
-        <ColumnChart
-          rows={rows}
-          category={(r) => String(r.year)}
-          series={byYear.series}
-          format={formatInteger}
-          short={compact}
-          label="Projets incubés et entreprises créées par année"
-        />
-      </ChartCard>
-      <ChartCard
+        category={(r) => String(r.year)}
+        series={byYear.series}
+        format={formatInteger}
+        short={compact}
+      />
+      <BarChartCard
         id="financements-par-annee"
         title="Financements par année"
         summary={
@@ -181,16 +170,11 @@ export function OverviewView(view: ViewProps) {
         columns={[yearColumn, { label: "Montant (€)", raw: (r) => r.fundingAmount, shown: (r) => formatEuros(r.fundingAmount), numeric: true }]}
         fileName="financements-par-annee"
         filterSuffix={filterSuffix}
-      >
-        <ColumnChart
-          rows={rows}
-          category={(r) => String(r.year)}
-          series={[{ label: "Montant des financements", value: (r) => Number(r.fundingAmount) }]}
-          format={formatEuros}
-          short={compactEuros}
-          label="Financements par année"
-        />
-      </ChartCard>
+        category={(r) => String(r.year)}
+        series={[{ label: "Montant des financements", value: (r) => Number(r.fundingAmount) }]}
+        format={formatEuros}
+        short={compactEuros}
+      />
     </div>
   );
 }

@@ -1,81 +1,53 @@
 "use client";
-// One chart component for the whole dashboard: columns or horizontal bars, one or several
-// series, grouped or stacked. Recharts' accessibility layer makes it keyboard-operable.
+// The interactive form of a bar chart: Recharts, for its tooltips and its keyboard layer (arrow
+// keys move from bar to bar). It draws the same model as the server's SVG, which it replaces
+// once the reader reaches for the chart (see interactive-chart.tsx).
 import { Bar, CartesianGrid, Cell, BarChart as Chart, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { SECRET_LABEL } from "../../lib/secret";
+import { type BarChartProps, barModel, wrapLabel } from "./bar-model";
 import { compact } from "./compact";
 import { seriesFill } from "./palette";
-import { barLabel, niceTicks } from "./scale";
-
-export interface Series<Row> {
-  label: string;
-  /** Null: hidden by statistical confidentiality, drawn as no bar and labelled « secret ». */
-  value: (row: Row) => number | null;
-}
-
-export interface BarChartProps<Row> {
-  rows: readonly Row[];
-  category: (row: Row) => string;
-  series: readonly Series<Row>[];
-  format: (n: number) => string;
-  /** Axis ticks and bar labels: short (« 850 k ») unless said otherwise. */
-  short?: (n: number) => string;
-  /** Bars run left to right, categories down the side: for long names (communes, partners). */
-  horizontal?: boolean;
-  stacked?: boolean;
-  /** Accessible name of the chart. */
-  label: string;
-}
 
 const AXIS_TICK = { fill: "#1d2433", fontSize: 13 };
+/** As in globals.css (.svg-chart--columns): a chart across a wide card stays as tall as in a narrow one. */
+const MAX_COLUMNS_HEIGHT = 360;
 
-export function BarChart<Row>({ rows, category, series, format, short = compact, horizontal = false, stacked = false, label }: BarChartProps<Row>) {
+/** The chart, `height` pixels high: the height of the drawing it replaces. */
+export default function BarChart<Row>(props: BarChartProps<Row> & { height: number }) {
+  const { format, short = compact, horizontal = false, stacked = false, label, height } = props;
+  const { categories, series, totalLabels, ticks, top } = barModel(props);
   // Recharts draws no label for a missing value, nor for a bar of no length: a hidden figure is an
   // invisible bar of one pixel whose label (and tooltip) reads « secret », never a zero.
-  const data = rows.map((row) => {
-    const point: Record<string, string | number | boolean> = { name: category(row) };
-    const values = series.map((s) => s.value(row));
-    values.forEach((v, i) => {
-      point[`s${i}`] = v ?? 0;
-      point[`label${i}`] = v === null ? SECRET_LABEL : barLabel(v, format, short);
-      point[`secret${i}`] = v === null;
+  const data = categories.map((name, i) => {
+    const point: Record<string, string | number | boolean> = { name, totalLabel: totalLabels[i] as string };
+    series.forEach((s, k) => {
+      point[`s${k}`] = s.values[i] ?? 0;
+      point[`label${k}`] = s.labels[i] as string;
+      point[`secret${k}`] = s.values[i] === null;
     });
-    point.totalLabel = values.includes(null)
-      ? SECRET_LABEL
-      : barLabel(
-          values.reduce<number>((sum, v) => sum + (v ?? 0), 0),
-          format,
-          short,
-        );
     return point;
   });
-  const largest = Math.max(
-    0,
-    ...rows.map((row) => {
-      const values = series.map((s) => s.value(row) ?? 0);
-      return stacked ? values.reduce((a, b) => a + b, 0) : Math.max(...values);
-    }),
-  );
-  const ticks = niceTicks(largest);
-  // Long names (NAF sections) wrap beside horizontal bars; each bar gets the height of its name.
-  const lines = Math.max(1, ...data.map((point) => wrapLabel(String(point.name)).length));
-  const height = horizontal ? Math.max(160, Math.max(36, 16 * lines + 12) * data.length + 60) : 320;
   const categoryAxis = { dataKey: "name", type: "category" as const, tick: AXIS_TICK };
   const valueAxis = {
     type: "number" as const,
     tick: AXIS_TICK,
     tickFormatter: short,
     ticks,
-    domain: [0, ticks[ticks.length - 1] as number],
+    domain: [0, top],
     interval: 0 as const,
   };
+
+  // Wrapped names need their lines; otherwise the chart keeps the height of the drawing it replaces.
+  const lines = Math.max(1, ...categories.map((name) => wrapLabel(name).length));
+  const needed = horizontal ? (16 * lines + 12) * categories.length + 60 : 0;
+  const columnsHeight = Math.min(height, MAX_COLUMNS_HEIGHT);
 
   return (
     <Chart
       data={data}
       layout={horizontal ? "vertical" : "horizontal"}
       responsive
-      style={{ width: "100%", height }}
+      style={{ width: "100%", height: horizontal ? Math.max(height, needed) : columnsHeight }}
       margin={{ top: 20, right: horizontal ? 72 : 16, bottom: 4, left: 4 }}
       accessibilityLayer
       title={label}
@@ -112,17 +84,6 @@ export function BarChart<Row>({ rows, category, series, format, short = compact,
       ))}
     </Chart>
   );
-}
-
-/** A name cut into lines of about 26 characters, at spaces. */
-function wrapLabel(text: string, width = 26): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(" ")) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
 }
 
 /** A category name beside a horizontal bar, on as many lines as it needs, centred on the bar. */

@@ -14,20 +14,31 @@ const overlays = [
   <rect key="q" x="0" y="0" width="4" height="4" fill="#fff" fillOpacity="0.6" />,
 ];
 
-export const seriesFill = (index: number): string => `url(#motif-${index % SERIES_COLOURS.length})`;
+const PAGE_PREFIX = "motif";
 
-/** The patterns, defined once per page; every chart refers to them by id. */
+/** The fill of series `index`: the page's patterns, or those a chart carries itself. */
+export const seriesFill = (index: number, chart?: string): string => `url(#${chart ? `${chart}-motif` : PAGE_PREFIX}-${index % SERIES_COLOURS.length})`;
+
+/** The patterns of the first `count` series, under ids of the given chart (or of the page). */
+export function ChartPatternDefs({ chart, count = SERIES_COLOURS.length }: { chart?: string; count?: number }) {
+  const prefix = chart ? `${chart}-motif` : PAGE_PREFIX;
+  return (
+    <defs>
+      {SERIES_COLOURS.slice(0, count).map((colour, i) => (
+        <pattern key={colour} id={`${prefix}-${i}`} width="8" height="8" patternUnits="userSpaceOnUse">
+          <rect width="8" height="8" fill={colour} />
+          {overlays[i]}
+        </pattern>
+      ))}
+    </defs>
+  );
+}
+
+/** The patterns, defined once per page, for the interactive charts and the legends. */
 export function ChartPatterns() {
   return (
     <svg width="0" height="0" aria-hidden="true" focusable="false" style={{ position: "absolute" }}>
-      <defs>
-        {SERIES_COLOURS.map((colour, i) => (
-          <pattern key={colour} id={`motif-${i}`} width="8" height="8" patternUnits="userSpaceOnUse">
-            <rect width="8" height="8" fill={colour} />
-            {overlays[i]}
-          </pattern>
-        ))}
-      </defs>
+      <ChartPatternDefs />
     </svg>
   );
 }
