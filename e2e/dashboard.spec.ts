@@ -236,8 +236,10 @@ test("the value written on each bar is its table's value, abbreviated only above
     const [, digits = "", unit = ""] = /^([\d ,]+)\s*(k|M|Md)?$/.exec(t) ?? [];
     return Number(digits.replace(/ /g, "").replace(",", ".")) * ({ k: 1e3, M: 1e6, Md: 1e9 }[unit] ?? 1);
   };
-  // Charts of one series each: their labels and their table's cells come in the same order.
+  // Unstacked charts: their labels (category by category, series by series) and their table's cells come in the same order.
   for (const [path, card] of [
+    ["/emplois", "#emplois-etp-par-annee"],
+    ["/incubation", "#incubees-creees-par-annee"],
     ["/territoire", "#emplois-par-commune"],
     ["/territoire", "#financements-par-habitant"],
     ["/financements", "#financements-par-instrument"],
@@ -454,6 +456,22 @@ test("a chart is one tab stop: Tab reaches it, Recharts takes over in place, arr
   // The next Tab leaves the chart: no other stop inside it.
   await page.keyboard.press("Tab");
   await expect(card.locator(".chart-data > summary")).toBeFocused();
+
+  // Down a chart of horizontal bars, ↓ goes to the next bar and ↑ back.
+  const bars = page.locator("#financements-par-instrument");
+  await bars.locator(".chart-frame").focus();
+  await expect(bars.getByRole("application")).toBeFocused();
+  const names = (await bars.locator("table tbody th").allTextContents()).map(plain);
+  const barTip = bars.locator(".recharts-tooltip-wrapper");
+  await page.keyboard.press("ArrowDown");
+  await expect(barTip).toContainText(/Montant/);
+  const tip = plain((await barTip.textContent()) ?? "");
+  const at = names.findIndex((name) => tip.startsWith(`${name}Montant`));
+  expect(at).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press("ArrowDown");
+  await expect(barTip).toContainText(names[at + 1] as string);
+  await page.keyboard.press("ArrowUp");
+  await expect(barTip).toContainText(names[at] as string);
 });
 
 test("« Image (SVG) » and « Image (PNG) » download the chart as drawn, with its title, its values and its source", async ({ page }) => {
@@ -522,6 +540,7 @@ test("« Intégrer » gives an <iframe> of the chart with the view's filters, se
 
   await page.goto(src);
   await expectAccessible(page, "/integrer");
+  await page.screenshot({ path: "test-results/screenshots/integrer.png", fullPage: true });
   expect(await page.locator("script[src]").count()).toBeGreaterThan(0);
   expect(await page.locator("nav, footer, form").count()).toBe(0);
   // Every chart that offers the snippet has an embed; an unknown one is a 404.

@@ -48,7 +48,7 @@ const jobsColumns = [
   },
 ];
 const jobsSeries = [
-  { label: "Emplois créés", value: (r: Jobs) => r.jobsCreated },
+  { label: "Emplois créés", value: (r: Jobs) => r.jobsCreated, format: formatInteger },
   { label: "Équivalents temps plein", value: fteOf },
 ];
 /** Largest first, hidden figures last. */

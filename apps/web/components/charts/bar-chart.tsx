@@ -57,7 +57,10 @@ export default function BarChart<Row>(props: BarChartProps<Row> & { height: numb
       {horizontal ? <XAxis {...valueAxis} /> : <XAxis {...categoryAxis} interval="preserveStartEnd" minTickGap={4} />}
       {horizontal ? <YAxis {...categoryAxis} tick={<WrappedTick />} interval={0} width={190} /> : <YAxis {...valueAxis} width={56} />}
       <Tooltip
-        formatter={(value, _name, item) => (item.payload?.[`secret${String(item.dataKey).slice(1)}`] ? SECRET_LABEL : format(Number(value)))}
+        formatter={(value, _name, item) => {
+          const k = Number(String(item.dataKey).slice(1));
+          return item.payload?.[`secret${k}`] ? SECRET_LABEL : (series[k]?.format ?? format)(Number(value));
+        }}
         cursor={{ fill: "rgb(0 90 156 / 0.08)" }}
       />
       {series.length > 1 ? <Legend iconType="square" itemSorter={null} wrapperStyle={{ color: "#1d2433" }} /> : null}

@@ -9,6 +9,8 @@ export interface Series<Row> {
   label: string;
   /** Null: hidden by statistical confidentiality, drawn as no bar and labelled « secret ». */
   value: (row: Row) => number | null;
+  /** As its table column writes it, when it differs from the chart's (jobs as integers beside FTE with decimals). */
+  format?: (n: number) => string;
 }
 
 export interface BarChartProps<Row> {
@@ -28,7 +30,7 @@ export interface BarChartProps<Row> {
 
 export interface BarModel {
   categories: string[];
-  series: Array<{ label: string; values: Array<number | null>; labels: string[] }>;
+  series: Array<{ label: string; values: Array<number | null>; labels: string[]; format: (n: number) => string }>;
   /** Per category: what is written at the end of its bar(s) when stacked. */
   totalLabels: string[];
   ticks: number[];
@@ -38,7 +40,8 @@ export interface BarModel {
 export function barModel<Row>({ rows, category, series, format, short = compact, stacked = false }: BarChartProps<Row>): BarModel {
   const columns = series.map((s) => {
     const values = rows.map((row) => s.value(row));
-    return { label: s.label, values, labels: values.map((v) => (v === null ? SECRET_LABEL : barLabel(v, format, short))) };
+    const written = s.format ?? format;
+    return { label: s.label, values, labels: values.map((v) => (v === null ? SECRET_LABEL : barLabel(v, written, short))), format: written };
   });
   const totals = rows.map((_, i) => columns.map((c) => c.values[i] ?? null));
   const totalLabels = totals.map((values) =>

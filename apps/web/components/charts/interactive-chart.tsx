@@ -2,7 +2,7 @@
 // The server's SVG is the chart everyone sees first, and the one printed and downloaded. Recharts
 // (tooltips, arrow keys from bar to bar) is loaded only when a reader reaches for a chart —
 // pointer, finger or keyboard — so that a page costs no charting script until then.
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useHydrated } from "../../lib/use-hydrated";
 import type { BarChartProps } from "./bar-model";
 
@@ -42,17 +42,29 @@ export function InteractiveChart<Row>({ chart, children }: { chart: BarChartProp
     return () => observer.disconnect();
   }, [live]);
 
+  // Recharts moves with ← and → only, and backwards down a chart of horizontal bars: there, ↓ and →
+  // go to the next bar, ↑ and ← to the one before. The key is handed back to Recharts as the one it
+  // expects (a dispatched event is untrusted, so it is not translated twice).
+  const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
+    const next = { ArrowDown: "ArrowLeft", ArrowRight: "ArrowLeft", ArrowUp: "ArrowRight", ArrowLeft: "ArrowRight" }[event.key];
+    if (!chart.horizontal || !live || !next || !event.nativeEvent.isTrusted) return;
+    event.preventDefault();
+    event.stopPropagation();
+    event.target.dispatchEvent(new globalThis.KeyboardEvent("keydown", { key: next, bubbles: true }));
+  };
+
   return (
     // biome-ignore lint/a11y/useSemanticElements: <fieldset> groups form controls; this names one chart's single tab stop
     <div
       ref={frame}
-      className="chart-frame"
+      className={chart.horizontal ? "chart-frame chart-frame--bars" : "chart-frame"}
       role="group"
       aria-label={`${chart.label} : graphique, flèches pour parcourir les valeurs`}
       tabIndex={hydrated && !live ? 0 : undefined}
       onPointerEnter={() => wake(false)}
       onTouchStart={() => wake(false)}
       onFocus={() => wake(true)}
+      onKeyDownCapture={onKeyDownCapture}
       data-live={live ? "" : undefined}
     >
       <div className="chart-static">{children}</div>

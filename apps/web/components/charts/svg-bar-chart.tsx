@@ -38,15 +38,21 @@ export function SvgBarChart<Row>(props: BarChartProps<Row> & { id: string }) {
     const plot = BARS.width - left - BARS.valueWidth;
     const x = (v: number) => left + (v / top) * plot;
     const bottom = height - BARS.bottom;
+    // Tick values under the bars every other line when they would touch (« 0 € », « 1 M € »…).
+    const tickText = props.short ?? String;
+    const widest = Math.max(...ticks.map((t) => tickText(t).length)) * 7.5;
+    const tickEvery = plot / Math.max(1, ticks.length - 1) < widest + 6 ? 2 : 1;
     let y0 = BARS.top;
     return (
       <ChartFrame id={id} label={label} width={BARS.width} height={height} labels={series.map((s) => s.label)} className="svg-chart--bars">
-        {ticks.map((t) => (
+        {ticks.map((t, i) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={BARS.top} y2={bottom} stroke={GRID} />
-            <text x={x(t)} y={bottom + 17} textAnchor="middle" fill={INK} className="svg-chart__tick">
-              {(props.short ?? String)(t)}
-            </text>
+            {i % tickEvery ? null : (
+              <text x={x(t)} y={bottom + 17} textAnchor="middle" fill={INK} className="svg-chart__tick">
+                {tickText(t)}
+              </text>
+            )}
           </g>
         ))}
         {rows.map((lines, i) => {
