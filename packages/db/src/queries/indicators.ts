@@ -75,6 +75,8 @@ export interface IndicatorRow {
 // them is grouped or filtered by. Columns: year, the five enterprise ones, partner, instrument,
 // aid nature, incubation outcome, then the measures.
 interface FactSource {
+  /** Its `source` in the rollup (migration 0012_indicator_rollup, whose triggers keep it). */
+  id: number;
   measures: readonly IndicatorMeasure[];
   sql: (withEnterprise: boolean) => string;
 }
@@ -89,21 +91,25 @@ const enterpriseJoin = (withEnterprise: boolean, on: string, kind = "JOIN") => (
 
 const FACTS: readonly FactSource[] = [
   {
+    id: 1,
     measures: ["jobsCreated", "fullTimeEquivalents"],
     sql: (w) => `SELECT j.year, ${enterpriseColumns(w)}, NULL::uuid, NULL::text, NULL::text, NULL::text, j.jobs_created, j.fte, 0, 0, 0::numeric, 0
       FROM job_record j ${enterpriseJoin(w, "j.enterprise_id")} WHERE j.status = 'PUBLISHED'`,
   },
   {
+    id: 2,
     measures: ["enterprisesIncubated"],
     sql: (w) => `SELECT extract(year FROM i.start_date)::int, ${enterpriseColumns(w)}, i.supporting_partner_id, NULL, NULL, i.outcome::text, 0, 0, 1, 0, 0, 0
       FROM incubation i ${enterpriseJoin(w, "i.enterprise_id")} WHERE i.status = 'PUBLISHED'`,
   },
   {
+    id: 3,
     measures: ["enterprisesCreated"],
     sql: () => `SELECT extract(year FROM e.founded_on)::int, ${enterpriseColumns(true)}, NULL, NULL, NULL, NULL, 0, 0, 0, 1, 0, 0
       FROM enterprise e WHERE e.status = 'PUBLISHED' AND e.founded_on IS NOT NULL`,
   },
   {
+    id: 4,
     measures: ["fundingAmount", "fundingCount"],
     sql: (w) => `SELECT f.year, ${enterpriseColumns(w)}, f.funder_id, f.instrument::text, f.aid_nature::text, NULL, 0, 0, 0, 0, f.amount, 1
       FROM funding f ${enterpriseJoin(w, "f.beneficiary_enterprise_id", "LEFT JOIN")} WHERE f.status = 'PUBLISHED'`,
@@ -136,16 +142,21 @@ const OUTPUT_COLUMNS: Record<IndicatorDimension, string> = {
   LEGAL_CATEGORY: `facts.legal_category AS "legalCategory"`,
 };
 
+const FACT_COLUMNS =
+  "year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings";
+
 /**
  * Through Prisma, or through the SQL driver (inside a transaction, where Prisma cannot go).
- * `tables` is a WITH clause that stands in for the tables read (a released version of the data).
+ * Sums the rollup of the published facts, which triggers keep exact, unless `tables` is given: then
+ * the facts are read from the records themselves, through that WITH clause that stands in for the
+ * tables (a released version of the data), or from the tables when it is empty (the rollup's check).
  */
 export async function computeIndicators(
   db: QueryRunner,
   groupBy: readonly IndicatorDimension[],
   filter: IndicatorFilter = {},
   measures: readonly IndicatorMeasure[] = INDICATOR_MEASURES,
-  tables = "",
+  tables?: string,
 ): Promise<IndicatorRow[]> {
   const dims = INDICATOR_DIMENSIONS.filter((d) => groupBy.includes(d)); // canonical order, no duplicates
   const sources = FACTS.filter((s) => s.measures.some((m) => measures.includes(m)));
@@ -154,7 +165,11 @@ export async function computeIndicators(
     [filter.communeCodes, filter.legalFamilies, filter.nafSections, filter.cooperativeKinds, filter.legalCategories].some(
       (values) => (values?.length ?? 0) > 0,
     );
-  const union = (sources.length > 0 ? sources : FACTS).map((s) => s.sql(withEnterprise)).join("\nUNION ALL\n");
+  const read = sources.length > 0 ? sources : FACTS;
+  const facts =
+    tables === undefined
+      ? `(SELECT ${FACT_COLUMNS} FROM indicator_rollup WHERE source IN (${read.map((f) => f.id).join(", ")})) AS facts`
+      : `(${read.map((f) => f.sql(withEnterprise)).join("\nUNION ALL\n")}) AS facts (${FACT_COLUMNS})`;
 
   const where: Prisma.Sql[] = [];
   if (filter.fromYear != null) where.push(Prisma.sql`facts.year >= ${filter.fromYear}`);
@@ -176,7 +191,7 @@ export async function computeIndicators(
   const select = dims.map((d) => OUTPUT_COLUMNS[d]).join(", ");
   const group = dims.flatMap((d) => DIMENSION_COLUMNS[d]).join(", ");
   const order = dims.map((d) => `${DIMENSION_COLUMNS[d][0]} NULLS LAST`).join(", ");
-  const query = Prisma.sql`${Prisma.raw(tables)}
+  const query = Prisma.sql`${Prisma.raw(tables ?? "")}
     SELECT ${Prisma.raw(select ? `${select},` : "")}
       coalesce(sum(facts.jobs), 0)::int AS "jobsCreated",
       coalesce(sum(facts.fte), 0)::numeric(14, 2)::text AS "fullTimeEquivalents",
@@ -184,7 +199,7 @@ export async function computeIndicators(
       coalesce(sum(facts.created), 0)::int AS "enterprisesCreated",
       coalesce(sum(facts.amount), 0)::numeric(14, 2)::text AS "fundingAmount",
       coalesce(sum(facts.fundings), 0)::int AS "fundingCount"
-    FROM (${Prisma.raw(union)}) AS facts (year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings)
+    FROM ${Prisma.raw(facts)}
     ${Prisma.raw(dims.includes("COMMUNE") ? "LEFT JOIN commune c ON c.code = facts.commune_code" : "")}
     ${Prisma.raw(dims.includes("PARTNER") ? "LEFT JOIN partner p ON p.id = facts.partner_id" : "")}
     ${where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}

@@ -1,0 +1,127 @@
+-- The published facts summed at the grain of the indicator dimensions (issue « read path »):
+-- `indicators`, the headline figures and the indicators exports read this rollup instead of
+-- scanning every published record. It is kept exact by triggers, in the transaction of every
+-- write to the fact tables (publication, correction, unpublication, import, seed, truncation),
+-- whatever code makes it. One row per source of facts and combination of dimensions; `facts`
+-- counts the records behind it, and a row whose count falls to zero is removed, so that a
+-- combination exists here exactly when a GROUP BY of the facts would give it.
+-- Sources: 1 jobs (job_record), 2 incubations, 3 enterprises created, 4 fundings.
+CREATE TABLE "indicator_rollup" (
+    "source" SMALLINT NOT NULL,
+    "year" INTEGER,
+    "commune_code" TEXT,
+    "legal_family" TEXT,
+    "naf_section" TEXT,
+    "cooperative_kind" TEXT,
+    "legal_category" TEXT,
+    "partner_id" UUID,
+    "instrument" TEXT,
+    "aid_nature" TEXT,
+    "incubation_outcome" TEXT,
+    "jobs" BIGINT NOT NULL,
+    "fte" NUMERIC NOT NULL,
+    "incubated" BIGINT NOT NULL,
+    "created" BIGINT NOT NULL,
+    "amount" NUMERIC NOT NULL,
+    "fundings" BIGINT NOT NULL,
+    "facts" BIGINT NOT NULL,
+    CONSTRAINT "indicator_rollup_grain" UNIQUE NULLS NOT DISTINCT ("source", "year", "commune_code", "legal_family", "naf_section", "cooperative_kind", "legal_category", "partner_id", "instrument", "aid_nature", "incubation_outcome")
+);
+CREATE INDEX "indicator_rollup_emptied" ON "indicator_rollup" ("facts") WHERE "facts" = 0;
+
+-- The facts a set of rows contributes, with the sign given (+1 added, -1 removed). %1$s is the set
+-- (a transition table); for an enterprise, %2$s says whose dimensions count (its own rows' old or
+-- new values). Same columns, in the same order, as the facts of computeIndicators
+-- (packages/db/src/queries/indicators.ts), which the tests compare this rollup with.
+CREATE FUNCTION indicator_facts_sql(source_table TEXT, rows_name TEXT, sign INT) RETURNS TEXT LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  e TEXT := 'e.commune_code, e.legal_family::text, e.naf_section, e.cooperative_kind::text, e.legal_category::text';
+BEGIN
+  RETURN CASE source_table
+    WHEN 'job_record' THEN format(
+      'SELECT 1, j.year, %3$s, NULL::uuid, NULL::text, NULL::text, NULL::text, j.jobs_created::bigint * %2$s, j.fte * %2$s, 0, 0, 0::numeric, 0, %2$s
+         FROM %1$s j JOIN enterprise e ON e.id = j.enterprise_id WHERE j.status = ''PUBLISHED''', rows_name, sign, e)
+    WHEN 'incubation' THEN format(
+      'SELECT 2, extract(year FROM i.start_date)::int, %3$s, i.supporting_partner_id, NULL, NULL, i.outcome::text, 0, 0, %2$s, 0, 0, 0, %2$s
+         FROM %1$s i JOIN enterprise e ON e.id = i.enterprise_id WHERE i.status = ''PUBLISHED''', rows_name, sign, e)
+    WHEN 'funding' THEN format(
+      'SELECT 4, f.year, %3$s, f.funder_id, f.instrument::text, f.aid_nature::text, NULL, 0, 0, 0, 0, f.amount * %2$s, %2$s, %2$s
+         FROM %1$s f LEFT JOIN enterprise e ON e.id = f.beneficiary_enterprise_id WHERE f.status = ''PUBLISHED''', rows_name, sign, e)
+    -- An enterprise's own fact (its creation), and, through its dimensions, those of its records.
+    WHEN 'enterprise' THEN format(
+      'SELECT 3, extract(year FROM e.founded_on)::int, %3$s, NULL::uuid, NULL::text, NULL::text, NULL::text, 0::bigint, 0::numeric, 0, %2$s, 0::numeric, 0, %2$s
+         FROM %1$s e WHERE e.status = ''PUBLISHED'' AND e.founded_on IS NOT NULL
+       UNION ALL SELECT 1, j.year, %3$s, NULL, NULL, NULL, NULL, j.jobs_created::bigint * %2$s, j.fte * %2$s, 0, 0, 0, 0, %2$s
+         FROM %1$s e JOIN job_record j ON j.enterprise_id = e.id WHERE j.status = ''PUBLISHED''
+       UNION ALL SELECT 2, extract(year FROM i.start_date)::int, %3$s, i.supporting_partner_id, NULL, NULL, i.outcome::text, 0, 0, %2$s, 0, 0, 0, %2$s
+         FROM %1$s e JOIN incubation i ON i.enterprise_id = e.id WHERE i.status = ''PUBLISHED''
+       UNION ALL SELECT 4, f.year, %3$s, f.funder_id, f.instrument::text, f.aid_nature::text, NULL, 0, 0, 0, 0, f.amount * %2$s, %2$s, %2$s
+         FROM %1$s e JOIN funding f ON f.beneficiary_enterprise_id = e.id WHERE f.status = ''PUBLISHED''', rows_name, sign, e)
+  END;
+END
+$$;
+
+-- Adds the facts (their signed sums per combination) to the rollup, then drops emptied rows.
+CREATE FUNCTION indicator_rollup_merge(facts_sql TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+  SELECT format(
+    'INSERT INTO indicator_rollup AS r (source, year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings, facts)
+     SELECT source, year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome,
+       sum(jobs), sum(fte), sum(incubated), sum(created), sum(amount), sum(fundings), sum(facts)
+     FROM (%s) AS d (source, year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings, facts)
+     GROUP BY source, year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome
+     ON CONFLICT ON CONSTRAINT indicator_rollup_grain DO UPDATE SET
+       jobs = r.jobs + excluded.jobs, fte = r.fte + excluded.fte, incubated = r.incubated + excluded.incubated, created = r.created + excluded.created,
+       amount = r.amount + excluded.amount, fundings = r.fundings + excluded.fundings, facts = r.facts + excluded.facts', facts_sql)
+$$;
+
+-- Once per statement, from its transition tables: a bulk insert of 10 000 records is one merge.
+-- The statements are run by EXECUTE in this function, which sees the transition tables.
+CREATE FUNCTION indicator_rollup_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    EXECUTE indicator_rollup_merge(indicator_facts_sql(TG_TABLE_NAME, 'old_rows', -1));
+  END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN
+    EXECUTE indicator_rollup_merge(indicator_facts_sql(TG_TABLE_NAME, 'new_rows', 1));
+  END IF;
+  DELETE FROM indicator_rollup WHERE facts = 0;
+  RETURN NULL;
+END
+$$;
+
+-- TRUNCATE has no transition table: a truncated source is emptied (an enterprise is truncated
+-- only with the records that refer to it, so all of them).
+CREATE FUNCTION indicator_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM indicator_rollup WHERE TG_TABLE_NAME = 'enterprise'
+    OR source = CASE TG_TABLE_NAME WHEN 'job_record' THEN 1 WHEN 'incubation' THEN 2 WHEN 'funding' THEN 4 END;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "job_record_rollup_insert" AFTER INSERT ON "job_record" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "job_record_rollup_update" AFTER UPDATE ON "job_record" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "job_record_rollup_delete" AFTER DELETE ON "job_record" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "job_record_rollup_truncate" AFTER TRUNCATE ON "job_record" FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_truncate();
+CREATE TRIGGER "incubation_rollup_insert" AFTER INSERT ON "incubation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "incubation_rollup_update" AFTER UPDATE ON "incubation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "incubation_rollup_delete" AFTER DELETE ON "incubation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "incubation_rollup_truncate" AFTER TRUNCATE ON "incubation" FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_truncate();
+CREATE TRIGGER "funding_rollup_insert" AFTER INSERT ON "funding" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "funding_rollup_update" AFTER UPDATE ON "funding" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "funding_rollup_delete" AFTER DELETE ON "funding" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "funding_rollup_truncate" AFTER TRUNCATE ON "funding" FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_truncate();
+CREATE TRIGGER "enterprise_rollup_insert" AFTER INSERT ON "enterprise" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "enterprise_rollup_update" AFTER UPDATE ON "enterprise" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "enterprise_rollup_delete" AFTER DELETE ON "enterprise" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_sync();
+CREATE TRIGGER "enterprise_rollup_truncate" AFTER TRUNCATE ON "enterprise" FOR EACH STATEMENT EXECUTE FUNCTION indicator_rollup_truncate();
+
+-- The facts already published.
+DO $$
+BEGIN
+  EXECUTE indicator_rollup_merge(
+    indicator_facts_sql('job_record', 'job_record', 1) || ' UNION ALL ' || indicator_facts_sql('incubation', 'incubation', 1)
+    || ' UNION ALL ' || indicator_facts_sql('funding', 'funding', 1)
+    || ' UNION ALL SELECT 3, extract(year FROM e.founded_on)::int, e.commune_code, e.legal_family::text, e.naf_section, e.cooperative_kind::text, e.legal_category::text, NULL::uuid, NULL::text, NULL::text, NULL::text, 0::bigint, 0::numeric, 0, 1, 0::numeric, 0, 1 FROM enterprise e WHERE e.status = ''PUBLISHED'' AND e.founded_on IS NOT NULL');
+END
+$$;
