@@ -2,6 +2,7 @@
 // Seeds a throwaway database (PostgreSQL when DATABASE_URL is set, else PGlite) at benchmark
 // scale, starts the API on it, and measures at 1, 8 and 32 concurrent clients:
 //   (a) indicators(groupBy: [PARTNER, YEAR]), (b) a nested page partners → fundings → enterprise → commune,
+//   (c) the dashboard's indicators by year for one commune and legal family,
 // both past the response cache (a request with credentials is never cached), (a) also as served
 // from the cache, and the same aggregate as one hand-written SQL query through the driver: the floor.
 // Prints numbers; it never passes or fails on them.
@@ -22,6 +23,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const engine = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 
 const AGGREGATE = `{ indicators(groupBy: [PARTNER, YEAR]) { partnerId partnerName year fundingAmount fundingCount } }`;
+// The dashboard's own shape: a year series for one commune and one legal family.
+const DASHBOARD = `{ indicators(groupBy: [YEAR], where: { communeCodes: ["79191"], legalFamilies: [COOPERATIVE] }) { year jobsCreated fundingAmount enterprisesIncubated } }`;
 const NESTED = `{ partners(first: 8) { edges { node { name fundingsGiven(first: 100) { edges { node { amount year
   beneficiaryEnterprise { name commune { name } } } } } } } } }`;
 const FLOOR_SQL = `SELECT f.funder_id, p.short_name, f.year, sum(f.amount)::text AS amount, count(*)::int AS n
@@ -61,6 +64,7 @@ try {
   for (const clients of CLIENTS) {
     rows.push({ label: "(a) indicators PARTNER×YEAR", ...(await load(ask(AGGREGATE, false), clients, seconds)) });
     rows.push({ label: "(a) same, response cache", ...(await load(ask(AGGREGATE, true), clients, seconds)) });
+    rows.push({ label: "(c) indicators YEAR, commune × family", ...(await load(ask(DASHBOARD, false), clients, seconds)) });
     rows.push({ label: "(b) nested page 8×100", ...(await load(ask(NESTED, false), clients, seconds)) });
   }
   printTable(`Results on ${engine}`, [...floor, ...rows]);

@@ -1,19 +1,18 @@
 -- The published facts summed at the grain of the indicator dimensions (issue « read path »):
--- `indicators`, the headline figures and the indicators exports read this rollup instead of
--- scanning every published record. It is kept exact by triggers, in the transaction of every
+-- `indicators`, the headline figures and the indicators exports read these rollups instead of
+-- scanning every published record. They are kept exact by triggers, in the transaction of every
 -- write to the fact tables (publication, correction, unpublication, import, seed, truncation),
--- whatever code makes it. One row per source of facts and combination of dimensions; `facts`
--- counts the records behind it, and a row whose count falls to zero is removed, so that a
--- combination exists here exactly when a GROUP BY of the facts would give it.
+-- whatever code makes it. Two grains, each a few thousand rows where the facts are a million:
+--   indicator_rollup_partner: source × year × partner × instrument × aid nature × incubation outcome;
+--   indicator_rollup: the same × commune × legal family.
+-- computeIndicators reads the smallest one that has every dimension a query groups or filters by;
+-- finer ones (NAF section, cooperative kind, legal category) are summed from the records.
+-- `facts` counts the records behind a row, and a row whose count falls to zero is removed, so
+-- that a combination exists here exactly when a GROUP BY of the facts would give it.
 -- Sources: 1 jobs (job_record), 2 incubations, 3 enterprises created, 4 fundings.
-CREATE TABLE "indicator_rollup" (
+CREATE TABLE "indicator_rollup_partner" (
     "source" SMALLINT NOT NULL,
     "year" INTEGER,
-    "commune_code" TEXT,
-    "legal_family" TEXT,
-    "naf_section" TEXT,
-    "cooperative_kind" TEXT,
-    "legal_category" TEXT,
     "partner_id" UUID,
     "instrument" TEXT,
     "aid_nature" TEXT,
@@ -25,17 +24,39 @@ CREATE TABLE "indicator_rollup" (
     "amount" NUMERIC NOT NULL,
     "fundings" BIGINT NOT NULL,
     "facts" BIGINT NOT NULL,
-    CONSTRAINT "indicator_rollup_grain" UNIQUE NULLS NOT DISTINCT ("source", "year", "commune_code", "legal_family", "naf_section", "cooperative_kind", "legal_category", "partner_id", "instrument", "aid_nature", "incubation_outcome")
+    CONSTRAINT "indicator_rollup_partner_grain" UNIQUE NULLS NOT DISTINCT ("source", "year", "partner_id", "instrument", "aid_nature", "incubation_outcome")
 );
+CREATE TABLE "indicator_rollup" (
+    "source" SMALLINT NOT NULL,
+    "year" INTEGER,
+    "commune_code" TEXT,
+    "legal_family" TEXT,
+    "partner_id" UUID,
+    "instrument" TEXT,
+    "aid_nature" TEXT,
+    "incubation_outcome" TEXT,
+    "jobs" BIGINT NOT NULL,
+    "fte" NUMERIC NOT NULL,
+    "incubated" BIGINT NOT NULL,
+    "created" BIGINT NOT NULL,
+    "amount" NUMERIC NOT NULL,
+    "fundings" BIGINT NOT NULL,
+    "facts" BIGINT NOT NULL,
+    CONSTRAINT "indicator_rollup_grain" UNIQUE NULLS NOT DISTINCT ("source", "year", "commune_code", "legal_family", "partner_id", "instrument", "aid_nature", "incubation_outcome")
+);
+CREATE INDEX "indicator_rollup_partner_emptied" ON "indicator_rollup_partner" ("facts") WHERE "facts" = 0;
 CREATE INDEX "indicator_rollup_emptied" ON "indicator_rollup" ("facts") WHERE "facts" = 0;
+-- The dashboard's views of one commune or one legal family.
+CREATE INDEX "indicator_rollup_commune" ON "indicator_rollup" ("commune_code", "legal_family");
+CREATE INDEX "indicator_rollup_family" ON "indicator_rollup" ("legal_family");
 
 -- The facts a set of rows contributes, with the sign given (+1 added, -1 removed). %1$s is the set
 -- (a transition table); for an enterprise, %2$s says whose dimensions count (its own rows' old or
--- new values). Same columns, in the same order, as the facts of computeIndicators
--- (packages/db/src/queries/indicators.ts), which the tests compare this rollup with.
+-- new values). The same facts as computeIndicators reads from the records
+-- (packages/db/src/queries/indicators.ts), which the tests compare the rollups with.
 CREATE FUNCTION indicator_facts_sql(source_table TEXT, rows_name TEXT, sign INT) RETURNS TEXT LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
-  e TEXT := 'e.commune_code, e.legal_family::text, e.naf_section, e.cooperative_kind::text, e.legal_category::text';
+  e TEXT := 'e.commune_code, e.legal_family::text';
 BEGIN
   RETURN CASE source_table
     WHEN 'job_record' THEN format(
@@ -61,14 +82,20 @@ BEGIN
 END
 $$;
 
--- Adds the facts (their signed sums per combination) to the rollup, then drops emptied rows.
+-- Adds the facts (their signed sums per combination) to both rollups, in one statement.
 CREATE FUNCTION indicator_rollup_merge(facts_sql TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
   SELECT format(
-    'INSERT INTO indicator_rollup AS r (source, year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings, facts)
-     SELECT source, year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome,
-       sum(jobs), sum(fte), sum(incubated), sum(created), sum(amount), sum(fundings), sum(facts)
-     FROM (%s) AS d (source, year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings, facts)
-     GROUP BY source, year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome
+    'WITH d (source, year, commune_code, legal_family, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings, facts) AS (%s),
+     by_partner AS (
+       INSERT INTO indicator_rollup_partner AS r (source, year, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings, facts)
+       SELECT source, year, partner_id, instrument, aid_nature, incubation_outcome, sum(jobs), sum(fte), sum(incubated), sum(created), sum(amount), sum(fundings), sum(facts)
+       FROM d GROUP BY source, year, partner_id, instrument, aid_nature, incubation_outcome
+       ON CONFLICT ON CONSTRAINT indicator_rollup_partner_grain DO UPDATE SET
+         jobs = r.jobs + excluded.jobs, fte = r.fte + excluded.fte, incubated = r.incubated + excluded.incubated, created = r.created + excluded.created,
+         amount = r.amount + excluded.amount, fundings = r.fundings + excluded.fundings, facts = r.facts + excluded.facts)
+     INSERT INTO indicator_rollup AS r (source, year, commune_code, legal_family, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings, facts)
+     SELECT source, year, commune_code, legal_family, partner_id, instrument, aid_nature, incubation_outcome, sum(jobs), sum(fte), sum(incubated), sum(created), sum(amount), sum(fundings), sum(facts)
+     FROM d GROUP BY source, year, commune_code, legal_family, partner_id, instrument, aid_nature, incubation_outcome
      ON CONFLICT ON CONSTRAINT indicator_rollup_grain DO UPDATE SET
        jobs = r.jobs + excluded.jobs, fte = r.fte + excluded.fte, incubated = r.incubated + excluded.incubated, created = r.created + excluded.created,
        amount = r.amount + excluded.amount, fundings = r.fundings + excluded.fundings, facts = r.facts + excluded.facts', facts_sql)
@@ -84,6 +111,7 @@ BEGIN
   IF TG_OP IN ('UPDATE', 'INSERT') THEN
     EXECUTE indicator_rollup_merge(indicator_facts_sql(TG_TABLE_NAME, 'new_rows', 1));
   END IF;
+  DELETE FROM indicator_rollup_partner WHERE facts = 0;
   DELETE FROM indicator_rollup WHERE facts = 0;
   RETURN NULL;
 END
@@ -92,9 +120,11 @@ $$;
 -- TRUNCATE has no transition table: a truncated source is emptied (an enterprise is truncated
 -- only with the records that refer to it, so all of them).
 CREATE FUNCTION indicator_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  truncated INT := CASE TG_TABLE_NAME WHEN 'job_record' THEN 1 WHEN 'incubation' THEN 2 WHEN 'funding' THEN 4 END;
 BEGIN
-  DELETE FROM indicator_rollup WHERE TG_TABLE_NAME = 'enterprise'
-    OR source = CASE TG_TABLE_NAME WHEN 'job_record' THEN 1 WHEN 'incubation' THEN 2 WHEN 'funding' THEN 4 END;
+  DELETE FROM indicator_rollup_partner WHERE TG_TABLE_NAME = 'enterprise' OR source = truncated;
+  DELETE FROM indicator_rollup WHERE TG_TABLE_NAME = 'enterprise' OR source = truncated;
   RETURN NULL;
 END
 $$;
@@ -122,6 +152,6 @@ BEGIN
   EXECUTE indicator_rollup_merge(
     indicator_facts_sql('job_record', 'job_record', 1) || ' UNION ALL ' || indicator_facts_sql('incubation', 'incubation', 1)
     || ' UNION ALL ' || indicator_facts_sql('funding', 'funding', 1)
-    || ' UNION ALL SELECT 3, extract(year FROM e.founded_on)::int, e.commune_code, e.legal_family::text, e.naf_section, e.cooperative_kind::text, e.legal_category::text, NULL::uuid, NULL::text, NULL::text, NULL::text, 0::bigint, 0::numeric, 0, 1, 0::numeric, 0, 1 FROM enterprise e WHERE e.status = ''PUBLISHED'' AND e.founded_on IS NOT NULL');
+    || ' UNION ALL SELECT 3, extract(year FROM e.founded_on)::int, e.commune_code, e.legal_family::text, NULL::uuid, NULL::text, NULL::text, NULL::text, 0::bigint, 0::numeric, 0, 1, 0::numeric, 0, 1 FROM enterprise e WHERE e.status = ''PUBLISHED'' AND e.founded_on IS NOT NULL');
 END
 $$;

@@ -145,11 +145,56 @@ const OUTPUT_COLUMNS: Record<IndicatorDimension, string> = {
 const FACT_COLUMNS =
   "year, commune_code, legal_family, naf_section, cooperative_kind, legal_category, partner_id, instrument, aid_nature, incubation_outcome, jobs, fte, incubated, created, amount, fundings";
 
+/** The rollups of the published facts (migration 0012_indicator_rollup), smallest first, and the dimensions each keeps. */
+const ROLLUPS: ReadonlyArray<{ table: string; dimensions: readonly IndicatorDimension[] }> = [
+  { table: "indicator_rollup_partner", dimensions: ["YEAR", "PARTNER", "INSTRUMENT", "AID_NATURE", "INCUBATION_OUTCOME"] },
+  { table: "indicator_rollup", dimensions: ["YEAR", "PARTNER", "INSTRUMENT", "AID_NATURE", "INCUBATION_OUTCOME", "COMMUNE", "LEGAL_FAMILY"] },
+];
+const ROLLUP_COLUMNS: Record<IndicatorDimension, string> = {
+  YEAR: "year",
+  COMMUNE: "commune_code",
+  LEGAL_FAMILY: "legal_family",
+  PARTNER: "partner_id",
+  INSTRUMENT: "instrument",
+  NAF_SECTION: "naf_section",
+  COOPERATIVE_KIND: "cooperative_kind",
+  AID_NATURE: "aid_nature",
+  INCUBATION_OUTCOME: "incubation_outcome",
+  LEGAL_CATEGORY: "legal_category",
+};
+
+/** The dimensions a filter restricts. */
+function filteredDimensions(filter: IndicatorFilter): IndicatorDimension[] {
+  const given = (values: readonly string[] | null | undefined) => (values?.length ?? 0) > 0;
+  const dimensions: Array<[IndicatorDimension, boolean]> = [
+    ["YEAR", filter.fromYear != null || filter.toYear != null],
+    ["COMMUNE", given(filter.communeCodes)],
+    ["LEGAL_FAMILY", given(filter.legalFamilies)],
+    ["PARTNER", given(filter.partnerIds)],
+    ["INSTRUMENT", given(filter.instruments)],
+    ["NAF_SECTION", given(filter.nafSections)],
+    ["COOPERATIVE_KIND", given(filter.cooperativeKinds)],
+    ["AID_NATURE", given(filter.aidNatures)],
+    ["INCUBATION_OUTCOME", given(filter.incubationOutcomes)],
+    ["LEGAL_CATEGORY", given(filter.legalCategories)],
+  ];
+  return dimensions.filter(([, used]) => used).map(([dimension]) => dimension);
+}
+
+/** The facts, as a FROM item named `facts`: the smallest rollup that keeps every dimension used, else the records. */
+function factsFrom(read: readonly FactSource[], used: readonly IndicatorDimension[], withEnterprise: boolean, tables: string | undefined): string {
+  const rollup = tables === undefined ? ROLLUPS.find((r) => used.every((d) => r.dimensions.includes(d))) : undefined;
+  if (!rollup) return `(${read.map((f) => f.sql(withEnterprise)).join("\nUNION ALL\n")}) AS facts (${FACT_COLUMNS})`;
+  const columns = INDICATOR_DIMENSIONS.map((d) => (rollup.dimensions.includes(d) ? ROLLUP_COLUMNS[d] : `NULL::text AS ${ROLLUP_COLUMNS[d]}`));
+  return `(SELECT ${columns.join(", ")}, jobs, fte, incubated, created, amount, fundings FROM ${rollup.table} WHERE source IN (${read.map((f) => f.id).join(", ")})) AS facts`;
+}
+
 /**
  * Through Prisma, or through the SQL driver (inside a transaction, where Prisma cannot go).
- * Sums the rollup of the published facts, which triggers keep exact, unless `tables` is given: then
- * the facts are read from the records themselves, through that WITH clause that stands in for the
- * tables (a released version of the data), or from the tables when it is empty (the rollup's check).
+ * Sums a rollup of the published facts, which triggers keep exact, when one keeps every dimension
+ * used and `tables` is not given; otherwise reads the facts from the records themselves, through
+ * `tables`, a WITH clause that stands in for the tables (a released version of the data), or from
+ * the tables when it is empty (the rollups' check).
  */
 export async function computeIndicators(
   db: QueryRunner,
@@ -165,11 +210,7 @@ export async function computeIndicators(
     [filter.communeCodes, filter.legalFamilies, filter.nafSections, filter.cooperativeKinds, filter.legalCategories].some(
       (values) => (values?.length ?? 0) > 0,
     );
-  const read = sources.length > 0 ? sources : FACTS;
-  const facts =
-    tables === undefined
-      ? `(SELECT ${FACT_COLUMNS} FROM indicator_rollup WHERE source IN (${read.map((f) => f.id).join(", ")})) AS facts`
-      : `(${read.map((f) => f.sql(withEnterprise)).join("\nUNION ALL\n")}) AS facts (${FACT_COLUMNS})`;
+  const facts = factsFrom(sources.length > 0 ? sources : FACTS, [...dims, ...filteredDimensions(filter)], withEnterprise, tables);
 
   const where: Prisma.Sql[] = [];
   if (filter.fromYear != null) where.push(Prisma.sql`facts.year >= ${filter.fromYear}`);
