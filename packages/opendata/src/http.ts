@@ -9,7 +9,7 @@ import { conformityReport } from "./conformity";
 import { dataPackage } from "./datapackage";
 import type { ExportContext, FilterName, Filters } from "./dataset";
 import { type CatalogFacts, catalogJsonLd, catalogTurtle } from "./dcat";
-import { batches, csv } from "./read";
+import { batches, csv, jsonLines, xlsxLines } from "./read";
 import { findRelease, latestRelease, type Release } from "./releases";
 import { type Body, datasetResource, HttpError, jsonResource, type Resource } from "./resource";
 import { versionedRoute, versionList } from "./versioned";
@@ -201,6 +201,8 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, fresh: Fres
   return datasetResource(dataset, format, {
     rows: () => batches(ctx, dataset, filters),
     csv: () => csv(ctx, dataset, filters),
+    jsonLines: () => jsonLines(ctx, dataset, filters),
+    xlsxLines: () => xlsxLines(ctx, dataset, filters),
     isDemo: ctx.isDemo,
     lastModified,
   });

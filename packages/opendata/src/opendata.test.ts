@@ -13,7 +13,9 @@ import type { ConformityReport } from "./conformity";
 import type { ExportContext } from "./dataset";
 import { offlineLoader } from "./dcat";
 import { toCsv } from "./formats/csv";
-import { batches, csv as csvOf } from "./read";
+import { jsonFromLines, toJson } from "./formats/json";
+import { toXlsx } from "./formats/xlsx";
+import { batches, csv as csvOf, jsonLines, xlsxLines } from "./read";
 import { testOpenData } from "./test-handler";
 
 let db: TestDatabase;
@@ -422,6 +424,53 @@ it.runIf(Boolean(process.env.DATABASE_URL))("writes the same CSV bytes whichever
     expect(whole.split("\n").length, dataset.name).toBeGreaterThan(2);
     expect(whole, dataset.name).toBe(await collect(toCsv(dataset.columns, batches(ctx, dataset, filters))));
   }
+});
+
+// As above: only PostgreSQL writes JSON lines (COPY); elsewhere both sides would be the batches.
+it.runIf(Boolean(process.env.DATABASE_URL))("writes the same JSON records whichever way rows are read, awkward text included", async () => {
+  const awkward = 'Guillemets " et barre \\ oblique,\nretour à la ligne, tabulation\t, « ünïcödé » 🌱, contrôle \u0001 et \u2028';
+  await db.sql.query("UPDATE funding SET purpose = $1 WHERE id = (SELECT id FROM funding WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1)", [awkward]);
+  const ctx: ExportContext = { sql: db.sql, epciSiren: loadTerritory().epciSiren, isDemo: true };
+  const header = { dataset: "test", title: "test", license: { name: "", url: "", spdx: "" }, notice: null, lastModified: "" };
+  const parsed = async (chunks: AsyncIterable<string | Uint8Array>) => {
+    const parts: Buffer[] = [];
+    for await (const chunk of chunks) parts.push(Buffer.from(chunk));
+    return JSON.parse(Buffer.concat(parts).toString("utf8")) as { records: Array<Record<string, unknown>> };
+  };
+  for (const dataset of [...DATASETS, SCDL_DATASET]) {
+    const lines = jsonLines(ctx, dataset, {});
+    if (!lines) continue;
+    const fromCopy = await parsed(jsonFromLines(header, dataset.columns, lines));
+    expect(fromCopy.records.length, dataset.name).toBeGreaterThan(2);
+    expect(fromCopy, dataset.name).toEqual(await parsed(toJson(header, dataset.columns, batches(ctx, dataset, {}))));
+  }
+  const { records } = (await (await get("fundings.json")).json()) as { records: Array<Record<string, unknown>> };
+  expect(records.some((r) => r.purpose === awkward)).toBe(true);
+});
+
+it.runIf(Boolean(process.env.DATABASE_URL))("writes the same XLSX cells whichever way rows are read, awkward text included", async () => {
+  const awkward = ' <b>Tom & Jerry</b> "cités",\r\nsur deux lignes\u0007 ';
+  await db.sql.query("UPDATE funding SET purpose = $1 WHERE id = (SELECT id FROM funding WHERE status = 'PUBLISHED' ORDER BY id DESC LIMIT 1)", [awkward]);
+  const ctx: ExportContext = { sql: db.sql, epciSiren: loadTerritory().epciSiren, isDemo: true };
+  const cells = async (chunks: AsyncIterable<Uint8Array>) => {
+    const parts: Buffer[] = [];
+    for await (const chunk of chunks) parts.push(Buffer.from(chunk));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await new Response(Buffer.concat(parts)).arrayBuffer());
+    const values: unknown[][] = [];
+    workbook.worksheets[0]?.eachRow((row) => values.push(Array.isArray(row.values) ? row.values.slice(1) : []));
+    return values;
+  };
+  for (const dataset of [...DATASETS, SCDL_DATASET]) {
+    const xmlLines = xlsxLines(ctx, dataset, {});
+    if (!xmlLines) continue;
+    const fromCopy = await cells(toXlsx(dataset.name, dataset.columns, { xmlLines }));
+    expect(fromCopy.length, dataset.name).toBeGreaterThan(2);
+    expect(fromCopy, dataset.name).toEqual(await cells(toXlsx(dataset.name, dataset.columns, { batches: batches(ctx, dataset, {}) })));
+  }
+  const [header = [], ...rows] = await cells((await get("fundings.xlsx")).body as ReadableStream<Uint8Array>);
+  const purpose = header.indexOf("purpose");
+  expect(rows.some((row) => row[purpose] === awkward.replace("\u0007", ""))).toBe(true);
 });
 
 describe("SCDL Subventions 2.1.1", () => {

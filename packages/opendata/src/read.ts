@@ -2,6 +2,7 @@
 // PostgreSQL's COPY, which streams the file without building a row in JavaScript.
 import { type Column, type Dataset, type ExportContext, type Filters, type Row, type SqlSource, sqlLiteral } from "./dataset";
 import { toCsv } from "./formats/csv";
+import { xlsxRowSql } from "./formats/xlsx";
 
 const BATCH_SIZE = 1_000;
 
@@ -24,17 +25,40 @@ export function csv(ctx: ExportContext, dataset: Dataset, filters: Filters): Asy
   return toCsv(dataset.columns, isSql(source) ? keysetBatches(ctx, source) : source);
 }
 
-/** Rows with JSON types: numbers and booleans rather than their text. */
-export function typed(columns: readonly Column[], row: Row): Row {
-  return Object.fromEntries(
-    columns.map((c) => {
-      const value = row[c.name] ?? null;
-      if (value === null) return [c.name, null];
-      if (c.type === "integer" || c.type === "number") return [c.name, Number(value)];
-      if (c.type === "boolean") return [c.name, value === true || value === "true"];
-      return [c.name, value];
-    }),
+/**
+ * The dataset's records as JSON, one per line, written by PostgreSQL (COPY), or null where rows are
+ * read in batches (PGlite, computed datasets). Same values and types as `typed`, in column order.
+ */
+export function jsonLines(ctx: ExportContext, dataset: Dataset, filters: Filters): AsyncIterable<Uint8Array> | null {
+  // Written member by member (to_json of each value), compact like JSON.stringify, in column order.
+  const members = dataset.columns.map(
+    (c, i) => `${sqlLiteral(`${i === 0 ? "{" : ","}${JSON.stringify(c.name)}:`)} || coalesce(to_json(${jsonValueSql(c)})::text, 'null')`,
   );
+  return copyLines(ctx, dataset, filters, `${members.join(" || ")} || '}'`);
+}
+
+/** The sheet's rows as SpreadsheetML, one `<row>` per line, written by PostgreSQL; null as for jsonLines. */
+export function xlsxLines(ctx: ExportContext, dataset: Dataset, filters: Filters): AsyncIterable<Uint8Array> | null {
+  return copyLines(ctx, dataset, filters, xlsxRowSql(dataset.columns, "(row_number() OVER (ORDER BY r._key) + 1)"));
+}
+
+/** One line per row, the text `line` writes from the row `r`, in key order, through COPY. */
+function copyLines(ctx: ExportContext, dataset: Dataset, filters: Filters, line: string): AsyncIterable<Uint8Array> | null {
+  const source = dataset.source(ctx, filters);
+  if (!isSql(source) || !ctx.sql.copyOut) return null;
+  const inner = `SELECT ${source.key.column} AS _key, ${source.select} FROM ${source.from} ${whereClause(source.where)}`;
+  const query = `SELECT ${line} FROM (${inner}) AS r ORDER BY r._key`;
+  // CSV mode with a quote and a delimiter these lines never hold (JSON escapes control characters,
+  // the sheet leaves them out): each line is written as is, where text mode would escape backslashes.
+  return ctx.sql.copyOut(`COPY (${inlineParams(query, source.params)}) TO STDOUT WITH (FORMAT csv, QUOTE e'\\x01', DELIMITER e'\\x02')`, ctx.signal);
+}
+
+function jsonValueSql(column: Column): string {
+  const name = `r.${quoteIdent(column.name)}`;
+  if (column.type === "integer") return `${name}::bigint`;
+  if (column.type === "number") return `${name}::numeric`;
+  if (column.type === "boolean") return `${name}::boolean`;
+  return name;
 }
 
 async function* keysetBatches(ctx: ExportContext, source: SqlSource): AsyncGenerator<Row[]> {

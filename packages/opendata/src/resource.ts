@@ -3,7 +3,7 @@ import { DEMO_DATA_NOTICE } from "@oess/domain";
 import { FORMATS, type Format, LICENSE } from "./catalog";
 import type { Dataset, Row } from "./dataset";
 import { EXCEL_FR_CSV, toCsv } from "./formats/csv";
-import { toJson } from "./formats/json";
+import { jsonFromLines, toJson } from "./formats/json";
 import { toXlsx } from "./formats/xlsx";
 
 export class HttpError extends Error {
@@ -34,6 +34,9 @@ export interface RowSource {
   rows: () => AsyncIterable<Row[]>;
   /** The standard CSV, which the current data can stream straight from the database. */
   csv: () => Body;
+  /** The records as JSON lines, and as SpreadsheetML rows, written by the database where it can (the current data on PostgreSQL). */
+  jsonLines?: () => AsyncIterable<Uint8Array> | null;
+  xlsxLines?: () => AsyncIterable<Uint8Array> | null;
   isDemo: boolean;
   /** When the rows last changed (the release's date, for a version). */
   lastModified: Date;
@@ -47,19 +50,20 @@ export function datasetResource(dataset: Dataset, format: Format, source: RowSou
   const body = () => {
     if (format === "csv") return source.csv();
     if (format === "excel.csv") return toCsv(dataset.columns, source.rows(), EXCEL_FR_CSV);
-    if (format === "xlsx") return toXlsx(dataset.name, dataset.columns, source.rows());
-    return toJson(
-      {
-        dataset: dataset.name,
-        title: dataset.title,
-        ...(source.version !== undefined ? { version: source.version } : {}),
-        license: { ...LICENSE },
-        notice: source.isDemo ? DEMO_DATA_NOTICE : null,
-        lastModified: source.lastModified.toISOString(),
-      },
-      dataset.columns,
-      source.rows(),
-    );
+    if (format === "xlsx") {
+      const xmlLines = source.xlsxLines?.();
+      return toXlsx(dataset.name, dataset.columns, xmlLines ? { xmlLines } : { batches: source.rows() });
+    }
+    const header = {
+      dataset: dataset.name,
+      title: dataset.title,
+      ...(source.version !== undefined ? { version: source.version } : {}),
+      license: { ...LICENSE },
+      notice: source.isDemo ? DEMO_DATA_NOTICE : null,
+      lastModified: source.lastModified.toISOString(),
+    };
+    const lines = source.jsonLines?.();
+    return lines ? jsonFromLines(header, dataset.columns, lines) : toJson(header, dataset.columns, source.rows());
   };
   const stem = source.version !== undefined ? `${dataset.name}-v${source.version}` : `${dataset.name}-${day}`;
   return { contentType, filename: `${stem}.${format}`, body };

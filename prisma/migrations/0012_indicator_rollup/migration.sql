@@ -2,7 +2,7 @@
 -- `indicators`, the headline figures and the indicators exports read these rollups instead of
 -- scanning every published record. They are kept exact by triggers, in the transaction of every
 -- write to the fact tables (publication, correction, unpublication, import, seed, truncation),
--- whatever code makes it. Two grains, each a few thousand rows where the facts are a million:
+-- whatever code makes it. Two grains (at 910 939 fundings: 308 and 38 986 rows):
 --   indicator_rollup_partner: source × year × partner × instrument × aid nature × incubation outcome;
 --   indicator_rollup: the same × commune × legal family.
 -- computeIndicators reads the smallest one that has every dimension a query groups or filters by;

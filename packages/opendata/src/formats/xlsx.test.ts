@@ -5,13 +5,11 @@ import { toXlsx } from "./xlsx";
 
 async function read(columns: readonly Column[], rows: Row[]): Promise<ExcelJS.Worksheet> {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of toXlsx(
-    "essai",
-    columns,
-    (async function* () {
+  for await (const chunk of toXlsx("essai", columns, {
+    batches: (async function* () {
       yield rows;
     })(),
-  ))
+  }))
     chunks.push(chunk);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await new Response(Buffer.concat(chunks)).arrayBuffer());

@@ -8,8 +8,8 @@
 import { Readable } from "node:stream";
 import archiver from "archiver";
 import type { Column, Row } from "../dataset";
-import { typed } from "../read";
 import { inPieces } from "./pieces";
+import { typed } from "./typed";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -51,7 +51,13 @@ const STYLES = `${XML}<styleSheet xmlns="${MAIN}">
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
-export function toXlsx(sheetName: string, columns: readonly Column[], batches: AsyncIterable<Row[]>): AsyncIterable<Uint8Array> {
+/**
+ * The rows of the sheet: read in batches and written here, or already written as SpreadsheetML
+ * `<row>` elements, one per line, by the database (`xlsxRowsSql`, through COPY).
+ */
+export type SheetRows = { batches: AsyncIterable<Row[]> } | { xmlLines: AsyncIterable<Uint8Array> };
+
+export function toXlsx(sheetName: string, columns: readonly Column[], rows: SheetRows): AsyncIterable<Uint8Array> {
   const name = sheetName.slice(0, 31);
   const lastColumn = columnLetters(columns.length);
   const zip = archiver("zip", { zlib: { level: 6 } });
@@ -61,13 +67,13 @@ export function toXlsx(sheetName: string, columns: readonly Column[], batches: A
   zip.append(WORKBOOK_RELS, { name: "xl/_rels/workbook.xml.rels" });
   zip.append(STYLES, { name: "xl/styles.xml" });
   // A byte stream the zip pulls from: the generator runs only when the zip wants more.
-  const rows = Readable.from(sheet(columns, lastColumn, batches), { objectMode: false });
-  zip.append(rows, { name: "xl/worksheets/sheet1.xml" });
+  const sheetXml = Readable.from(sheet(columns, lastColumn, rows), { objectMode: false });
+  zip.append(sheetXml, { name: "xl/worksheets/sheet1.xml" });
   // A failed read (the database, or the client gone: the request's signal aborts it) fails the
   // download; a download given up stops the rows. Whoever still reads learns of an error from the
   // stream's iterator: the listener only keeps an error nobody reads from crashing the process.
-  rows.once("error", (error) => zip.destroy(error));
-  zip.once("close", () => rows.destroy());
+  sheetXml.once("error", (error) => zip.destroy(error));
+  zip.once("close", () => sheetXml.destroy());
   zip.on("error", () => undefined);
   void zip.finalize().catch(() => undefined);
   return zip;
@@ -79,18 +85,21 @@ function workbook(name: string, lastColumn: string): string {
 <definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${quoted}!$A$1:$${lastColumn}$1</definedName></definedNames></workbook>`;
 }
 
-async function* sheet(columns: readonly Column[], lastColumn: string, batches: AsyncIterable<Row[]>): AsyncGenerator<string> {
+async function* sheet(columns: readonly Column[], lastColumn: string, rows: SheetRows): AsyncGenerator<string | Uint8Array> {
   const widths = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.max(12, c.name.length + 2)}" customWidth="1"/>`).join("");
   yield `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`;
   // Every cell says where it is (A2, B2…): readers such as exceljs need it.
   const letters = columns.map((_, i) => columnLetters(i + 1));
   yield `<cols>${widths}</cols><sheetData><row r="1">${columns.map((c, i) => text(`${letters[i]}1`, c.name, STYLE.header)).join("")}</row>`;
-  let line = 1;
-  yield* inPieces(batches, (row) => {
-    const values = typed(columns, row);
-    line++;
-    return `<row r="${line}">${columns.map((c, i) => cell(`${letters[i]}${line}`, c, values[c.name])).join("")}</row>`;
-  });
+  if ("xmlLines" in rows) yield* rows.xmlLines;
+  else {
+    let line = 1;
+    yield* inPieces(rows.batches, (row) => {
+      const values = typed(columns, row);
+      line++;
+      return `<row r="${line}">${columns.map((c, i) => cell(`${letters[i]}${line}`, c, values[c.name])).join("")}</row>`;
+    });
+  }
   yield `</sheetData><autoFilter ref="A1:${lastColumn}1"/></worksheet>`;
 }
 
@@ -118,7 +127,10 @@ function text(ref: string, value: string, style: number): string {
 /** XML 1.0 forbids control characters but tab, line feed and carriage return, and U+FFFE, U+FFFF. */
 const forbiddenInXml = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff;
 
-/** XML text: the five entities, and the characters XML forbids left out. */
+/**
+ * XML text: the entities, the characters XML forbids left out, and carriage returns as references
+ * (a reader would turn a raw one, with the line feed after it, into a line feed alone).
+ */
 function escapeXml(value: string): string {
   let allowed = value;
   for (let i = 0; i < value.length; i++) {
@@ -127,7 +139,39 @@ function escapeXml(value: string): string {
       break;
     }
   }
-  return allowed.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  return allowed.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("\r", "&#13;");
+}
+
+/**
+ * The SQL twin of `cell` and `text`: an expression writing the `<row>` of `r` (its values as the
+ * dataset selects them, as text), numbered `line`. Characters XML forbids are left out, and line
+ * breaks in text become character references, so that a row stays on one line of COPY's output.
+ */
+export function xlsxRowSql(columns: readonly Column[], line: string): string {
+  const cells = columns.map((column, i) => {
+    const value = `r."${column.name.replaceAll('"', '""')}"`;
+    const ref = `'${columnLetters(i + 1)}' || ${line}`;
+    const open = (attributes: string) => `'<c r="' || ${ref} || '"${attributes}>'`;
+    const written =
+      column.type === "integer" || column.type === "number"
+        ? `${open("")} || '<v>' || ${value}::numeric || '</v></c>'`
+        : column.type === "boolean"
+          ? `${open(' t="b"')} || '<v>' || CASE WHEN ${value}::boolean THEN '1' ELSE '0' END || '</v></c>'`
+          : column.type === "date"
+            ? `${open(` s="${STYLE.date}"`)} || '<v>' || (${value}::date - DATE '1899-12-30') || '</v></c>'`
+            : column.type === "datetime"
+              ? `${open(` s="${STYLE.datetime}"`)} || '<v>' || (extract(epoch FROM ${value}::timestamptz) / 86400 + ${EXCEL_EPOCH_DAYS}) || '</v></c>'`
+              : textSql(value, ref);
+    return `coalesce(${written}, '')`;
+  });
+  return `'<row r="' || ${line} || '">' || ${cells.join(" || ")} || '</row>'`;
+}
+
+function textSql(value: string, ref: string): string {
+  const allowed = `regexp_replace(${value}, '[\x01-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]', '', 'g')`;
+  const escaped = `replace(replace(replace(replace(replace(replace(${allowed}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), E'\n', '&#10;'), E'\r', '&#13;')`;
+  const space = `CASE WHEN ${value} ~ '^s|s$' THEN ' xml:space="preserve"' ELSE '' END`;
+  return `'<c r="' || ${ref} || '" t="inlineStr"><is><t' || ${space} || '>' || ${escaped} || '</t></is></c>'`;
 }
 
 /** A, B, …, Z, AA, AB…: the letters of the n-th column (1-based). */
