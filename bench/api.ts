@@ -69,6 +69,34 @@ try {
   }
   printTable(`Results on ${engine}`, [...floor, ...rows]);
 
+  // Readers who give up: every request of the nested page abandoned after 50 ms, 32 at a time.
+  // What the database still runs once they are gone is what they left behind.
+  const abandon = async () => {
+    await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "bench" },
+      body: JSON.stringify({ query: NESTED }),
+      signal: AbortSignal.timeout(50),
+    }).then((response) => response.text());
+  };
+  const gaveUp = await load(abandon, 32, seconds);
+  if (engine === "PostgreSQL") {
+    const watcher = await openDatabase(targetFromEnv(env), { maxConnections: 1 });
+    const busy = async () =>
+      (
+        await watcher.sql.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'",
+        )
+      )[0]?.n ?? 0;
+    const atEnd = await busy();
+    const since = performance.now();
+    while ((await busy()) > 0 && performance.now() - since < 30_000) await new Promise((r) => setTimeout(r, 10));
+    console.log(
+      `\nAbandoned after 50 ms, 32 clients for ${seconds} s: ${gaveUp.errors} requests given up; statements still running when they stopped: ${atEnd}, none ${Math.round(performance.now() - since)} ms later.`,
+    );
+    await watcher.close();
+  }
+
   console.log("\np95 of (a) through the API ÷ p95 of the SQL floor (target ≤ 1.5 at 32 clients on PostgreSQL):");
   for (const clients of CLIENTS) {
     const a = rows.find((r) => r.label.startsWith("(a) indicators") && r.clients === clients);

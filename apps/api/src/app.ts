@@ -6,7 +6,7 @@ import { parseTrustedProxies } from "@oess/auth";
 import type { Database } from "@oess/db";
 import type { Territory } from "@oess/domain";
 import { schema } from "@oess/graphql";
-import { createYoga } from "graphql-yoga";
+import { createYoga, useExecutionCancellation } from "graphql-yoga";
 import { DEFAULT_READS_PER_MINUTE, PLACEHOLDER_CONTACT_EMAIL, type SecuritySettings } from "./config";
 import { useMutationCsrf } from "./plugins/csrf";
 import { maskErrors, useErrorCodes } from "./plugins/errors";
@@ -89,6 +89,8 @@ export function createApp({
     cors: false,
     maskedErrors: { maskError: maskErrors },
     plugins: [
+      // A client gone stops its query: the fields not yet resolved are not asked of the database.
+      useExecutionCancellation(),
       readLimit.plugin,
       useInputGuard(),
       useErrorCodes(),

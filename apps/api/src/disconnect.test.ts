@@ -4,6 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
+import { createRelease } from "@oess/opendata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 
@@ -73,6 +74,56 @@ describe("clients that hang up mid-download", () => {
       // The server notices a dropped connection within moments; give it that, no more.
       for (let i = 0; i < 50 && (await busyBackends()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await busyBackends()).toBe(0);
+    }
+  });
+});
+
+// A reader who gives up a GraphQL query: what the query has not yet asked of the database, it
+// never asks. Locks make the timing certain: the first level of the query (a dataset version)
+// waits on `release`; the client hangs up; that lock is released; the second level (the version's
+// rows) would then wait on `release_row`, whose lock is still held, where pg_locks would show it.
+describe.runIf(Boolean(process.env.DATABASE_URL))("clients that hang up mid-query", () => {
+  it("stop the query's next levels: no statement waits on the rows they would read", async () => {
+    await createRelease(db.sql, { epciSiren: loadTerritory().epciSiren, isDemo: true });
+    const waiting = async (table: string) =>
+      (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = '${table}'::regclass AND NOT granted`))[0]?.n ?? 0;
+    const gate = () => {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => {
+        resolve = r;
+      });
+      return { promise, resolve };
+    };
+    const releaseLock = gate();
+    const rowsLock = gate();
+    const held = (table: string, until: Promise<void>) =>
+      db.sql.transaction(async (tx) => {
+        await tx.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+        await until;
+      });
+    const releaseHeld = held("release", releaseLock.promise);
+    const rowsHeld = held("release_row", rowsLock.promise);
+    try {
+      const client = new AbortController();
+      const answer = fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ asOf(version: 1) { fundings(first: 5) { edges { cursor } } } }" }),
+        signal: client.signal,
+      }).catch(() => "abandoned");
+      for (let i = 0; i < 100 && (await waiting("release")) === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await waiting("release")).toBe(1);
+      client.abort();
+      expect(await answer).toBe("abandoned");
+      await new Promise((r) => setTimeout(r, 100));
+      releaseLock.resolve();
+      await releaseHeld;
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await waiting("release_row")).toBe(0);
+    } finally {
+      releaseLock.resolve();
+      rowsLock.resolve();
+      await Promise.allSettled([releaseHeld, rowsHeld]);
     }
   });
 });
