@@ -1,5 +1,5 @@
-// Reading a dataset's rows: in batches (JSON, XLSX, and CSV on PGlite), or as CSV straight from
-// PostgreSQL's COPY, which streams the file without building a row in JavaScript.
+// Reading a dataset's rows: in batches, or, on PostgreSQL, as the file's lines written by COPY (CSV,
+// JSON records, SpreadsheetML rows), which streams them without building a row in JavaScript.
 import { type Column, type Dataset, type ExportContext, type Filters, type Row, type SqlSource, sqlLiteral } from "./dataset";
 import { toCsv } from "./formats/csv";
 import { xlsxRowSql } from "./formats/xlsx";
@@ -17,12 +17,8 @@ export function batches(ctx: ExportContext, dataset: Dataset, filters: Filters):
 /** The dataset as CSV text: header, then one line per row. */
 export function csv(ctx: ExportContext, dataset: Dataset, filters: Filters): AsyncIterable<string | Uint8Array> {
   const source = dataset.source(ctx, filters);
-  if (isSql(source) && ctx.sql.copyOut) {
-    const inner = `SELECT ${source.key.column} AS _key, ${source.select} FROM ${source.from} ${whereClause(source.where)}`;
-    const query = `SELECT ${dataset.columns.map(inertSql).join(", ")} FROM (${inner}) AS r ORDER BY r._key`;
-    return ctx.sql.copyOut(`COPY (${inlineParams(query, source.params)}) TO STDOUT WITH (FORMAT csv, HEADER true)`, ctx.signal);
-  }
-  return toCsv(dataset.columns, isSql(source) ? keysetBatches(ctx, source) : source);
+  if (!isSql(source)) return toCsv(dataset.columns, source);
+  return copy(ctx, source, dataset.columns.map(inertSql).join(", "), "HEADER true") ?? toCsv(dataset.columns, keysetBatches(ctx, source));
 }
 
 /**
@@ -42,15 +38,21 @@ export function xlsxLines(ctx: ExportContext, dataset: Dataset, filters: Filters
   return copyLines(ctx, dataset, filters, xlsxRowSql(dataset.columns, "(row_number() OVER (ORDER BY r._key) + 1)"));
 }
 
-/** One line per row, the text `line` writes from the row `r`, in key order, through COPY. */
+/** One line per row, the text `line` writes from the row `r`, through COPY; null without it. */
 function copyLines(ctx: ExportContext, dataset: Dataset, filters: Filters, line: string): AsyncIterable<Uint8Array> | null {
   const source = dataset.source(ctx, filters);
-  if (!isSql(source) || !ctx.sql.copyOut) return null;
-  const inner = `SELECT ${source.key.column} AS _key, ${source.select} FROM ${source.from} ${whereClause(source.where)}`;
-  const query = `SELECT ${line} FROM (${inner}) AS r ORDER BY r._key`;
+  if (!isSql(source)) return null;
   // CSV mode with a quote and a delimiter these lines never hold (JSON escapes control characters,
   // the sheet leaves them out): each line is written as is, where text mode would escape backslashes.
-  return ctx.sql.copyOut(`COPY (${inlineParams(query, source.params)}) TO STDOUT WITH (FORMAT csv, QUOTE e'\\x01', DELIMITER e'\\x02')`, ctx.signal);
+  return copy(ctx, source, line, "QUOTE e'\\x01', DELIMITER e'\\x02'");
+}
+
+/** COPY of what `select` writes from each row `r` of the source, in key order, as CSV with `options`; null where there is no COPY (PGlite). */
+function copy(ctx: ExportContext, source: SqlSource, select: string, options: string): AsyncIterable<Uint8Array> | null {
+  if (!ctx.sql.copyOut) return null;
+  const inner = `SELECT ${source.key.column} AS _key, ${source.select} FROM ${source.from} ${whereClause(source.where)}`;
+  const query = `SELECT ${select} FROM (${inner}) AS r ORDER BY r._key`;
+  return ctx.sql.copyOut(`COPY (${inlineParams(query, source.params)}) TO STDOUT WITH (FORMAT csv, ${options})`, ctx.signal);
 }
 
 function jsonValueSql(column: Column): string {

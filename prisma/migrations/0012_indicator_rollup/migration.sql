@@ -50,36 +50,36 @@ CREATE INDEX "indicator_rollup_emptied" ON "indicator_rollup" ("facts") WHERE "f
 CREATE INDEX "indicator_rollup_commune" ON "indicator_rollup" ("commune_code", "legal_family");
 CREATE INDEX "indicator_rollup_family" ON "indicator_rollup" ("legal_family");
 
--- The facts a set of rows contributes, with the sign given (+1 added, -1 removed). %1$s is the set
--- (a transition table); for an enterprise, %2$s says whose dimensions count (its own rows' old or
--- new values). The same facts as computeIndicators reads from the records
+-- The facts of one kind, with the sign given (+1 added, -1 removed), read from `source`: a FROM
+-- clause where the record is j (jobs), i (incubation), e (enterprise created) or f (funding), and
+-- its enterprise e. The same facts as computeIndicators reads from the records
 -- (packages/db/src/queries/indicators.ts), which the tests compare the rollups with.
-CREATE FUNCTION indicator_facts_sql(source_table TEXT, rows_name TEXT, sign INT) RETURNS TEXT LANGUAGE plpgsql IMMUTABLE AS $$
-DECLARE
-  e TEXT := 'e.commune_code, e.legal_family::text';
-BEGIN
-  RETURN CASE source_table
-    WHEN 'job_record' THEN format(
-      'SELECT 1, j.year, %3$s, NULL::uuid, NULL::text, NULL::text, NULL::text, j.jobs_created::bigint * %2$s, j.fte * %2$s, 0, 0, 0::numeric, 0, %2$s
-         FROM %1$s j JOIN enterprise e ON e.id = j.enterprise_id WHERE j.status = ''PUBLISHED''', rows_name, sign, e)
-    WHEN 'incubation' THEN format(
-      'SELECT 2, extract(year FROM i.start_date)::int, %3$s, i.supporting_partner_id, NULL, NULL, i.outcome::text, 0, 0, %2$s, 0, 0, 0, %2$s
-         FROM %1$s i JOIN enterprise e ON e.id = i.enterprise_id WHERE i.status = ''PUBLISHED''', rows_name, sign, e)
-    WHEN 'funding' THEN format(
-      'SELECT 4, f.year, %3$s, f.funder_id, f.instrument::text, f.aid_nature::text, NULL, 0, 0, 0, 0, f.amount * %2$s, %2$s, %2$s
-         FROM %1$s f LEFT JOIN enterprise e ON e.id = f.beneficiary_enterprise_id WHERE f.status = ''PUBLISHED''', rows_name, sign, e)
-    -- An enterprise's own fact (its creation), and, through its dimensions, those of its records.
-    WHEN 'enterprise' THEN format(
-      'SELECT 3, extract(year FROM e.founded_on)::int, %3$s, NULL::uuid, NULL::text, NULL::text, NULL::text, 0::bigint, 0::numeric, 0, %2$s, 0::numeric, 0, %2$s
-         FROM %1$s e WHERE e.status = ''PUBLISHED'' AND e.founded_on IS NOT NULL
-       UNION ALL SELECT 1, j.year, %3$s, NULL, NULL, NULL, NULL, j.jobs_created::bigint * %2$s, j.fte * %2$s, 0, 0, 0, 0, %2$s
-         FROM %1$s e JOIN job_record j ON j.enterprise_id = e.id WHERE j.status = ''PUBLISHED''
-       UNION ALL SELECT 2, extract(year FROM i.start_date)::int, %3$s, i.supporting_partner_id, NULL, NULL, i.outcome::text, 0, 0, %2$s, 0, 0, 0, %2$s
-         FROM %1$s e JOIN incubation i ON i.enterprise_id = e.id WHERE i.status = ''PUBLISHED''
-       UNION ALL SELECT 4, f.year, %3$s, f.funder_id, f.instrument::text, f.aid_nature::text, NULL, 0, 0, 0, 0, f.amount * %2$s, %2$s, %2$s
-         FROM %1$s e JOIN funding f ON f.beneficiary_enterprise_id = e.id WHERE f.status = ''PUBLISHED''', rows_name, sign, e)
-  END;
-END
+CREATE FUNCTION indicator_fact_sql(kind TEXT, source TEXT, sign INT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+  SELECT format(CASE kind
+    WHEN 'jobs' THEN 'SELECT 1, j.year, e.commune_code, e.legal_family::text, NULL::uuid, NULL::text, NULL::text, NULL::text,
+        j.jobs_created::bigint * %2$s, j.fte * %2$s, 0::bigint, 0::bigint, 0::numeric, 0::bigint, %2$s::bigint FROM %1$s WHERE j.status = ''PUBLISHED'''
+    WHEN 'incubations' THEN 'SELECT 2, extract(year FROM i.start_date)::int, e.commune_code, e.legal_family::text, i.supporting_partner_id, NULL::text, NULL::text, i.outcome::text,
+        0::bigint, 0::numeric, %2$s::bigint, 0::bigint, 0::numeric, 0::bigint, %2$s::bigint FROM %1$s WHERE i.status = ''PUBLISHED'''
+    WHEN 'created' THEN 'SELECT 3, extract(year FROM e.founded_on)::int, e.commune_code, e.legal_family::text, NULL::uuid, NULL::text, NULL::text, NULL::text,
+        0::bigint, 0::numeric, 0::bigint, %2$s::bigint, 0::numeric, 0::bigint, %2$s::bigint FROM %1$s WHERE e.status = ''PUBLISHED'' AND e.founded_on IS NOT NULL'
+    WHEN 'fundings' THEN 'SELECT 4, f.year, e.commune_code, e.legal_family::text, f.funder_id, f.instrument::text, f.aid_nature::text, NULL::text,
+        0::bigint, 0::numeric, 0::bigint, 0::bigint, f.amount * %2$s, %2$s::bigint, %2$s::bigint FROM %1$s WHERE f.status = ''PUBLISHED'''
+  END, source, sign)
+$$;
+
+-- The facts a set of rows of `source_table` contributes: `rows_name` is the set (a transition
+-- table). An enterprise contributes its creation and, through its dimensions, its records' facts.
+CREATE FUNCTION indicator_facts_sql(source_table TEXT, rows_name TEXT, sign INT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE source_table
+    WHEN 'job_record' THEN indicator_fact_sql('jobs', rows_name || ' j JOIN enterprise e ON e.id = j.enterprise_id', sign)
+    WHEN 'incubation' THEN indicator_fact_sql('incubations', rows_name || ' i JOIN enterprise e ON e.id = i.enterprise_id', sign)
+    WHEN 'funding' THEN indicator_fact_sql('fundings', rows_name || ' f LEFT JOIN enterprise e ON e.id = f.beneficiary_enterprise_id', sign)
+    WHEN 'enterprise' THEN concat_ws(' UNION ALL ',
+      indicator_fact_sql('created', rows_name || ' e', sign),
+      indicator_fact_sql('jobs', rows_name || ' e JOIN job_record j ON j.enterprise_id = e.id', sign),
+      indicator_fact_sql('incubations', rows_name || ' e JOIN incubation i ON i.enterprise_id = e.id', sign),
+      indicator_fact_sql('fundings', rows_name || ' e JOIN funding f ON f.beneficiary_enterprise_id = e.id', sign))
+  END
 $$;
 
 -- Adds the facts (their signed sums per combination) to both rollups, in one statement.
@@ -151,7 +151,6 @@ DO $$
 BEGIN
   EXECUTE indicator_rollup_merge(
     indicator_facts_sql('job_record', 'job_record', 1) || ' UNION ALL ' || indicator_facts_sql('incubation', 'incubation', 1)
-    || ' UNION ALL ' || indicator_facts_sql('funding', 'funding', 1)
-    || ' UNION ALL SELECT 3, extract(year FROM e.founded_on)::int, e.commune_code, e.legal_family::text, NULL::uuid, NULL::text, NULL::text, NULL::text, 0::bigint, 0::numeric, 0, 1, 0::numeric, 0, 1 FROM enterprise e WHERE e.status = ''PUBLISHED'' AND e.founded_on IS NOT NULL');
+    || ' UNION ALL ' || indicator_facts_sql('funding', 'funding', 1) || ' UNION ALL ' || indicator_fact_sql('created', 'enterprise e', 1));
 END
 $$;

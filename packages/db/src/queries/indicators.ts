@@ -116,18 +116,38 @@ const FACTS: readonly FactSource[] = [
   },
 ];
 
-const DIMENSION_COLUMNS: Record<IndicatorDimension, readonly string[]> = {
-  YEAR: ["facts.year"],
-  COMMUNE: ["facts.commune_code", "c.name"],
-  LEGAL_FAMILY: ["facts.legal_family"],
-  PARTNER: ["facts.partner_id", "p.short_name"],
-  INSTRUMENT: ["facts.instrument"],
-  NAF_SECTION: ["facts.naf_section"],
-  COOPERATIVE_KIND: ["facts.cooperative_kind"],
-  AID_NATURE: ["facts.aid_nature"],
-  INCUBATION_OUTCOME: ["facts.incubation_outcome"],
-  LEGAL_CATEGORY: ["facts.legal_category"],
+/** Each dimension's column among the facts (the records' union, or a rollup). */
+const FACT_COLUMN: Record<IndicatorDimension, string> = {
+  YEAR: "year",
+  COMMUNE: "commune_code",
+  LEGAL_FAMILY: "legal_family",
+  PARTNER: "partner_id",
+  INSTRUMENT: "instrument",
+  NAF_SECTION: "naf_section",
+  COOPERATIVE_KIND: "cooperative_kind",
+  AID_NATURE: "aid_nature",
+  INCUBATION_OUTCOME: "incubation_outcome",
+  LEGAL_CATEGORY: "legal_category",
 };
+
+/** What a grouping groups by: the fact's column, and the name joined to it. */
+const groupColumns = (d: IndicatorDimension): string[] => [
+  `facts.${FACT_COLUMN[d]}`,
+  ...(d === "COMMUNE" ? ["c.name"] : d === "PARTNER" ? ["p.short_name"] : []),
+];
+
+/** The filters that list values of a dimension. */
+const LIST_FILTERS: ReadonlyArray<{ dimension: IndicatorDimension; values: (f: IndicatorFilter) => readonly string[] | null | undefined; cast?: string }> = [
+  { dimension: "COMMUNE", values: (f) => f.communeCodes },
+  { dimension: "LEGAL_FAMILY", values: (f) => f.legalFamilies },
+  { dimension: "PARTNER", values: (f) => f.partnerIds, cast: "::uuid" },
+  { dimension: "INSTRUMENT", values: (f) => f.instruments },
+  { dimension: "NAF_SECTION", values: (f) => f.nafSections },
+  { dimension: "COOPERATIVE_KIND", values: (f) => f.cooperativeKinds },
+  { dimension: "AID_NATURE", values: (f) => f.aidNatures },
+  { dimension: "INCUBATION_OUTCOME", values: (f) => f.incubationOutcomes },
+  { dimension: "LEGAL_CATEGORY", values: (f) => f.legalCategories },
+];
 
 const OUTPUT_COLUMNS: Record<IndicatorDimension, string> = {
   YEAR: "facts.year AS year",
@@ -150,42 +170,17 @@ const ROLLUPS: ReadonlyArray<{ table: string; dimensions: readonly IndicatorDime
   { table: "indicator_rollup_partner", dimensions: ["YEAR", "PARTNER", "INSTRUMENT", "AID_NATURE", "INCUBATION_OUTCOME"] },
   { table: "indicator_rollup", dimensions: ["YEAR", "PARTNER", "INSTRUMENT", "AID_NATURE", "INCUBATION_OUTCOME", "COMMUNE", "LEGAL_FAMILY"] },
 ];
-const ROLLUP_COLUMNS: Record<IndicatorDimension, string> = {
-  YEAR: "year",
-  COMMUNE: "commune_code",
-  LEGAL_FAMILY: "legal_family",
-  PARTNER: "partner_id",
-  INSTRUMENT: "instrument",
-  NAF_SECTION: "naf_section",
-  COOPERATIVE_KIND: "cooperative_kind",
-  AID_NATURE: "aid_nature",
-  INCUBATION_OUTCOME: "incubation_outcome",
-  LEGAL_CATEGORY: "legal_category",
-};
-
 /** The dimensions a filter restricts. */
 function filteredDimensions(filter: IndicatorFilter): IndicatorDimension[] {
-  const given = (values: readonly string[] | null | undefined) => (values?.length ?? 0) > 0;
-  const dimensions: Array<[IndicatorDimension, boolean]> = [
-    ["YEAR", filter.fromYear != null || filter.toYear != null],
-    ["COMMUNE", given(filter.communeCodes)],
-    ["LEGAL_FAMILY", given(filter.legalFamilies)],
-    ["PARTNER", given(filter.partnerIds)],
-    ["INSTRUMENT", given(filter.instruments)],
-    ["NAF_SECTION", given(filter.nafSections)],
-    ["COOPERATIVE_KIND", given(filter.cooperativeKinds)],
-    ["AID_NATURE", given(filter.aidNatures)],
-    ["INCUBATION_OUTCOME", given(filter.incubationOutcomes)],
-    ["LEGAL_CATEGORY", given(filter.legalCategories)],
-  ];
-  return dimensions.filter(([, used]) => used).map(([dimension]) => dimension);
+  const years: IndicatorDimension[] = filter.fromYear != null || filter.toYear != null ? ["YEAR"] : [];
+  return [...years, ...LIST_FILTERS.filter((l) => (l.values(filter)?.length ?? 0) > 0).map((l) => l.dimension)];
 }
 
 /** The facts, as a FROM item named `facts`: the smallest rollup that keeps every dimension used, else the records. */
 function factsFrom(read: readonly FactSource[], used: readonly IndicatorDimension[], withEnterprise: boolean, tables: string | undefined): string {
   const rollup = tables === undefined ? ROLLUPS.find((r) => used.every((d) => r.dimensions.includes(d))) : undefined;
   if (!rollup) return `(${read.map((f) => f.sql(withEnterprise)).join("\nUNION ALL\n")}) AS facts (${FACT_COLUMNS})`;
-  const columns = INDICATOR_DIMENSIONS.map((d) => (rollup.dimensions.includes(d) ? ROLLUP_COLUMNS[d] : `NULL::text AS ${ROLLUP_COLUMNS[d]}`));
+  const columns = INDICATOR_DIMENSIONS.map((d) => (rollup.dimensions.includes(d) ? FACT_COLUMN[d] : `NULL::text AS ${FACT_COLUMN[d]}`));
   return `(SELECT ${columns.join(", ")}, jobs, fte, incubated, created, amount, fundings FROM ${rollup.table} WHERE source IN (${read.map((f) => f.id).join(", ")})) AS facts`;
 }
 
@@ -205,33 +200,21 @@ export async function computeIndicators(
 ): Promise<IndicatorRow[]> {
   const dims = INDICATOR_DIMENSIONS.filter((d) => groupBy.includes(d)); // canonical order, no duplicates
   const sources = FACTS.filter((s) => s.measures.some((m) => measures.includes(m)));
-  const withEnterprise =
-    dims.some((d) => ENTERPRISE_DIMENSIONS.includes(d)) ||
-    [filter.communeCodes, filter.legalFamilies, filter.nafSections, filter.cooperativeKinds, filter.legalCategories].some(
-      (values) => (values?.length ?? 0) > 0,
-    );
-  const facts = factsFrom(sources.length > 0 ? sources : FACTS, [...dims, ...filteredDimensions(filter)], withEnterprise, tables);
+  const used = [...dims, ...filteredDimensions(filter)];
+  const withEnterprise = used.some((d) => ENTERPRISE_DIMENSIONS.includes(d));
+  const facts = factsFrom(sources.length > 0 ? sources : FACTS, used, withEnterprise, tables);
 
   const where: Prisma.Sql[] = [];
   if (filter.fromYear != null) where.push(Prisma.sql`facts.year >= ${filter.fromYear}`);
   if (filter.toYear != null) where.push(Prisma.sql`facts.year <= ${filter.toYear}`);
-  where.push(
-    ...[
-      inList("facts.commune_code", filter.communeCodes),
-      inList("facts.legal_family", filter.legalFamilies),
-      inList("facts.partner_id", filter.partnerIds, "::uuid"),
-      inList("facts.instrument", filter.instruments),
-      inList("facts.naf_section", filter.nafSections),
-      inList("facts.cooperative_kind", filter.cooperativeKinds),
-      inList("facts.aid_nature", filter.aidNatures),
-      inList("facts.incubation_outcome", filter.incubationOutcomes),
-      inList("facts.legal_category", filter.legalCategories),
-    ].filter((c) => c !== null),
-  );
+  for (const list of LIST_FILTERS) {
+    const condition = inList(`facts.${FACT_COLUMN[list.dimension]}`, list.values(filter), list.cast);
+    if (condition) where.push(condition);
+  }
 
   const select = dims.map((d) => OUTPUT_COLUMNS[d]).join(", ");
-  const group = dims.flatMap((d) => DIMENSION_COLUMNS[d]).join(", ");
-  const order = dims.map((d) => `${DIMENSION_COLUMNS[d][0]} NULLS LAST`).join(", ");
+  const group = dims.flatMap(groupColumns).join(", ");
+  const order = dims.map((d) => `facts.${FACT_COLUMN[d]} NULLS LAST`).join(", ");
   const query = Prisma.sql`${Prisma.raw(tables ?? "")}
     SELECT ${Prisma.raw(select ? `${select},` : "")}
       coalesce(sum(facts.jobs), 0)::int AS "jobsCreated",
