@@ -1,21 +1,27 @@
-// npm run bench:api [-- --scale 800 --seconds 10]
+// npm run bench:api [-- --scale 800 --seconds 10] [--existing]
 // Seeds a throwaway database (PostgreSQL when DATABASE_URL is set, else PGlite) at benchmark
 // scale, starts the API on it, and measures at 1, 8 and 32 concurrent clients:
 //   (a) indicators(groupBy: [PARTNER, YEAR]), (b) a nested page partners → fundings → enterprise → commune,
 //   (c) the dashboard's indicators by year for one commune and legal family,
-// both past the response cache (a request with credentials is never cached), (a) also as served
-// from the cache, and the same aggregate as one hand-written SQL query through the driver: the floor.
+//   (d) the first page of 100 fundings with funder, enterprise and commune names, (e) the same page
+//   after a cursor half-way down the list,
+// past the response cache (a request with credentials is never cached), (a) also as served from the
+// cache. (a), (d) and (e) are also asked of the floor (floor-server.ts: one hand-written statement per
+// request, the same JSON), and the API's throughput and p95 are printed as ratios of the floor's.
+// --existing measures the database of DATABASE_URL / DATA_DIR as it is, without seeding a throwaway one.
 // Prints numbers; it never passes or fails on them.
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { isDeepStrictEqual, parseArgs } from "node:util";
 import { openDatabase, targetFromEnv } from "@oess/db";
 import { scratchEnvironment } from "@oess/db/testing";
 import { API_NODE_ARGS } from "../scripts/api-process";
 import { type LoadResult, load, printTable, waitUntilHealthy } from "./load";
 import { seedAtScale } from "./seed-scratch";
 
-const { values } = parseArgs({ options: { scale: { type: "string", default: "800" }, seconds: { type: "string", default: "10" } } });
+const { values } = parseArgs({
+  options: { scale: { type: "string", default: "800" }, seconds: { type: "string", default: "10" }, existing: { type: "boolean", default: false } },
+});
 const seconds = Number(values.seconds);
 const CLIENTS = [1, 8, 32];
 const port = 4400 + Math.floor(Math.random() * 500);
@@ -25,23 +31,53 @@ const engine = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 const AGGREGATE = `{ indicators(groupBy: [PARTNER, YEAR]) { partnerId partnerName year fundingAmount fundingCount } }`;
 // The dashboard's own shape: a year series for one commune and one legal family.
 const DASHBOARD = `{ indicators(groupBy: [YEAR], where: { communeCodes: ["79191"], legalFamilies: [COOPERATIVE] }) { year jobsCreated fundingAmount enterprisesIncubated } }`;
+/** The first page of fundings, or the page after a cursor; floor-server.ts writes the same answer by hand. */
+const FUNDINGS_PAGE = (after: string | null) =>
+  `{ fundings(first: 100${after ? `, after: ${JSON.stringify(after)}` : ""}) { edges { cursor node { databaseId amount year
+  funder { shortName } beneficiaryEnterprise { name commune { name } } } } pageInfo { hasNextPage endCursor } } }`;
 const NESTED = `{ partners(first: 8) { edges { node { name fundingsGiven(first: 100) { edges { node { amount year
   beneficiaryEnterprise { name commune { name } } } } } } } } }`;
-const FLOOR_SQL = `SELECT f.funder_id, p.short_name, f.year, sum(f.amount)::text AS amount, count(*)::int AS n
-  FROM funding f JOIN partner p ON p.id = f.funder_id WHERE f.status = 'PUBLISHED' GROUP BY f.funder_id, p.short_name, f.year`;
 
-const { env, cleanup } = await scratchEnvironment("oess_bench");
+const { env, cleanup } = values.existing ? { env: process.env, cleanup: async () => undefined } : await scratchEnvironment("oess_bench");
 let api: ChildProcess | undefined;
 try {
-  console.log(`API benchmark on ${engine}, scale ${values.scale}, ${seconds} s per run`);
-  seedAtScale(env, values.scale);
+  if (values.existing) console.log(`API benchmark on ${engine}, its database as it is, ${seconds} s per run`);
+  else {
+    console.log(`API benchmark on ${engine}, scale ${values.scale}, ${seconds} s per run`);
+    seedAtScale(env, values.scale);
+  }
 
   // The floor, measured before the API opens the database (PGlite admits one process at a time).
-  const floor: Array<{ label: string } & LoadResult> = [];
-  const db = await openDatabase(targetFromEnv(env), { maxConnections: 32 });
-  for (const clients of CLIENTS)
-    floor.push({ label: "SQL floor (driver)", ...(await load(async () => void (await db.sql.query(FLOOR_SQL)), clients, seconds)) });
+  const db = await openDatabase(targetFromEnv(env), { maxConnections: 1 });
+  const [{ id: middle } = { id: "" }] = await db.sql.query<{ id: string }>(
+    "SELECT id FROM funding WHERE status = 'PUBLISHED' ORDER BY id OFFSET (SELECT least(500000, count(*) / 2) FROM funding WHERE status = 'PUBLISHED') LIMIT 1",
+  );
   await db.close();
+  const after = Buffer.from(`GPC:S:${middle}`).toString("base64");
+  const floorUrl = `http://127.0.0.1:${port + 1}`;
+  const floorServer = spawn(process.execPath, ["--import", "tsx", "bench/floor-server.ts"], {
+    cwd: root,
+    env: { ...env, FLOOR_PORT: String(port + 1) },
+    stdio: "inherit",
+  });
+  await waitUntilHealthy(`${floorUrl}/healthz`, floorServer);
+  const get = (path: string) => async () => {
+    const response = await fetch(floorUrl + path);
+    if (!response.ok) throw new Error(await response.text());
+    await response.arrayBuffer();
+  };
+  const floorAnswers = {
+    first: await (await fetch(`${floorUrl}/fundings`)).json(),
+    after: await (await fetch(`${floorUrl}/fundings?after=${encodeURIComponent(after)}`)).json(),
+  };
+  const floor: Array<{ label: string } & LoadResult> = [];
+  for (const clients of CLIENTS) {
+    floor.push({ label: "floor: (a) aggregate", ...(await load(get("/indicators"), clients, seconds)) });
+    floor.push({ label: "floor: (d) first page", ...(await load(get("/fundings"), clients, seconds)) });
+    floor.push({ label: "floor: (e) page after cursor", ...(await load(get(`/fundings?after=${encodeURIComponent(after)}`), clients, seconds)) });
+  }
+  floorServer.kill("SIGTERM");
+  await new Promise((resolve) => floorServer.once("exit", resolve));
 
   api = spawn(process.execPath, API_NODE_ARGS, {
     cwd: root,
@@ -62,8 +98,18 @@ try {
     const body = (await response.json()) as { errors?: unknown };
     if (!response.ok || body.errors) throw new Error(JSON.stringify(body.errors));
   };
+  // A floor that answered something else would measure nothing: both pages must be the API's own.
+  for (const [name, query] of [
+    ["first", FUNDINGS_PAGE(null)],
+    ["after", FUNDINGS_PAGE(after)],
+  ] as const) {
+    const answer = await (await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) })).json();
+    if (!isDeepStrictEqual(answer, floorAnswers[name])) throw new Error(`the floor's ${name} page differs from the API's`);
+  }
   const rows: Array<{ label: string } & LoadResult> = [];
   for (const clients of CLIENTS) {
+    rows.push({ label: "(d) fundings, first page of 100", ...(await load(ask(FUNDINGS_PAGE(null), false), clients, seconds)) });
+    rows.push({ label: "(e) fundings, page after cursor", ...(await load(ask(FUNDINGS_PAGE(after), false), clients, seconds)) });
     rows.push({ label: "(a) indicators PARTNER×YEAR", ...(await load(ask(AGGREGATE, false), clients, seconds)) });
     rows.push({ label: "(a) same, response cache", ...(await load(ask(AGGREGATE, true), clients, seconds)) });
     rows.push({ label: "(c) indicators YEAR, commune × family", ...(await load(ask(DASHBOARD, false), clients, seconds)) });
@@ -91,12 +137,18 @@ try {
     await watcher.close();
   }
 
-  console.log("\np95 of (a) through the API ÷ p95 of the SQL floor (target ≤ 1.5 at 32 clients on PostgreSQL):");
-  for (const clients of CLIENTS) {
-    const a = rows.find((r) => r.label.startsWith("(a) indicators") && r.clients === clients);
-    const f = floor.find((r) => r.clients === clients);
-    if (a && f) console.log(`  ${String(clients).padStart(2)} clients: ${(a.p95 / f.p95).toFixed(2)}×`);
-  }
+  console.log("\nThe API against the floor: throughput ratio (goal ≥ 0.3× for (d) and (e)) and p95 ratio (goal ≤ 3×)");
+  console.log("| query | clients | API req/s | floor req/s | throughput | API p95 ms | floor p95 ms | p95 |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const key of ["(a)", "(d)", "(e)"])
+    for (const clients of CLIENTS) {
+      const a = rows.find((r) => r.label.startsWith(key) && r.clients === clients);
+      const f = floor.find((r) => r.label.startsWith(`floor: ${key}`) && r.clients === clients);
+      if (a && f)
+        console.log(
+          `| ${a.label} | ${clients} | ${a.perSecond.toFixed(0)} | ${f.perSecond.toFixed(0)} | ${(a.perSecond / f.perSecond).toFixed(2)}× | ${a.p95.toFixed(1)} | ${f.p95.toFixed(1)} | ${(a.p95 / f.p95).toFixed(1)}× |`,
+        );
+    }
 } finally {
   api?.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 1500));

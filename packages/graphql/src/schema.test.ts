@@ -8,9 +8,16 @@ import { schema } from "./index";
 
 let db: TestDatabase;
 let statements = 0;
+let lastSql = "";
 const territory = loadTerritory();
 beforeAll(async () => {
-  db = await createTestDatabase({ seed: true, onQuery: () => statements++ });
+  db = await createTestDatabase({
+    seed: true,
+    onQuery: (sql) => {
+      statements++;
+      lastSql = sql;
+    },
+  });
 });
 afterAll(() => db.dispose());
 
@@ -66,6 +73,50 @@ describe("cursor pagination", () => {
       },
     );
     expect(enterprises.edges.map((e: any) => e.node.databaseId)).toEqual(firstPage.edges.slice(0, 4).map((e: any) => e.node.databaseId));
+  });
+
+  it("reads a page, first or after a cursor, in one statement of the columns asked, relations joined", async () => {
+    const PAGE_OF_FUNDINGS = `query ($after: String) { fundings(first: 20, after: $after) { pageInfo { endCursor } edges { node { databaseId amount
+      funder { shortName } beneficiaryEnterprise { name commune { name } } } } } }`;
+    statements = 0;
+    const first = await ok(PAGE_OF_FUNDINGS, { after: null });
+    expect(statements).toBe(1);
+    statements = 0;
+    const next = await ok(PAGE_OF_FUNDINGS, { after: first.fundings.pageInfo.endCursor });
+    expect(statements).toBe(1);
+    for (const asked of ['"amount"', '"short_name"', '"name"']) expect(lastSql).toContain(asked);
+    // Columns no field asked for stay in the table.
+    for (const unasked of ['"purpose"', '"payment_terms"', '"decision_date"', '"siret"', '"naf_code"', '"population"']) expect(lastSql).not.toContain(unasked);
+    const ids = [...first.fundings.edges, ...next.fundings.edges].map((e: any) => e.node.databaseId);
+    const expected = await db.sql.query<{ id: string }>("SELECT id::text AS id FROM funding WHERE status = 'PUBLISHED' ORDER BY id LIMIT 40");
+    expect(ids).toEqual(expected.map((r) => r.id));
+  });
+
+  it("loads the columns of the record fields asked, through the interface and through a relation", async () => {
+    const { incubations } =
+      await ok(`{ incubations(first: 3) { edges { node { id databaseId ... on ContributedRecord { version source dataYear publishedAt createdAt }
+      enterprise { databaseId updatedAt reviewNote viewerCanChange } } } } }`);
+    for (const { node } of incubations.edges) {
+      const [row] = await db.sql.query<Record<string, unknown>>(
+        `SELECT i.version, i.source, i.data_year, i.published_at, i.created_at, e.updated_at FROM incubation i JOIN enterprise e ON e.id = i.enterprise_id WHERE i.id = $1`,
+        [node.databaseId],
+      );
+      expect(node).toMatchObject({ version: row?.version, source: row?.source, dataYear: row?.data_year });
+      expect(node.publishedAt).toBe((row?.published_at as Date).toISOString());
+      expect(node.createdAt).toBe((row?.created_at as Date).toISOString());
+      expect(node.enterprise).toMatchObject({ updatedAt: (row?.updated_at as Date).toISOString(), reviewNote: null, viewerCanChange: false });
+      const { node: again } = await ok(`query ($id: ID!) { node(id: $id) { ... on Incubation { version source } } }`, { id: node.id });
+      expect(again).toEqual({ version: row?.version, source: row?.source });
+    }
+  });
+
+  it("pages in the caller's order after a cursor too", async () => {
+    const PAGE_BY_AMOUNT = `query ($after: String) { fundings(first: 7, after: $after, orderBy: [{ amount: Desc }]) { pageInfo { endCursor } edges { node { databaseId } } } }`;
+    const first = await ok(PAGE_BY_AMOUNT, { after: null });
+    const next = await ok(PAGE_BY_AMOUNT, { after: first.fundings.pageInfo.endCursor });
+    const ids = [...first.fundings.edges, ...next.fundings.edges].map((e: any) => e.node.databaseId);
+    const expected = await db.sql.query<{ id: string }>("SELECT id::text AS id FROM funding WHERE status = 'PUBLISHED' ORDER BY amount DESC, id LIMIT 14");
+    expect(ids).toEqual(expected.map((r) => r.id));
   });
 
   it("refuses a page of more than 100, saying so", async () => {

@@ -60,3 +60,20 @@ export const visibleAnd = <Where>(ctx: Context, where: Where | null | undefined)
 
 /** The caller's ordering, ties broken by id so that pages are stable. */
 export const stableOrder = <OrderBy>(orderBy: OrderBy[] | null | undefined) => [...(orderBy ?? []), { id: "asc" as const }];
+
+/**
+ * A page of a record list (Pothos' connection query, the caller's filter and ordering) in one SQL
+ * statement. Prisma runs a page after a `cursor` as one statement per relation: its joined loading
+ * does not take cursors. In the default order, by id alone, that page is the rows whose id is past
+ * the cursor's, which Prisma joins like a first page. Other orders keep Prisma's cursor.
+ */
+export function recordPage<Query extends { cursor?: { id?: string }; skip?: number; take?: number }, Where, OrderBy>(
+  query: Query,
+  where: Where,
+  orderBy: OrderBy[] | null | undefined,
+) {
+  const order = stableOrder(orderBy);
+  const id = order.length === 1 ? query.cursor?.id : undefined;
+  const past = id === undefined ? undefined : (query.take ?? 0) < 0 ? { lt: id } : { gt: id };
+  return { ...query, ...(past && { cursor: undefined, skip: 0 }), where: { AND: [where, past ? { id: past } : {}] }, orderBy: order };
+}

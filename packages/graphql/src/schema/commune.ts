@@ -6,6 +6,7 @@ import { IntFilter, StringFilter } from "./filters";
 builder.prismaNode("Commune", {
   id: { field: "code" },
   description: "A commune of the territory (official INSEE list, from @etalab/decoupage-administratif).",
+  select: { code: true },
   fields: (t) => ({
     code: t.exposeString("code", { description: 'Code officiel géographique (INSEE), e.g. "79191" for Niort.' }),
     name: t.exposeString("name", { description: "Official name." }),

@@ -4,15 +4,16 @@ import { createRecord, enterpriseRules, updateRecord } from "@oess/app";
 import { legalFormLabel, nafLabel } from "@oess/domain";
 import { legalCategoryLabel } from "@oess/domain/legal-categories";
 import { builder } from "../builder";
-import { PAGE_OPTIONS, stableOrder, visibleAnd, visibleConnection } from "../visibility";
+import { PAGE_OPTIONS, recordPage, visibleAnd, visibleConnection } from "../visibility";
 import { CooperativeKind, LegalFamily } from "./enums";
 import { CooperativeKindFilter, DateFilter, IdFilter, IntFilter, LegalFamilyFilter, RecordStatusFilter, StringFilter } from "./filters";
-import { ContributedRecord, editorsOfTarget, RecordChangeRef, target, visibleTo } from "./record";
+import { ContributedRecord, editorsOfTarget, RECORD_SELECT, RecordChangeRef, target, visibleTo } from "./record";
 
 builder.prismaNode("Enterprise", {
   id: { field: "id" },
   description: "An ESS structure followed by the PTCE (entreprise de l'ESS): association, Scop, SCIC, mutuelle…",
   interfaces: [ContributedRecord],
+  select: RECORD_SELECT,
   authScopes: (record) => visibleTo(record),
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The enterprise's UUID, as in the open-data files." }),
@@ -21,6 +22,7 @@ builder.prismaNode("Enterprise", {
     siren: t.string({
       nullable: true,
       description: "SIREN (9 digits): the SIRET's first nine, whose Luhn key was checked with it. Joins INSEE's Sirene data.",
+      select: { siret: true },
       resolve: (enterprise) => enterprise.siret?.slice(0, 9) ?? null,
     }),
     rna: t.exposeString("rna", { nullable: true, description: "RNA number of an association (W + 9 digits)." }),
@@ -30,14 +32,21 @@ builder.prismaNode("Enterprise", {
       type: LegalCategoryRef,
       nullable: true,
       description: "INSEE legal category (catégorie juridique, niveau III), once the enterprise is registered; joins Sirene's categorieJuridiqueUniteLegale.",
+      select: { legalCategory: true },
       resolve: (e) => legalCategoryOf(e.legalCategory),
     }),
     legalForm: t.string({
       description: "Legal form as people say it, in French: « Scop », « Association »…",
+      select: { legalFamily: true, cooperativeKind: true },
       resolve: (e) => legalFormLabel(e.legalFamily, e.cooperativeKind),
     }),
     nafCode: t.exposeString("nafCode", { description: 'Activity code (code NAF rév. 2), e.g. "88.99B".' }),
-    nafLabel: t.string({ nullable: true, description: "Label of the NAF code, in French.", resolve: (e) => nafLabel(e.nafCode) ?? null }),
+    nafLabel: t.string({
+      nullable: true,
+      description: "Label of the NAF code, in French.",
+      select: { nafCode: true },
+      resolve: (e) => nafLabel(e.nafCode) ?? null,
+    }),
     nafSection: t.exposeString("nafSection", { description: "NAF section letter (A to U)." }),
     foundedOn: t.expose("foundedOn", { type: "Date", nullable: true, description: "Creation date; null for a project not created (yet)." }),
     ceasedOn: t.expose("ceasedOn", { type: "Date", nullable: true, description: "Date the enterprise ceased activity (cessation); null while active." }),
@@ -90,7 +99,7 @@ builder.queryField("enterprises", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: EnterpriseWhere, required: false }), orderBy: t.arg({ type: [EnterpriseOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) => ctx.prisma.enterprise.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.enterprise.findMany(recordPage(query, visibleAnd(ctx, args.where), args.orderBy)),
     totalCount: (_connection, args, ctx) => ctx.prisma.enterprise.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

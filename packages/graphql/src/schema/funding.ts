@@ -3,7 +3,7 @@
 import { createRecord, fundingRules, updateRecord } from "@oess/app";
 import { describeIndicator } from "@oess/domain";
 import { builder } from "../builder";
-import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
+import { PAGE_OPTIONS, recordPage, visibleAnd } from "../visibility";
 import { AidNature, FundingInstrument } from "./enums";
 import {
   AidNatureFilter,
@@ -16,12 +16,13 @@ import {
   RecordStatusFilter,
   StringFilter,
 } from "./filters";
-import { ContributedRecord, editorsOfTarget, RecordChangeRef, target, visibleTo } from "./record";
+import { ContributedRecord, editorsOfTarget, RECORD_SELECT, RecordChangeRef, target, visibleTo } from "./record";
 
 builder.prismaNode("Funding", {
   id: { field: "id" },
   description: "Money (or services) a partner gives to an enterprise or to another partner; carries what SCDL « Subventions » needs.",
   interfaces: [ContributedRecord],
+  select: RECORD_SELECT,
   authScopes: (record) => visibleTo(record),
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The funding's UUID, as in the open-data files." }),
@@ -87,7 +88,7 @@ builder.queryField("fundings", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: FundingWhere, required: false }), orderBy: t.arg({ type: [FundingOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) => ctx.prisma.funding.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.funding.findMany(recordPage(query, visibleAnd(ctx, args.where), args.orderBy)),
     totalCount: (_connection, args, ctx) => ctx.prisma.funding.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

@@ -2,15 +2,16 @@
 // which @oess/app checks and stores).
 import { createRecord, incubationRules, updateRecord } from "@oess/app";
 import { builder } from "../builder";
-import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
+import { PAGE_OPTIONS, recordPage, visibleAnd } from "../visibility";
 import { IncubationOutcome } from "./enums";
 import { DateFilter, IdFilter, IncubationOutcomeFilter, IntFilter, RecordStatusFilter } from "./filters";
-import { ContributedRecord, editorsOfTarget, RecordChangeRef, target, visibleTo } from "./record";
+import { ContributedRecord, editorsOfTarget, RECORD_SELECT, RecordChangeRef, target, visibleTo } from "./record";
 
 builder.prismaNode("Incubation", {
   id: { field: "id" },
   description: "An enterprise project followed by the PTCE's incubator, and what became of it.",
   interfaces: [ContributedRecord],
+  select: RECORD_SELECT,
   authScopes: (record) => visibleTo(record),
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The incubation's UUID, as in the open-data files." }),
@@ -48,7 +49,7 @@ builder.queryField("incubations", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: IncubationWhere, required: false }), orderBy: t.arg({ type: [IncubationOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) => ctx.prisma.incubation.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.incubation.findMany(recordPage(query, visibleAnd(ctx, args.where), args.orderBy)),
     totalCount: (_connection, args, ctx) => ctx.prisma.incubation.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

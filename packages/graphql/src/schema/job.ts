@@ -3,15 +3,16 @@
 import { createRecord, jobRecordRules, updateRecord } from "@oess/app";
 import { describeIndicator } from "@oess/domain";
 import { builder } from "../builder";
-import { PAGE_OPTIONS, stableOrder, visibleAnd } from "../visibility";
+import { PAGE_OPTIONS, recordPage, visibleAnd } from "../visibility";
 import { DecimalFilter, IdFilter, IntFilter, RecordStatusFilter } from "./filters";
-import { ContributedRecord, editorsOfTarget, RecordChangeRef, target, visibleTo } from "./record";
+import { ContributedRecord, editorsOfTarget, RECORD_SELECT, RecordChangeRef, target, visibleTo } from "./record";
 
 builder.prismaNode("JobRecord", {
   id: { field: "id" },
   description:
     "Jobs of one enterprise for one year: jobs created (headcount) and their full-time equivalents (ETP). Statistical microdata: signed-in partners only, published or not; anonymous readers get the protected aggregates of `indicators`.",
   interfaces: [ContributedRecord],
+  select: RECORD_SELECT,
   authScopes: (record) => (record.status === "PUBLISHED" ? { signedIn: true } : visibleTo(record)),
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The record's UUID, as in the open-data files." }),
@@ -48,7 +49,7 @@ builder.queryField("jobs", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: JobRecordWhere, required: false }), orderBy: t.arg({ type: [JobRecordOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) => ctx.prisma.jobRecord.findMany({ ...query, where: visibleAnd(ctx, args.where), orderBy: stableOrder(args.orderBy) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.jobRecord.findMany(recordPage(query, visibleAnd(ctx, args.where), args.orderBy)),
     totalCount: (_connection, args, ctx) => ctx.prisma.jobRecord.count({ where: visibleAnd(ctx, args.where) }),
   }),
 );

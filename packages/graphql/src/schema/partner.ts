@@ -6,6 +6,7 @@ import { BooleanFilter, IdFilter, PartnerKindFilter, StringFilter } from "./filt
 builder.prismaNode("Partner", {
   id: { field: "id" },
   description: "A partner organisation of the PTCE (collectivité, réseau, coopérative, université…).",
+  select: { id: true },
   fields: (t) => ({
     databaseId: t.exposeString("id", { description: "The partner's UUID, as in the open-data files." }),
     slug: t.exposeString("slug", { description: 'Short stable name, e.g. "can".' }),

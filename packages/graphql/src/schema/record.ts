@@ -6,39 +6,91 @@ import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { builder, type Context } from "../builder";
 import { RecordStatus } from "./enums";
 
-interface RecordShape {
+interface RecordColumns {
   status: RecordStatusValue;
+  ownerPartnerId: string;
   version: number;
   publishedAt: Date | null;
   source: string;
   dataYear: number;
-  ownerPartnerId: string;
   reviewNote: string | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * A record as its type loads it: the four record types load only what a query selects (Pothos'
+ * select mode), so besides the columns of the visibility rule (RECORD_SELECT), a row holds the
+ * columns of the fields asked.
+ */
+type RecordShape = Pick<RecordColumns, "status" | "ownerPartnerId"> & Partial<RecordColumns>;
+
+/** What every record type loads whatever the query: the visibility rule's columns (see visibleTo). */
+export const RECORD_SELECT = { id: true, status: true, ownerPartnerId: true } as const;
+
+/**
+ * The column an interface field reads. The interface is not a Prisma type: its fields name their
+ * column the way the Prisma plugin's own fields do, and the plugin's planner adds it to the
+ * record's query.
+ */
+const reads = (column: keyof RecordColumns) => ({ pothosPrismaSelect: { [column]: true } });
+
+/** A column's value, which `reads` had loaded. */
+function loaded<T>(value: T | undefined, column: keyof RecordColumns): T {
+  if (value === undefined) throw new Error(`The record's ${column} was not loaded with it.`);
+  return value;
 }
 
 export const ContributedRecord = builder.interfaceRef<RecordShape>("ContributedRecord").implement({
   description: "A record contributed by a partner organisation, with its provenance and publication status.",
   fields: (t) => ({
     status: t.expose("status", { type: RecordStatus, description: "Publication status (statut)." }),
-    version: t.exposeInt("version", { description: "Incremented at each change; updates must quote it (optimistic concurrency)." }),
-    publishedAt: t.expose("publishedAt", { type: "DateTime", nullable: true, description: "When the record was first published; null if it never was." }),
-    source: t.exposeString("source", { description: "Where the figure comes from (source)." }),
+    version: t.int({
+      extensions: reads("version"),
+      description: "Incremented at each change; updates must quote it (optimistic concurrency).",
+      resolve: (record) => loaded(record.version, "version"),
+    }),
+    publishedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      extensions: reads("publishedAt"),
+      description: "When the record was first published; null if it never was.",
+      resolve: (record) => loaded(record.publishedAt, "publishedAt"),
+    }),
+    source: t.string({
+      extensions: reads("source"),
+      description: "Where the figure comes from (source).",
+      resolve: (record) => loaded(record.source, "source"),
+    }),
     // The note stays in the row after a resubmission: shown only while it is the record's state.
     reviewNote: t.string({
       nullable: true,
+      extensions: reads("reviewNote"),
       description: "Why the PTCE's coordination rejected it, while it is rejected.",
-      resolve: (record) => (record.status === "REJECTED" ? record.reviewNote : null),
+      resolve: (record) => (record.status === "REJECTED" ? loaded(record.reviewNote, "reviewNote") : null),
     }),
-    dataYear: t.exposeInt("dataYear", { description: "Data year (millésime) of the figure." }),
+    dataYear: t.int({
+      extensions: reads("dataYear"),
+      description: "Data year (millésime) of the figure.",
+      resolve: (record) => loaded(record.dataYear, "dataYear"),
+    }),
     viewerCanChange: t.boolean({
       description:
         "Whether the caller may change (or delete, or submit) this record now: its organisation's editors and admins while it is a draft or rejected, the PTCE's coordination at any time.",
       resolve: (record, _args, ctx) => canChange(ctx.viewer, record),
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
+    createdAt: t.field({
+      type: "DateTime",
+      extensions: reads("createdAt"),
+      description: "When the record was created.",
+      resolve: (record) => loaded(record.createdAt, "createdAt"),
+    }),
+    updatedAt: t.field({
+      type: "DateTime",
+      extensions: reads("updatedAt"),
+      description: "When the record last changed.",
+      resolve: (record) => loaded(record.updatedAt, "updatedAt"),
+    }),
   }),
 });
 
