@@ -97,16 +97,17 @@ describe("cursor pagination", () => {
       await ok(`{ incubations(first: 3) { edges { node { id databaseId ... on ContributedRecord { version source dataYear publishedAt createdAt }
       enterprise { databaseId updatedAt reviewNote viewerCanChange } } } } }`);
     for (const { node } of incubations.edges) {
-      const [row] = await db.sql.query<Record<string, unknown>>(
+      const [row] = await db.sql.query<{ version: number; source: string; data_year: number; published_at: Date; created_at: Date; updated_at: Date }>(
         `SELECT i.version, i.source, i.data_year, i.published_at, i.created_at, e.updated_at FROM incubation i JOIN enterprise e ON e.id = i.enterprise_id WHERE i.id = $1`,
         [node.databaseId],
       );
-      expect(node).toMatchObject({ version: row?.version, source: row?.source, dataYear: row?.data_year });
-      expect(node.publishedAt).toBe((row?.published_at as Date).toISOString());
-      expect(node.createdAt).toBe((row?.created_at as Date).toISOString());
-      expect(node.enterprise).toMatchObject({ updatedAt: (row?.updated_at as Date).toISOString(), reviewNote: null, viewerCanChange: false });
+      if (!row) throw new Error(`incubation ${node.databaseId} not in the database`);
+      expect(node).toMatchObject({ version: row.version, source: row.source, dataYear: row.data_year });
+      expect(node.publishedAt).toBe(row.published_at.toISOString());
+      expect(node.createdAt).toBe(row.created_at.toISOString());
+      expect(node.enterprise).toMatchObject({ updatedAt: row.updated_at.toISOString(), reviewNote: null, viewerCanChange: false });
       const { node: again } = await ok(`query ($id: ID!) { node(id: $id) { ... on Incubation { version source } } }`, { id: node.id });
-      expect(again).toEqual({ version: row?.version, source: row?.source });
+      expect(again).toEqual({ version: row.version, source: row.source });
     }
   });
 
