@@ -147,6 +147,17 @@ describe("SCDL rules at publication", () => {
     expect(grant.status).toBe("PUBLISHED");
   });
 
+  it("checks every row of a statement that publishes many grants at once, and refuses it whole for one", async () => {
+    const before = await db.prisma.funding.count();
+    const good = (n: number) => publishedGrant({ decisionReference: `BULK-${n}` });
+    await expect(
+      db.prisma.funding.createMany({ data: [good(1), publishedGrant({ decisionReference: "BULK-2", conventionDate: null }), good(3)] }),
+    ).rejects.toThrow(/SCDL dateConvention/);
+    expect(await db.prisma.funding.count()).toBe(before);
+    await db.prisma.funding.createMany({ data: [good(4), good(5), good(6)] });
+    expect(await db.prisma.funding.count()).toBe(before + 3);
+  });
+
   it("refuses to publish a grant to a beneficiary without SIRET or RNA", async () => {
     const project = await db.prisma.enterprise.create({ data: enterpriseData({ siret: null, foundedOn: null }) });
     await expect(db.prisma.funding.create({ data: publishedGrant({ beneficiaryEnterpriseId: project.id }) })).rejects.toThrow(/SCDL idBeneficiaire/);

@@ -4,6 +4,7 @@ import { hashPassword } from "@oess/auth";
 import type { Territory } from "@oess/domain";
 import type { SqlDriver, SqlExecutor } from "../driver";
 import { insertRows } from "./bulk-insert";
+import { withDeferredIndexes } from "./deferred-indexes";
 import { ENTERPRISES_PER_SCALE, type EnterpriseBundle, type GeneratorContext, generateEnterprises, generatePtceFundings, SOURCE } from "./generate";
 import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, PTCE_CARRIER_SLUG, siretOf } from "./partners";
 import { Random } from "./random";
@@ -14,6 +15,8 @@ export { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD } from "./partners";
 
 export const DEFAULT_SEED = 79_000;
 const CHUNK = 1000; // enterprises per round of inserts: ~10 000 funding rows
+const YIELD_EVERY = 50;
+const RECORD_TABLES = ["enterprise", "incubation", "job_record", "funding"];
 
 export interface SeedOptions {
   territory: Territory;
@@ -86,21 +89,31 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
 
     const ctx: GeneratorContext = { partnerIds, communes: options.territory.communes };
     const total = Math.round(ENTERPRISES_PER_SCALE * scale);
-    let chunk: EnterpriseBundle[] = [];
-    const flush = async () => {
-      await insertChunk(tx, chunk, report);
-      options.onProgress?.(report.enterprises, total);
-      chunk = [];
-    };
-    for (const bundle of generateEnterprises(ctx, { scale, seed })) {
-      chunk.push(bundle);
-      if (chunk.length === CHUNK) await flush();
-    }
-    if (chunk.length > 0) await flush();
+    await withDeferredIndexes(tx, RECORD_TABLES, async () => {
+      // One batch is written while the next is drawn: the database's work and the generator's
+      // overlap (two processes, two cores). One at a time keeps memory flat.
+      let chunk: EnterpriseBundle[] = [];
+      let inserting: Promise<void> = Promise.resolve();
+      const flush = async () => {
+        const rows = chunk;
+        chunk = [];
+        await inserting;
+        inserting = insertChunk(tx, rows, report).then(() => options.onProgress?.(report.enterprises, total));
+        inserting.catch(() => undefined); // awaited at the next flush; not an unhandled rejection meanwhile
+      };
+      for (const bundle of generateEnterprises(ctx, { scale, seed })) {
+        chunk.push(bundle);
+        // The batch in flight goes on to its next statement only when this loop lets I/O run.
+        if (chunk.length % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (chunk.length === CHUNK) await flush();
+      }
+      await flush();
+      await inserting;
 
-    const ptce = generatePtceFundings(ctx, seed);
-    await insertRows(tx, fundingTable(SOURCE), ptce);
-    report.fundings += ptce.length;
+      const ptce = generatePtceFundings(ctx, seed);
+      await insertRows(tx, fundingTable(SOURCE), ptce);
+      report.fundings += ptce.length;
+    });
 
     await tx.query(
       `INSERT INTO app_setting (key, value) VALUES ('dataset', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,

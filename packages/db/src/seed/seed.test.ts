@@ -99,6 +99,33 @@ describe("demo dataset", () => {
   });
 });
 
+describe("bulk load", () => {
+  // What the seed sets aside during its load and rebuilds after it, as the catalogue describes it.
+  const schemaOf = (database: TestDatabase) =>
+    database.sql.query(
+      `SELECT 'key' AS kind, t.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+         FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE t.relname IN ('enterprise', 'incubation', 'job_record', 'funding')
+       UNION ALL
+       SELECT 'index', t.relname, i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+         FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname IN ('enterprise', 'incubation', 'job_record', 'funding')
+       UNION ALL
+       SELECT 'trigger', t.relname, g.tgname, g.tgenabled::text
+         FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid WHERE NOT g.tgisinternal AND t.relname IN ('enterprise', 'incubation', 'job_record', 'funding')
+       ORDER BY 1, 2, 3`,
+    );
+
+  it("leaves every key, index and trigger of the record tables as the migrations made them", async () => {
+    const unseeded = await createTestDatabase();
+    try {
+      const expected = await schemaOf(unseeded);
+      expect(expected.length).toBeGreaterThan(40);
+      expect(await schemaOf(db)).toEqual(expected);
+    } finally {
+      await unseeded.dispose();
+    }
+  });
+});
+
 describe("demo data generator", () => {
   const ctx = { partnerIds: Object.fromEntries(DEMO_PARTNERS.map((p, i) => [p.slug, `p${i}`])), communes: loadTerritory().communes };
 

@@ -1,0 +1,49 @@
+// A bulk load into empty record tables, the way PostgreSQL loads fastest: their keys, indexes and
+// rollup triggers are set aside during the load and rebuilt once after it, each in one pass over
+// the rows. An index is then built by one sort instead of a million insertions,
+// a foreign key checked by one join instead of one lookup per row, and the rollups summed once
+// instead of merged per batch. The definitions come from the catalogue, so they are restored
+// exactly as the migrations made them; in a transaction, a failed load restores them by itself.
+import type { SqlExecutor } from "../driver";
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+export async function withDeferredIndexes<T>(tx: SqlExecutor, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+  // Foreign keys, then primary and unique keys, with their indexes: what is dropped, and rebuilt in
+  // the reverse order. A table that a foreign key points to keeps its key (the enterprises: the
+  // checks the load still runs, such as SCDL's, look rows up by it).
+  const keys = await tx.query<{ table: string; name: string; definition: string }>(
+    `SELECT t.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+      WHERE t.relname = ANY($1::text[]) AND t.relnamespace = 'public'::regnamespace
+        AND (c.contype = 'f' OR c.contype IN ('p', 'u') AND NOT EXISTS (SELECT 1 FROM pg_constraint r WHERE r.contype = 'f' AND r.confrelid = c.conrelid))
+      ORDER BY c.contype <> 'f'`,
+    [tables],
+  );
+  const indexes = await tx.query<{ name: string; definition: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+      WHERE t.relname = ANY($1::text[]) AND t.relnamespace = 'public'::regnamespace
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)`,
+    [tables],
+  );
+  const triggers = (verb: "DISABLE" | "ENABLE") => tables.map((t) => `ALTER TABLE ${quoted(t)} ${verb} TRIGGER ${quoted(`${t}_rollup_insert`)};`).join("\n");
+
+  await tx.exec(
+    [
+      ...keys.map((k) => `ALTER TABLE ${quoted(k.table)} DROP CONSTRAINT ${quoted(k.name)};`),
+      ...indexes.map((i) => `DROP INDEX ${i.name};`),
+      triggers("DISABLE"),
+    ].join("\n"),
+  );
+  const result = await load();
+  await tx.exec(
+    [
+      ...keys.toReversed().map((k) => `ALTER TABLE ${quoted(k.table)} ADD CONSTRAINT ${quoted(k.name)} ${k.definition};`),
+      ...indexes.map((i) => `${i.definition};`),
+      triggers("ENABLE"),
+      "SELECT indicator_rollup_refill();",
+    ].join("\n"),
+  );
+  return result;
+}
