@@ -59,7 +59,7 @@ export function visibleConnection<OrderBy>(description: string, orderBy: OrderBy
 export const visibleAnd = <Where>(ctx: Context, where: Where | null | undefined) => ({ AND: [visibleWhere(ctx), where ?? {}] });
 
 /** The caller's ordering, ties broken by id so that pages are stable. */
-export const stableOrder = <OrderBy>(orderBy: OrderBy[] | null | undefined) => [...(orderBy ?? []), { id: "asc" as const }];
+const stableOrder = <OrderBy>(orderBy: OrderBy[] | null | undefined) => [...(orderBy ?? []), { id: "asc" as const }];
 
 /**
  * A page of a record list (Pothos' connection query, the caller's filter and ordering) in one SQL

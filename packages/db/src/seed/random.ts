@@ -1,7 +1,8 @@
 // A seeded PRNG (mulberry32) and the draws the demo data needs: same seed, same dataset.
 
-// Two hex digits for each byte: the seed draws millions of identifiers.
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+// The two hex digits of every byte, end to end: the seed draws millions of identifiers.
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0")).join("");
+const hexOf = (byte: number) => HEX.slice(byte * 2, byte * 2 + 2);
 
 export class Random {
   private state: number;
@@ -54,7 +55,7 @@ export class Random {
     let hex = "";
     for (let i = 0; i < 4; i++) {
       const word = Math.floor(this.next() * 2 ** 32);
-      hex += HEX[word >>> 24] + HEX[(word >>> 16) & 255] + HEX[(word >>> 8) & 255] + HEX[word & 255];
+      hex += hexOf(word >>> 24) + hexOf((word >>> 16) & 255) + hexOf((word >>> 8) & 255) + hexOf(word & 255);
     }
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16] ?? "0", 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
