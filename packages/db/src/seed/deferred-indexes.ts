@@ -27,10 +27,20 @@ export async function withDeferredIndexes<T>(tx: SqlExecutor, tables: readonly s
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)`,
     [tables],
   );
+  // Locks in the order other writers take them (the territory's sync writes communes, whose keys
+  // reach the enterprises): the tables the keys point to, then these. Taken the other way round, a
+  // writer holding a commune while waiting for the enterprises deadlocks with the load.
+  const referenced = await tx.query<{ name: string }>(
+    `SELECT DISTINCT c.confrelid::regclass::text AS name FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+      WHERE c.contype = 'f' AND t.relname = ANY($1::text[]) AND t.relnamespace = 'public'::regnamespace AND NOT c.confrelid::regclass::text = ANY($1::text[])`,
+    [tables],
+  );
   const triggers = (verb: "DISABLE" | "ENABLE") => tables.map((t) => `ALTER TABLE ${quoted(t)} ${verb} TRIGGER ${quoted(`${t}_rollup_insert`)};`).join("\n");
 
   await tx.exec(
     [
+      ...(referenced.length > 0 ? [`LOCK TABLE ${referenced.map((r) => r.name).join(", ")} IN SHARE ROW EXCLUSIVE MODE;`] : []),
+      `LOCK TABLE ${tables.map(quoted).join(", ")} IN ACCESS EXCLUSIVE MODE;`,
       ...keys.map((k) => `ALTER TABLE ${quoted(k.table)} DROP CONSTRAINT ${quoted(k.name)};`),
       ...indexes.map((i) => `DROP INDEX ${i.name};`),
       triggers("DISABLE"),

@@ -63,33 +63,13 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
       throw new NotEmptyError("The database already holds partners and records: the demo seed only fills an empty database (use --reset to wipe it first).");
     }
     const report: SeedReport = { partners: 0, users: 0, enterprises: 0, incubations: 0, jobRecords: 0, fundings: 0 };
-    const ids = new Random(seed ^ 0x9a47);
-    const partnerIds: Record<string, string> = {};
-    for (const p of DEMO_PARTNERS) {
-      partnerIds[p.slug] = ids.uuid();
-      await tx.query(
-        `INSERT INTO partner (id, slug, name, short_name, kind, siret, is_public_body, coordinates_ptce) VALUES ($1, $2, $3, $4, $5::"PartnerKind", $6, $7, $8)`,
-        [partnerIds[p.slug], p.slug, p.name, p.shortName, p.kind, siretOf(p.siren), p.isPublicBody, p.slug === PTCE_CARRIER_SLUG],
-      );
-      report.partners++;
-    }
-    for (const account of DEMO_ACCOUNTS) {
-      const userId = ids.uuid();
-      await tx.query("INSERT INTO app_user (id, email, name, password_hash) VALUES ($1, $2, $3, $4)", [
-        userId,
-        account.email,
-        account.name,
-        await hashPassword(DEMO_PASSWORD),
-      ]);
-      for (const m of account.memberships) {
-        await tx.query(`INSERT INTO membership (user_id, partner_id, role) VALUES ($1, $2, $3::"MemberRole")`, [userId, partnerIds[m.partner], m.role]);
-      }
-      report.users++;
-    }
-
-    const ctx: GeneratorContext = { partnerIds, communes: options.territory.communes };
-    const total = Math.round(ENTERPRISES_PER_SCALE * scale);
+    // Everything is written inside: the deferral's locks come before any write of this
+    // transaction, so that an instance starting alongside (syncing the territory, which writes the
+    // data's change counter too) waits for the seed instead of deadlocking with it.
     await withDeferredIndexes(tx, RECORD_TABLES, async () => {
+      const partnerIds = await insertPartnersAndAccounts(tx, new Random(seed ^ 0x9a47), report);
+      const ctx: GeneratorContext = { partnerIds, communes: options.territory.communes };
+      const total = Math.round(ENTERPRISES_PER_SCALE * scale);
       // One batch is written while the next is drawn: the database's work and the generator's
       // overlap (two processes, two cores). One at a time keeps memory flat.
       let chunk: EnterpriseBundle[] = [];
@@ -124,6 +104,33 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
   // Fresh planner statistics: without them, queries right after a bulk load pick bad plans.
   await sql.exec("ANALYZE");
   return report;
+}
+
+/** The demo partners and their accounts; the partners' ids by slug. */
+async function insertPartnersAndAccounts(tx: SqlExecutor, ids: Random, report: SeedReport): Promise<Record<string, string>> {
+  const partnerIds: Record<string, string> = {};
+  for (const p of DEMO_PARTNERS) {
+    partnerIds[p.slug] = ids.uuid();
+    await tx.query(
+      `INSERT INTO partner (id, slug, name, short_name, kind, siret, is_public_body, coordinates_ptce) VALUES ($1, $2, $3, $4, $5::"PartnerKind", $6, $7, $8)`,
+      [partnerIds[p.slug], p.slug, p.name, p.shortName, p.kind, siretOf(p.siren), p.isPublicBody, p.slug === PTCE_CARRIER_SLUG],
+    );
+    report.partners++;
+  }
+  for (const account of DEMO_ACCOUNTS) {
+    const userId = ids.uuid();
+    await tx.query("INSERT INTO app_user (id, email, name, password_hash) VALUES ($1, $2, $3, $4)", [
+      userId,
+      account.email,
+      account.name,
+      await hashPassword(DEMO_PASSWORD),
+    ]);
+    for (const m of account.memberships) {
+      await tx.query(`INSERT INTO membership (user_id, partner_id, role) VALUES ($1, $2, $3::"MemberRole")`, [userId, partnerIds[m.partner], m.role]);
+    }
+    report.users++;
+  }
+  return partnerIds;
 }
 
 async function insertChunk(tx: SqlExecutor, chunk: EnterpriseBundle[], report: SeedReport): Promise<void> {

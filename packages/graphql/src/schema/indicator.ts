@@ -116,9 +116,11 @@ export async function readIndicators(
 ): Promise<IndicatorRow[]> {
   // A version holds only what it published: every reader gets its protected jobs figures.
   if (asOf != null) return releasedIndicators(ctx.sql, await releaseAsOf(ctx, asOf), groupBy, filter, measures);
-  const rows = await computeIndicators(ctx.prisma, groupBy, filter, measures);
+  // Through the SQL driver, as the exports read them: Prisma's raw queries cost more than the
+  // rollup's query itself, and the jobs protection is then cached once for both.
+  const rows = await computeIndicators(ctx.sql, groupBy, filter, measures);
   if (ctx.viewer || !measures.some((m) => JOBS_MEASURES.includes(m))) return rows;
-  return protectJobs((await jobsProtection(ctx.prisma)).protection, rows, groupBy, filter);
+  return protectJobs((await jobsProtection(ctx.sql)).protection, rows, groupBy, filter);
 }
 
 /** A row with the population its figures relate to (see `population`). */
