@@ -1,9 +1,9 @@
 // A bulk load into empty record tables, the way PostgreSQL loads fastest: their keys, indexes and
 // rollup triggers are set aside during the load and rebuilt once after it, each in one pass over
-// the rows. An index is then built by one sort instead of a million insertions,
-// a foreign key checked by one join instead of one lookup per row, and the rollups summed once
-// instead of merged per batch. The definitions come from the catalogue, so they are restored
-// exactly as the migrations made them; in a transaction, a failed load restores them by itself.
+// the rows. An index is then built by one sort instead of a million insertions, a foreign key
+// checked by one join instead of one lookup per row, and the rollups summed once instead of merged
+// per batch. The definitions come from the catalogue, so they come back exactly as the migrations
+// made them; a load that fails is rolled back with the whole transaction, definitions included.
 import type { SqlExecutor } from "../driver";
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
