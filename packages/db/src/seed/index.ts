@@ -87,7 +87,7 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
         if (chunk.length % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
         if (chunk.length === CHUNK) await flush();
       }
-      await flush();
+      if (chunk.length > 0) await flush();
       await inserting;
 
       const ptce = generatePtceFundings(ctx, seed);
