@@ -1,7 +1,9 @@
 // The floor the API is measured against (started by bench/api.ts, in a process of its own like the
-// API): a hand-written HTTP server on the SQL driver that runs one SQL statement per request and
-// writes the JSON the API gives for the same GraphQL query (api.ts checks that the two agree).
-// Nothing can serve these answers with less work; the API's distance from it is its overhead.
+// API): a hand-written HTTP server on the SQL driver that runs one SQL statement per request.
+// `/fundings` writes the JSON the API gives for the same page (api.ts checks that the two agree):
+// nothing can serve it with less work, so the API's distance from it is its overhead.
+// `/indicators` is the issue's other floor: the aggregate summed from the records, the full scan
+// that the rollups replace (its JSON is not the API's).
 // Environment: DATABASE_URL or DATA_DIR as for the API, FLOOR_PORT.
 import http from "node:http";
 import { openDatabase, targetFromEnv } from "@oess/db";

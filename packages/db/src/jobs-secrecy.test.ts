@@ -19,7 +19,7 @@ describe("thresholds of statistical confidentiality", () => {
 
     // One contributor is enough and no dominance rule: nothing is secret any more.
     await prepareDatabase(db, { demoData: "off", secrecyRules: { minContributors: 1, dominancePercent: 100 } });
-    expect(await secrecyRules(db.prisma)).toEqual({ minContributors: 1, dominancePercent: 100 });
+    expect(await secrecyRules(db.sql)).toEqual({ minContributors: 1, dominancePercent: 100 });
     expect(await secretCells()).toBe(0);
 
     await prepareDatabase(db, { demoData: "off", secrecyRules: { minContributors: 5, dominancePercent: 85 } });

@@ -2,8 +2,8 @@
 // research API, the dashboard and the open-data `indicators` export so that they never disagree.
 // Published records only.
 import type { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily, SecretReason } from "@oess/domain";
+import type { SqlExecutor } from "../driver";
 import { Prisma } from "../generated/prisma/client";
-import { type QueryRunner, rawQuery } from "./raw-query";
 import { inList } from "./sql-list";
 
 export const INDICATOR_DIMENSIONS = [
@@ -185,14 +185,14 @@ function factsFrom(read: readonly FactSource[], used: readonly IndicatorDimensio
 }
 
 /**
- * Through Prisma, or through the SQL driver (inside a transaction, where Prisma cannot go).
+ * Through the SQL driver (a pool, or a transaction that reads one snapshot: a dataset version).
  * Sums a rollup of the published facts, which triggers keep exact, when one keeps every dimension
  * used and `tables` is not given; otherwise reads the facts from the records themselves, through
  * `tables`, a WITH clause that stands in for the tables (a released version of the data), or from
  * the tables when it is empty (the rollups' check).
  */
 export async function computeIndicators(
-  db: QueryRunner,
+  db: SqlExecutor,
   groupBy: readonly IndicatorDimension[],
   filter: IndicatorFilter = {},
   measures: readonly IndicatorMeasure[] = INDICATOR_MEASURES,
@@ -228,7 +228,7 @@ export async function computeIndicators(
     ${Prisma.raw(dims.includes("PARTNER") ? "LEFT JOIN partner p ON p.id = facts.partner_id" : "")}
     ${where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
     ${Prisma.raw(group ? `GROUP BY ${group} ORDER BY ${order}` : "")}`;
-  const rows = await rawQuery<Record<string, unknown>>(db, query.text, query.values);
+  const rows = await db.query<Record<string, unknown>>(query.text, query.values);
 
   return rows.map((r) => ({
     year: (r.year as number | undefined) ?? null,

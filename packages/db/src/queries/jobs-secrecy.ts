@@ -4,13 +4,12 @@
 import { DEFAULT_SECRECY_RULES, type JobsCell, JobsProtection, type SecrecyRules } from "@oess/domain";
 import type { SqlExecutor } from "../driver";
 import type { IndicatorDimension, IndicatorFilter, IndicatorRow } from "./indicators";
-import { type QueryRunner as Db, rawQuery as query } from "./raw-query";
 
 const RULES_KEY = "statistical_secrecy";
 
 /** The thresholds in force: those stored at start-up (see saveSecrecyRules), else the defaults. */
-export async function secrecyRules(db: Db): Promise<SecrecyRules> {
-  const [row] = await query<{ value: unknown }>(db, "SELECT value FROM app_setting WHERE key = $1", [RULES_KEY]);
+export async function secrecyRules(db: SqlExecutor): Promise<SecrecyRules> {
+  const [row] = await db.query<{ value: unknown }>("SELECT value FROM app_setting WHERE key = $1", [RULES_KEY]);
   const value = (typeof row?.value === "string" ? JSON.parse(row.value) : row?.value) as Partial<SecrecyRules> | undefined;
   return { ...DEFAULT_SECRECY_RULES, ...value };
 }
@@ -35,16 +34,16 @@ const CELLS_SQL = `
 
 type Built = Promise<{ protection: JobsProtection; rules: SecrecyRules }>;
 /** Per database handle (a test process may open several), the latest table and what it was built from. */
-const cache = new WeakMap<Db, { key: string; built: Built }>();
+const cache = new WeakMap<SqlExecutor, { key: string; built: Built }>();
 
 /** The protected jobs tables as of the data the caller sees; built once per data version and thresholds. */
-export async function jobsProtection(db: Db): Built {
-  const [state] = await query<{ version: string }>(db, "SELECT coalesce((SELECT version::text FROM data_change WHERE id = 1), '0') AS version");
+export async function jobsProtection(db: SqlExecutor): Built {
+  const [state] = await db.query<{ version: string }>("SELECT coalesce((SELECT version::text FROM data_change WHERE id = 1), '0') AS version");
   const rules = await secrecyRules(db);
   const key = `${state?.version}|${JSON.stringify(rules)}`;
   const cached = cache.get(db);
   if (cached?.key === key) return cached.built;
-  const built = query<JobsCell>(db, CELLS_SQL).then((cells) => ({ protection: new JobsProtection(cells, rules), rules }));
+  const built = db.query<JobsCell>(CELLS_SQL).then((cells) => ({ protection: new JobsProtection(cells, rules), rules }));
   cache.set(db, { key, built });
   built.catch(() => {
     if (cache.get(db)?.built === built) cache.delete(db);

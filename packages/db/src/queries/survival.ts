@@ -1,9 +1,9 @@
 // Survival of the enterprises the incubator helped create: of those created in a year, how many
 // were still active three years later. A cohort is reported only once three full years have
 // passed before the last year with published figures.
+import type { SqlExecutor } from "../driver";
 import { Prisma } from "../generated/prisma/client";
 import type { IndicatorFilter } from "./indicators";
-import { type QueryRunner, rawQuery } from "./raw-query";
 import { inList } from "./sql-list";
 
 export const SURVIVAL_YEARS = 3;
@@ -16,7 +16,7 @@ export interface SurvivalCohort {
 }
 
 /** `tables`: as in computeIndicators, a WITH clause that stands in for the tables (a released version). */
-export async function computeSurvival(db: QueryRunner, filter: IndicatorFilter = {}, tables = ""): Promise<SurvivalCohort[]> {
+export async function computeSurvival(db: SqlExecutor, filter: IndicatorFilter = {}, tables = ""): Promise<SurvivalCohort[]> {
   // Enterprises carry no funding instrument: such a filter leaves nothing, as in `indicators`.
   if ((filter.instruments?.length ?? 0) > 0) return [];
   const where: Prisma.Sql[] = [];
@@ -43,5 +43,5 @@ export async function computeSurvival(db: QueryRunner, filter: IndicatorFilter =
     WHERE e.status = 'PUBLISHED' AND e.founded_on IS NOT NULL
       ${where.length > 0 ? Prisma.sql`AND ${Prisma.join(where, " AND ")}` : Prisma.empty}
     GROUP BY 1 ORDER BY 1`;
-  return rawQuery<SurvivalCohort>(db, query.text, query.values);
+  return db.query<SurvivalCohort>(query.text, query.values);
 }

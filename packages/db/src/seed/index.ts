@@ -4,7 +4,7 @@ import { hashPassword } from "@oess/auth";
 import type { Territory } from "@oess/domain";
 import type { SqlDriver, SqlExecutor } from "../driver";
 import { insertRows } from "./bulk-insert";
-import { withDeferredIndexes } from "./deferred-indexes";
+import { withKeysSetAside } from "./bulk-load";
 import { ENTERPRISES_PER_SCALE, type EnterpriseBundle, type GeneratorContext, generateEnterprises, generatePtceFundings, SOURCE } from "./generate";
 import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, PTCE_CARRIER_SLUG, siretOf } from "./partners";
 import { Random } from "./random";
@@ -66,7 +66,7 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
     // Everything is written inside: the deferral's locks come before any write of this
     // transaction, so that an instance starting alongside (syncing the territory, which writes the
     // data's change counter too) waits for the seed instead of deadlocking with it.
-    await withDeferredIndexes(tx, RECORD_TABLES, async () => {
+    await withKeysSetAside(tx, RECORD_TABLES, async () => {
       const partnerIds = await insertPartnersAndAccounts(tx, new Random(seed ^ 0x9a47), report);
       const ctx: GeneratorContext = { partnerIds, communes: options.territory.communes };
       const total = Math.round(ENTERPRISES_PER_SCALE * scale);

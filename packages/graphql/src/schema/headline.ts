@@ -89,7 +89,7 @@ const Dataset = builder.objectRef<{ isDemo: boolean; territoryName: string; epci
     statisticalSecrecy: t.field({
       type: SecrecyRulesRef,
       description: "The thresholds of statistical confidentiality (« secret statistique ») in force for jobs figures.",
-      resolve: (_d, _args, ctx) => secrecyRules(ctx.prisma),
+      resolve: (_d, _args, ctx) => secrecyRules(ctx.sql),
     }),
     version: t.int({
       nullable: true,

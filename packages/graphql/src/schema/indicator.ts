@@ -116,8 +116,8 @@ export async function readIndicators(
 ): Promise<IndicatorRow[]> {
   // A version holds only what it published: every reader gets its protected jobs figures.
   if (asOf != null) return releasedIndicators(ctx.sql, await releaseAsOf(ctx, asOf), groupBy, filter, measures);
-  // Through the SQL driver, as the exports read them: Prisma's raw queries cost more than the
-  // rollup's query itself, and the jobs protection is then cached once for both.
+  // Through the SQL driver, as every aggregate query: Prisma's raw queries cost more than the
+  // rollup's query itself, and the API and the exports share one cached jobs protection.
   const rows = await computeIndicators(ctx.sql, groupBy, filter, measures);
   if (ctx.viewer || !measures.some((m) => JOBS_MEASURES.includes(m))) return rows;
   return protectJobs((await jobsProtection(ctx.sql)).protection, rows, groupBy, filter);
@@ -265,7 +265,7 @@ builder.queryField("survival", (t) =>
     resolve: async (_root, { where, asOf }, ctx) => {
       const filter = where ?? {};
       checkIndicatorFilter(filter);
-      return asOf != null ? releasedSurvival(ctx.sql, await releaseAsOf(ctx, asOf), filter) : computeSurvival(ctx.prisma, filter);
+      return asOf != null ? releasedSurvival(ctx.sql, await releaseAsOf(ctx, asOf), filter) : computeSurvival(ctx.sql, filter);
     },
   }),
 );

@@ -8,7 +8,7 @@ import type { SqlExecutor } from "../driver";
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-export async function withDeferredIndexes<T>(tx: SqlExecutor, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+export async function withKeysSetAside<T>(tx: SqlExecutor, tables: readonly string[], load: () => Promise<T>): Promise<T> {
   // Foreign keys, then primary and unique keys, with their indexes: what is dropped, and rebuilt in
   // the reverse order. A table that a foreign key points to keeps its key (the enterprises: the
   // checks the load still runs, such as SCDL's, look rows up by it).
