@@ -12,6 +12,7 @@ const PAGES = [
   { path: "/incubation", name: "incubation", title: "Incubation" },
   { path: "/financements", name: "financements", title: "Financements" },
   { path: "/territoire", name: "territoire", title: "Territoire" },
+  { path: "/ess-du-territoire", name: "ess-du-territoire", title: "L'ESS du territoire" },
   { path: "/panorama", name: "panorama", title: "Panorama de l'économie sociale et solidaire — CA du Niortais" },
   { path: "/donnees-ouvertes", name: "donnees-ouvertes", title: "Données ouvertes" },
   { path: "/methodologie", name: "methodologie", title: "Méthodologie" },

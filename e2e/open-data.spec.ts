@@ -12,7 +12,7 @@ test("the open-data page lists every dataset with working downloads, and the SCD
   await expect(page.getByRole("link", { name: "Licence Ouverte / Open Licence version 2.0" })).toBeVisible();
 
   const datasets = page.locator(".dataset");
-  await expect(datasets).toHaveCount(7);
+  await expect(datasets).toHaveCount(9);
   const fundings = datasets.filter({ hasText: "Financements des partenaires" });
   const response = await request.get((await fundings.getByRole("link", { name: /^CSV —/ }).getAttribute("href")) as string);
   expect(response.status()).toBe(200);
@@ -21,6 +21,13 @@ test("the open-data page lists every dataset with working downloads, and the SCD
   const excel = await request.get((await fundings.getByRole("link", { name: /^CSV pour Excel —/ }).getAttribute("href")) as string);
   expect((await excel.body()).subarray(0, 3).toString("hex")).toBe("efbbbf");
   expect((await excel.text()).split("\r\n")[0]).toMatch(/^\uFEFF?id;funder_id;/);
+
+  // The SIRENE register, with the extract it comes from on each row.
+  const register = datasets.filter({ hasText: "Établissements de l'ESS du territoire (Sirene)" });
+  const registerCsv = await (await request.get((await register.getByRole("link", { name: /^CSV —/ }).getAttribute("href")) as string)).text();
+  const [header, first] = registerCsv.split(/\r?\n/);
+  expect(header).toMatch(/^siret,siren,name,establishment_name,commune_code,/);
+  expect(first).toMatch(/,(Données de démonstration \(générées par l'Observatoire ESS\)|"Sirene \(Insee\), Licence Ouverte 2\.0, extrait du \d{4}-\d{2}-\d{2}")$/);
 
   const report = page.getByRole("table", { name: /Subventions de 23 000 € ou plus par attribuant/ });
   await expect(report.getByRole("row")).not.toHaveCount(1);

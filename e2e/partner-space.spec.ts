@@ -2,6 +2,10 @@
 // her drafts on her home, submits them all; the coordination reviews, confirms and publishes; the
 // figures reach the dashboard, the API and the open data. Then a rejection loop, a failing API,
 // and the same forms without JavaScript.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { writeFixtureFiles } from "@oess/sirene/fixtures";
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 
@@ -349,6 +353,7 @@ for (const viewport of VIEWPORTS) {
       ["relecture", "/espace-partenaire/relecture"],
       ["tout-publier", confirm],
       ["administration", "/espace-partenaire/administration"],
+      ["registre", "/espace-partenaire/registre"],
     ];
     for (const [name, path] of pages) {
       expect(path, name).not.toBeNull();
@@ -359,3 +364,65 @@ for (const viewport of VIEWPORTS) {
     }
   });
 }
+
+test("the coordination imports a SIRENE extract from its page; « L'ESS du territoire » shows the register's figures; the enterprise form knows SIRENE", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "e2e-sirene-"));
+  const files = writeFixtureFiles(dir);
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, ADMIN, "/espace-partenaire/registre");
+  await page.getByLabel("StockUniteLegale (.csv ou .zip)").setInputFiles(files.units);
+  await page.getByLabel("StockEtablissement (.csv ou .zip)").setInputFiles(files.establishments);
+  await page.getByLabel(/^Date de l'extrait/).fill("2026-11-01");
+  await page.getByRole("button", { name: "Envoyer et importer" }).click();
+  // The page follows the import by itself (it reloads while the import runs) until it ends.
+  await expect(page.getByRole("heading", { name: "Dernier import lancé : terminé" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/6 établissements ; 6 ajoutés, 0 modifiés, [\d\s]+ retirés\./)).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: /Imports du registre Sirene/ })
+      .locator("tbody tr")
+      .first(),
+  ).toContainText("1 novembre 2026");
+  rmSync(dir, { recursive: true, force: true });
+
+  // The dashboard's page says what the register holds.
+  const { state, byCommune } = await anonymous<{
+    state: Array<{ active: boolean; establishments: number }>;
+    byCommune: Array<{ communeName: string; establishments: number }>;
+  }>(
+    request,
+    `{ state: registerAggregates(groupBy: [ACTIVE]) { active establishments } byCommune: registerAggregates(groupBy: [COMMUNE], where: { active: true }) { communeName establishments } }`,
+  );
+  const open = state.find((s) => s.active)?.establishments ?? 0;
+  await page.goto("/ess-du-territoire");
+  await expect(page.locator('[data-figure="etablissements-ess"] .key-figure__value')).toHaveText(String(open));
+  await expect(page.locator('[data-figure="etablissements-ess"]')).toContainText("extrait du 1 novembre 2026");
+  const table = page.locator("#etablissements-ess-par-commune table");
+  const rows = await table.locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) =>
+      Array.from(tr.children)
+        .slice(0, 2)
+        .map((td) => td.textContent?.trim()),
+    ),
+  );
+  expect(rows).toEqual(byCommune.sort((a, b) => b.establishments - a.establishments).map((c) => [c.communeName, String(c.establishments)]));
+
+  // Typing a SIRET SIRENE knows fills what the form left empty, and says where it differs.
+  await page.goto("/espace-partenaire/fiches/entreprise/nouvelle");
+  await field(page, "Code NAF (APE)").fill("94.99Z");
+  await field(page, "SIRET").fill("111 111 111 00012");
+  await field(page, "SIRET").press("Tab");
+  const suggestion = page.locator(".sirene-suggestion");
+  await expect(suggestion).toContainText(
+    'Cette entreprise est connue de SIRENE : Association "Le Lien", Niort, Niort, catégorie juridique 9220 (Association déclarée), NAF 88.99B.',
+  );
+  await expect(suggestion).toContainText("Champs pré-remplis : nom, catégorie juridique, commune, date de création.");
+  await expect(suggestion).toContainText("À vérifier, SIRENE indique autre chose — code NAF : 88.99B.");
+  await expect(field(page, "Catégorie juridique INSEE")).toHaveValue("9220");
+  await expect(field(page, "Commune")).toHaveValue("79191");
+  await expect(field(page, "Code NAF (APE)")).toHaveValue("94.99Z");
+});

@@ -16,6 +16,7 @@ import { useInputGuard } from "./plugins/input-guard";
 import { useLimits } from "./plugins/limits";
 import { useOpenData } from "./plugins/opendata";
 import { ReadRateLimiter, useReadRateLimit } from "./plugins/rate-limit";
+import { useRegisterUpload } from "./plugins/register-upload";
 import { useDataVersionResponseCache } from "./plugins/response-cache";
 import { sessionContext, useSessionCookies } from "./plugins/session";
 import { publicUrl } from "./public-url";
@@ -95,6 +96,7 @@ export function createApp({
       useInputGuard(),
       useErrorCodes(),
       useHealthz(db),
+      useRegisterUpload(db, territory, security.trustedProxies),
       useMutationCsrf(),
       useSessionCookies(),
       useOpenData(

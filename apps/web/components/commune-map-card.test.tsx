@@ -19,7 +19,7 @@ const commune = (code: string, name: string, polygons: Polygons | null, jobsCrea
   name,
   population: 2000,
   polygons,
-  figures: { jobsCreated, enterprisesCreated: 1, fundingAmount },
+  figures: { jobsCreated, enterprisesCreated: 1, fundingAmount, essEstablishments: 2 },
 });
 const COMMUNES = [
   commune("79191", "Niort", square(-0.5), 12, 50_000),
@@ -55,7 +55,7 @@ it("opens on funding, the only measure a partner filter leaves, and a click on t
 });
 
 it("says when nothing is published rather than drawing an empty scale", () => {
-  const empty = COMMUNES.map((c) => ({ ...c, figures: { jobsCreated: 0, enterprisesCreated: 0, fundingAmount: 0 } }));
+  const empty = COMMUNES.map((c) => ({ ...c, figures: { jobsCreated: 0, enterprisesCreated: 0, fundingAmount: 0, essEstablishments: 0 } }));
   const html = plain(renderToStaticMarkup(<CommuneMapCard communes={empty} filters={NO_FILTERS} path="/" asked={null} compact />));
   expect(html).toContain("Aucune donnée publiée pour ces filtres : toutes les communes sont à zéro.");
   expect(html).not.toContain("de 0");

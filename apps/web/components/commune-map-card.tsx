@@ -16,6 +16,8 @@ interface Figures {
   jobsCreated: number | null;
   enterprisesCreated: number;
   fundingAmount: number;
+  /** Open ESS establishments in SIRENE (the register), whoever supports them. */
+  essEstablishments: number;
 }
 
 interface Measure {
@@ -27,9 +29,13 @@ interface Measure {
   format: (n: number) => string;
   /** Jobs and creations have no partner: a partner filter leaves only funding. */
   partnerless: boolean;
+  /** Where the figures come from, when not from the partners' records. */
+  source?: string;
 }
 
 const words = (one: string, many: string) => (n: number) => plural(n, one, many);
+/** « Établissements de l'ESS » → « établissements de l'ESS »: acronyms keep their capitals. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 const MEASURES = {
   "emplois-hab": {
@@ -79,6 +85,24 @@ const MEASURES = {
     perThousand: false,
     format: formatEuros,
     partnerless: false,
+  },
+  "ess-hab": {
+    label: "Établissements de l'ESS pour 1 000 habitants (Sirene)",
+    unit: () => "établissements de l'ESS en activité pour 1 000 habitants",
+    value: (f) => f.essEstablishments,
+    perThousand: true,
+    format: formatDecimal,
+    partnerless: true,
+    source: "Établissements : répertoire Sirene (Insee), unités légales de l'ESS.",
+  },
+  ess: {
+    label: "Établissements de l'ESS (Sirene)",
+    unit: words("établissement de l'ESS en activité", "établissements de l'ESS en activité"),
+    value: (f) => f.essEstablishments,
+    perThousand: false,
+    format: formatInteger,
+    partnerless: true,
+    source: "Établissements : répertoire Sirene (Insee), unités légales de l'ESS.",
   },
 } satisfies Record<string, Measure>;
 type MeasureKey = keyof typeof MEASURES;
@@ -150,7 +174,7 @@ export function CommuneMapCard({ communes, filters, path, asked, compact = false
 
   return (
     <section className={compact ? "chart-card map-card map-card--compact" : "chart-card wide map-card"} aria-labelledby={`${id}-titre`} id={id}>
-      <h2 id={`${id}-titre`}>Carte des communes : {measure.label.toLowerCase()}</h2>
+      <h2 id={`${id}-titre`}>Carte des communes : {lowerFirst(measure.label)}</h2>
       <p className="chart-summary" id={`${id}-resume`}>
         {top
           ? `${top.name} arrive en tête avec ${shown(top)}. Les couleurs vont du plus clair (le moins) au plus foncé (le plus) ; cliquez sur une commune pour filtrer le tableau de bord.`
@@ -176,7 +200,7 @@ export function CommuneMapCard({ communes, filters, path, asked, compact = false
         <figure className="map-figure">
           {map.paths.size > 0 ? (
             <svg viewBox={`0 0 ${map.width} ${map.height}`} className="commune-map">
-              <title>{`Carte des communes : ${measure.label.toLowerCase()}`}</title>
+              <title>{`Carte des communes : ${lowerFirst(measure.label)}`}</title>
               <defs>
                 <pattern id={`${id}-secret`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                   <rect width="6" height="6" fill="#e5e7eb" />
@@ -203,7 +227,7 @@ export function CommuneMapCard({ communes, filters, path, asked, compact = false
             </svg>
           ) : null}
           <figcaption>
-            <ul className="map-legend" aria-label={`Légende : ${measure.label.toLowerCase()}`}>
+            <ul className="map-legend" aria-label={`Légende : ${lowerFirst(measure.label)}`}>
               {classes.map((c) => (
                 <li key={c.colour}>
                   <svg width="18" height="14" aria-hidden="true">
@@ -233,7 +257,7 @@ export function CommuneMapCard({ communes, filters, path, asked, compact = false
                 {missing.map((m) => m.name).join(", ")} (voir le tableau).
               </p>
             ) : null}
-            <p className="map-source">Contours : IGN – Admin Express COG 2018, Licence Ouverte.</p>
+            <p className="map-source">Contours : IGN – Admin Express COG 2018, Licence Ouverte.{measure.source ? ` ${measure.source}` : ""}</p>
           </figcaption>
         </figure>
         {compact ? null : <DataTable caption={`${measure.label}, par commune`} columns={COLUMNS(measure)} rows={values} />}

@@ -10,6 +10,7 @@ const PAGES = [
   { href: "/incubation", label: "Incubation", filtered: true },
   { href: "/financements", label: "Financements", filtered: true },
   { href: "/territoire", label: "Territoire", filtered: true },
+  { href: "/ess-du-territoire", label: "L'ESS du territoire", filtered: true },
   { href: "/donnees-ouvertes", label: "Données ouvertes", filtered: false },
   { href: "/methodologie", label: "Méthodologie", filtered: false },
 ];

@@ -1,8 +1,10 @@
 "use client";
-import { formatDecimal, formatEuros, formatInteger } from "@oess/domain/format";
+import { formatDate, formatDecimal, formatEuros, formatInteger } from "@oess/domain/format";
 import { HEADLINE_INDICATORS } from "@oess/domain/indicators";
+import Link from "next/link";
 import { BarChartCard } from "../components/charts/bar-chart-card";
 import { compact, compactEuros } from "../components/charts/compact";
+import { useEmbedRole } from "../components/embed-context";
 import { KeyFigure } from "../components/key-figure";
 import { graphql, type ResultOf } from "../lib/graphql";
 import { incubationByYear } from "../lib/incubation-by-year";
@@ -28,6 +30,19 @@ const QUERY = graphql(`
 `);
 
 type YearRow = ResultOf<typeof QUERY>["indicators"][number];
+
+/** The territory's ESS as SIRENE counts it: the context of the PTCE's own figures. */
+const CONTEXT = graphql(`
+  query OverviewContext($register: RegisterWhere) {
+    registerSource {
+      extractDate
+    }
+    registerAggregates(groupBy: [], where: $register) {
+      establishments
+      supportedByPtce
+    }
+  }
+`);
 
 const emptyYear = (year: number): YearRow => ({
   year,
@@ -105,7 +120,26 @@ export function OverviewFigures(view: ViewProps) {
           detail={`${counted(fundings, "financement", "financements")} ${span}. ${lastYearDetail((r) => Number(r.fundingAmount), formatEuros, false)}`}
         />
       </dl>
+      <RegisterContext {...view} />
     </section>
+  );
+}
+
+/** One sentence after the headline figures: what the register counts for the same communes and family. */
+function RegisterContext({ where }: ViewProps) {
+  const data = useViewQuery(CONTEXT, {
+    register: { active: true, communeCodes: where.communeCodes ?? null, legalFamilies: where.legalFamilies ?? null },
+  });
+  // An embedded headline figure comes alone.
+  const role = useEmbedRole("contexte-ess");
+  const total = data.registerAggregates[0];
+  if (role === "hidden" || !data.registerSource?.extractDate || !total) return null;
+  return (
+    <p className="figures-context">
+      Sur ce territoire, le répertoire Sirene compte {counted(total.establishments, "établissement de l'ESS", "établissements de l'ESS")} en activité (extrait
+      du {formatDate(data.registerSource.extractDate)}), dont {formatInteger(total.supportedByPtce)} accompagnés par le PTCE :{" "}
+      <Link href="/ess-du-territoire">l'ESS du territoire</Link>.
+    </p>
   );
 }
 

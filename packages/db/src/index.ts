@@ -17,6 +17,15 @@ export {
   type IndicatorRow,
 } from "./queries/indicators";
 export { jobsProtection, protectJobs, saveSecrecyRules, secrecyRules } from "./queries/jobs-secrecy";
+export {
+  computeRegisterAggregates,
+  REGISTER_DIMENSIONS,
+  type RegisterAggregate,
+  type RegisterDimension,
+  type RegisterFilter,
+  type RegisterSource,
+  registerSource,
+} from "./queries/register";
 export { computeSurvival, SURVIVAL_YEARS, type SurvivalCohort } from "./queries/survival";
 export { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, FIRST_YEAR, LAST_YEAR, SeedError, type SeedReport, seedDemoData, wipeData } from "./seed";
 export { type Column as BulkColumn, column as bulkColumn, insertRows, type TableSpec } from "./seed/bulk-insert";

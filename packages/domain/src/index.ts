@@ -6,5 +6,6 @@ export * from "./indicators";
 export * from "./naf";
 export * from "./records";
 export * from "./scdl";
+export * from "./staff-bands";
 export * from "./territory";
 export * from "./vocabulary";

@@ -20,6 +20,7 @@ import "./schema/worklist";
 import "./schema/release";
 import "./schema/released-rows";
 import "./schema/rate-limit";
+import "./schema/register";
 
 export type { Context, HttpContext, RateLimitState } from "./builder";
 export { LIMITS } from "./limits";

@@ -7,10 +7,11 @@ import { incubations } from "./datasets/incubations";
 import { indicators } from "./datasets/indicators";
 import { jobs } from "./datasets/jobs";
 import { partners } from "./datasets/partners";
+import { registerCounts, registerEstablishments } from "./datasets/register";
 import { subventions } from "./datasets/subventions";
 
 /** Datasets served as /opendata/{name}.{csv,json,xlsx}. */
-export const DATASETS: readonly Dataset[] = [communes, partners, enterprises, incubations, jobs, fundings, indicators];
+export const DATASETS: readonly Dataset[] = [communes, partners, enterprises, incubations, jobs, fundings, indicators, registerEstablishments, registerCounts];
 /** Served as /opendata/scdl/subventions.csv. */
 export const SCDL_DATASET = subventions;
 

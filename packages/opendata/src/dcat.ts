@@ -91,6 +91,8 @@ interface DatasetFacts {
   issued: Date | null;
   firstYear: number | null;
   lastYear: number | null;
+  /** Where the data come from, when not from the partners (the Sirene extract and its date). */
+  provenance?: string;
 }
 
 /** The territory the data cover: the EPCI, by its SIREN, and its communes, by INSEE code. */
@@ -154,6 +156,7 @@ function datasetNode(urls: PublicUrls, dataset: Dataset, facts: CatalogFacts) {
     "dct:spatial": [FRANCE, { "@id": territoryId(urls) }],
     "dct:license": LICENSE_DOCUMENT,
     ...(dataset === SCDL_DATASET ? { "dct:conformsTo": SCDL_STANDARD, "dcatap:applicableLegislation": SCDL_DECREE } : {}),
+    ...(own?.provenance ? { "dct:provenance": { "@type": "dct:ProvenanceStatement", "rdfs:label": { "@value": own.provenance, "@language": "fr" } } } : {}),
     "dcat:distribution": formats.map((format) => ({
       "@id": `${id}-${format.replace(".", "-")}`,
       "@type": "dcat:Distribution",

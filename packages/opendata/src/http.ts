@@ -3,11 +3,12 @@
 import { createHash } from "node:crypto";
 import { pipeline, Readable } from "node:stream";
 import { constants, createGzip } from "node:zlib";
-import { databaseProblem, datasetInfo, dataVersion, type PrismaClient, RETRY_AFTER_SECONDS, type SqlDriver } from "@oess/db";
+import { databaseProblem, datasetInfo, dataVersion, type PrismaClient, RETRY_AFTER_SECONDS, registerSource, type SqlDriver } from "@oess/db";
 import { DATASETS, type Format, type PublicUrls, SCDL_DATASET } from "./catalog";
 import { conformityReport } from "./conformity";
 import { dataPackage } from "./datapackage";
 import type { ExportContext, FilterName, Filters } from "./dataset";
+import { registerCounts, registerEstablishments } from "./datasets/register";
 import { type CatalogFacts, catalogJsonLd, catalogTurtle } from "./dcat";
 import { batches, csv, jsonLines, xlsxLines } from "./read";
 import { findRelease, latestRelease, type Release } from "./releases";
@@ -181,7 +182,7 @@ async function route(url: URL, ctx: ExportContext, urls: PublicUrls, fresh: Fres
     const filters = await parseFilters(url, SCDL_DATASET.filters, ctx);
     return { contentType: "text/csv; charset=utf-8; header=present", filename: `subventions-scdl-${day}.csv`, body: () => csv(ctx, SCDL_DATASET, filters) };
   }
-  const match = /^([a-z]+)\.(csv|excel\.csv|json|xlsx)$/.exec(path);
+  const match = /^([a-z]+(?:-[a-z]+)*)\.(csv|excel\.csv|json|xlsx)$/.exec(path);
   const dataset = match ? DATASETS.find((d) => d.name === match[1]) : undefined;
   if (!match || !dataset) {
     const available = [
@@ -277,13 +278,18 @@ const DATASET_FACTS_SQL = `
     FROM facts GROUP BY name`;
 
 async function catalogFacts(ctx: ExportContext, territoryName: string, modified: Date): Promise<CatalogFacts> {
-  const [rows, communes] = await Promise.all([
+  const [rows, communes, register] = await Promise.all([
     ctx.sql.query<{ name: string; first_year: number | null; last_year: number | null; issued: string | null }>(DATASET_FACTS_SQL),
     ctx.sql.query<{ code: string; name: string }>("SELECT code, name FROM commune WHERE epci_siren = $1 ORDER BY code", [ctx.epciSiren]),
+    registerSource(ctx.sql),
   ]);
-  const datasets = Object.fromEntries(
+  const datasets: Record<string, CatalogFacts["datasets"][string]> = Object.fromEntries(
     rows.map((r) => [r.name, { issued: r.issued ? new Date(r.issued) : null, firstYear: r.first_year, lastYear: r.last_year }] as const),
   );
+  if (register) {
+    const provenance = `Répertoire Sirene de l'Insee (fichiers stock), extrait du ${register.extractDate ?? "(date inconnue)"}, importé le ${register.importedAt.slice(0, 10)}.`;
+    for (const dataset of [registerEstablishments, registerCounts]) datasets[dataset.name] = { issued: null, firstYear: null, lastYear: null, provenance };
+  }
   const issued = rows.flatMap((r) => (r.issued ? [Date.parse(r.issued)] : []));
   return {
     issued: issued.length > 0 ? new Date(Math.min(...issued)) : modified,

@@ -1,7 +1,12 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { importSirene } from "@oess/app";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { isValidSiret, loadTerritory, SCDL_COLUMNS, type ScdlRow, scdlProblems } from "@oess/domain";
+import { stockFile } from "@oess/sirene";
+import { FIXTURE_COMMUNES, writeFixtureFiles } from "@oess/sirene/fixtures";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import jsonld from "jsonld";
@@ -20,11 +25,22 @@ import { testOpenData } from "./test-handler";
 
 let db: TestDatabase;
 let api: ReturnType<typeof testOpenData>;
+const sireneDir = mkdtempSync(path.join(os.tmpdir(), "opendata-sirene-"));
 beforeAll(async () => {
   db = await createTestDatabase({ seed: true });
   api = testOpenData(db);
+  const files = writeFixtureFiles(sireneDir);
+  await importSirene(db.sql, {
+    units: stockFile(files.units),
+    establishments: stockFile(files.establishments),
+    communes: FIXTURE_COMMUNES,
+    extractDate: "2026-11-01",
+  });
 });
-afterAll(() => db.dispose());
+afterAll(async () => {
+  await db.dispose();
+  rmSync(sireneDir, { recursive: true, force: true });
+});
 
 const get = (path: string, headers: Record<string, string> = {}) => api.get(path, headers);
 const text = async (path: string) => (await get(path)).text();
@@ -521,6 +537,46 @@ describe("SCDL Subventions 2.1.1", () => {
       const mine = report.subventions.filter((g) => g.idAttribuant === s.idAttribuant);
       expect(s.publieesDansLeDelai + s.publieesEnRetard).toBe(mine.length);
     }
+  });
+});
+
+describe("the SIRENE register", () => {
+  it("lists the diffusible establishments, counts every one, and names the extract on each row", async () => {
+    const [header = [], ...rows] = await csv("etablissements-ess.csv");
+    const column = (name: string) => header.indexOf(name);
+    const sirets = rows.map((r) => r[column("siret")]);
+    const stored = await db.sql.query<{ siret: string; diffusible: boolean }>("SELECT siret, diffusible FROM register_establishment ORDER BY siret");
+    expect(sirets).toEqual(stored.filter((r) => r.diffusible).map((r) => r.siret));
+    expect(stored.some((r) => !r.diffusible)).toBe(true);
+    expect(new Set(rows.map((r) => r[column("source")]))).toEqual(new Set(["Sirene (Insee), Licence Ouverte 2.0, extrait du 2026-11-01"]));
+    expect(rows.find((r) => r[column("siret")] === "11111111100020")).toEqual(
+      expect.arrayContaining(["79081", "9220", "Association déclarée", "ASSOCIATION", "NN", "Non employeur", "false", "2021-06-30"]),
+    );
+
+    const [countHeader = [], ...counts] = await csv("etablissements-ess-agreges.csv");
+    const total = counts.reduce((sum, r) => sum + Number(r[countHeader.indexOf("establishments")]), 0);
+    expect(total).toBe(stored.length);
+    const niortOpen = await db.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM register_establishment WHERE commune_code = '79191' AND active");
+    const niort = await csv("etablissements-ess-agreges.csv?commune=79191");
+    const active = niort[0]?.indexOf("active") ?? -1;
+    const n = niort[0]?.indexOf("establishments") ?? -1;
+    expect(
+      niort
+        .slice(1)
+        .filter((r) => r[active] === "true")
+        .reduce((sum, r) => sum + Number(r[n]), 0),
+    ).toBe(niortOpen[0]?.n);
+  });
+
+  it("states the extract in the catalogue", async () => {
+    const catalog = JSON.parse(await text("catalog.jsonld")) as { "dcat:dataset": Array<Record<string, any>> };
+    const entry = catalog["dcat:dataset"].find((d) => d["dct:identifier"] === "observatoire-ess-niortais/etablissements-ess");
+    expect(entry?.["dct:provenance"]?.["rdfs:label"]?.["@value"]).toMatch(
+      /^Répertoire Sirene de l'Insee \(fichiers stock\), extrait du 2026-11-01, importé le \d{4}-\d{2}-\d{2}\.$/,
+    );
+    expect(entry?.["dcat:distribution"].map((d: { "dcat:downloadURL": string }) => d["dcat:downloadURL"])).toContain(
+      "https://api.test/opendata/etablissements-ess.csv",
+    );
   });
 });
 

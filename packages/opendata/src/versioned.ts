@@ -28,7 +28,7 @@ export function versionedRoute(url: URL, path: string, release: Release, ctx: Ex
     return jsonResource(citationCslJson(urls, release), `observatoire-ess-niortais-v${n}.json`, "application/vnd.citationstyles.csl+json; charset=utf-8");
   }
   if (path === "scdl/subventions.csv") return datasetResource(asReleased(SCDL_DATASET, release), "csv", released(SCDL_DATASET, release, ctx));
-  const match = /^([a-z]+)\.(csv|excel\.csv|json|xlsx)$/.exec(path);
+  const match = /^([a-z]+(?:-[a-z]+)*)\.(csv|excel\.csv|json|xlsx)$/.exec(path);
   const dataset = match ? DATASETS.find((d) => d.name === match[1]) : undefined;
   if (!match || !dataset) {
     const available = [

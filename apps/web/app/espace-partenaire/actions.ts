@@ -184,3 +184,9 @@ export async function removeRole(_state: ActionState, form: FormData): Promise<A
   );
   return done(result, "Rôle retiré.");
 }
+
+export async function cancelRegisterImport(_state: ActionState, _form: FormData): Promise<ActionState> {
+  const result = await serverMutation(graphql(`mutation CancelRegisterImport { cancelRegisterImport }`), {});
+  if (result.ok && !result.data.cancelRegisterImport) return { error: "Aucun import n'est en cours." };
+  return done(result, "Annulation demandée : le registre reste tel qu'il était.");
+}

@@ -79,6 +79,9 @@ export default async function PartnerHome({ searchParams }: { searchParams: Prom
             <li>
               <Link href="/espace-partenaire/administration">Administration : comptes, rôles et journal des modifications</Link>
             </li>
+            <li>
+              <Link href="/espace-partenaire/registre">Registre Sirene : importer un extrait</Link>
+            </li>
           </ul>
         </nav>
       ) : null}

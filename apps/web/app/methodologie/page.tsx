@@ -29,6 +29,20 @@ export default async function MethodologyPage() {
           Le territoire est celui de la {territoryName} ; la liste des communes et leur population municipale proviennent du découpage administratif officiel
           (INSEE, via @etalab/decoupage-administratif).
         </p>
+        <h2>Le registre Sirene</h2>
+        <p>
+          La page « <Link href="/ess-du-territoire">L'ESS du territoire</Link> » et la couche « Établissements de l'ESS » de la carte ne viennent pas des
+          partenaires mais du répertoire Sirene de l'Insee (fichiers stock des unités légales et des établissements, Licence Ouverte 2.0), importé par la
+          coordination : chaque page dit la date de l'extrait. Sont retenus les établissements situés dans les communes du territoire dont l'unité légale est
+          déclarée de l'économie sociale et solidaire (economieSocialeSolidaireUniteLegale = O).
+        </p>
+        <p>
+          Limites : la qualité ESS est celle que Sirene enregistre, pas un examen des statuts ; les tranches d'effectif sont des intervalles déclarés pour une
+          année parfois ancienne (elles sont montrées comme tranches, jamais additionnées en emplois) ; l'activité est donnée en NAF rév. 2, et en NAF 2025
+          quand Sirene la donne ; les unités non diffusibles sont comptées sans jamais être nommées ; un établissement fermé reste dans le registre avec sa date
+          de fermeture. « Accompagnés par le PTCE » compte les établissements d'une unité légale (même SIREN) dont une entreprise est publiée par les
+          partenaires.
+        </p>
         <h2>Années couvertes</h2>
         <p>
           De {options.firstYear} à {options.lastYear}. Les emplois d'une année sont déclarés au printemps de l'année suivante : une année n'est complète qu'à

@@ -12,6 +12,7 @@ const SECTIONS = [
       ["/incubation", "Incubation"],
       ["/financements", "Financements"],
       ["/territoire", "Territoire"],
+      ["/ess-du-territoire", "L'ESS du territoire (Sirene)"],
       ["/panorama", "Panorama imprimable"],
     ],
   },

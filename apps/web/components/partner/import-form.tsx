@@ -18,6 +18,7 @@ const REPORT = graphql(`
     created
     updated
     unchanged
+    ignored
     applied
     problems { line column message }
     rows { line action values { column value defaulted } enterprise { name siret communeName } }
@@ -40,7 +41,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? "s" : ""}`;
 export function ImportForm({ organisations }: { organisations: ReadonlyArray<{ databaseId: string; shortName: string }> }) {
   const [file, setFile] = useState<File | null>(null);
   const [partnerId, setPartnerId] = useState(organisations[0]?.databaseId ?? "");
-  const [kind, setKind] = useState<ImportKind>("JOBS");
+  const [kind, setKind] = useState<ImportKind | "SCDL">("JOBS");
   const [phase, setPhase] = useState<{ step: "idle" | "sending" | "checking"; progress: number }>({ step: "idle", progress: 0 });
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +57,8 @@ export function ImportForm({ organisations }: { organisations: ReadonlyArray<{ d
     setError(result.error ? (result.error.graphQLErrors[0]?.message ?? "Le fichier n'a pas pu être envoyé : vérifiez votre connexion, puis réessayez.") : null);
   };
   const busy = phase.step !== "idle";
-  const columns = IMPORT_COLUMNS[kind];
+  // An SCDL file is read as fundings: its preview shows the fundings' columns.
+  const columns = IMPORT_COLUMNS[kind === "SCDL" ? "FUNDINGS" : kind];
   const reset = () => setReport(null);
 
   return (
@@ -91,12 +93,13 @@ export function ImportForm({ organisations }: { organisations: ReadonlyArray<{ d
             <select
               value={kind}
               onChange={(e) => {
-                setKind(e.target.value === "FUNDINGS" ? "FUNDINGS" : "JOBS");
+                setKind(e.target.value === "FUNDINGS" || e.target.value === "SCDL" ? e.target.value : "JOBS");
                 reset();
               }}
             >
               <option value="JOBS">Emplois de l'année</option>
               <option value="FUNDINGS">Financements</option>
+              <option value="SCDL">Subventions publiées au format SCDL (personnes publiques)</option>
             </select>
           </label>
           <label>
@@ -156,7 +159,8 @@ function ImportReport({ report, columns }: { report: Report; columns: string[] }
         {report.fileName}
         {report.format ? ` (${report.format})` : ""} : {plural(report.rowCount, "ligne")} — {report.created} {actions.CREATE}, {report.updated} {actions.UPDATE}
         , {report.unchanged} {actions.UNCHANGED}
-        {report.problems.length > 0 ? `, ${plural(report.problems.length, "problème")}` : ""}.
+        {report.problems.length > 0 ? `, ${plural(report.problems.length, "problème")}` : ""}
+        {report.ignored > 0 ? ` ; ${plural(report.ignored, "ligne")} d'un autre attribuant laissée${report.ignored > 1 ? "s" : ""} de côté` : ""}.
         {report.problems.length > 0 ? " Rien n'a été enregistré : corrigez le fichier, puis envoyez-le de nouveau." : ""}
       </p>
       {report.applied ? (

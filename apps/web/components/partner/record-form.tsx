@@ -9,6 +9,7 @@ import { saveRecord } from "../../app/espace-partenaire/actions";
 import type { Choices } from "../../lib/partner/choices";
 import { type FieldSpec, specOfKind } from "../../lib/partner/record-specs";
 import { EnterprisePicker } from "./enterprise-picker";
+import { SireneSuggestion } from "./sirene-suggestion";
 
 export function RecordForm({
   kind,
@@ -126,6 +127,7 @@ export function RecordForm({
       )}
       <p className="field__help">Les champs marqués * sont obligatoires.</p>
       <div className="form__grid">{spec.fields.map(field)}</div>
+      {kind === "Enterprise" ? <SireneSuggestion /> : null}
       <div className="form__actions">
         <button type="submit" disabled={pending}>
           {pending ? "Enregistrement…" : record ? "Enregistrer les modifications" : "Enregistrer le brouillon"}

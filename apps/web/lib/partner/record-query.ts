@@ -21,6 +21,7 @@ export const RECORD = graphql(`
       ... on Enterprise {
         owner { databaseId shortName }
         name legalFamily cooperativeKind legalCategory { code label } siret rna nafCode commune { code name } foundedOn ceasedOn
+        sirene { matchedBy establishment { siret name communeName } mismatches { field recorded register } }
       }
       ... on Incubation {
         owner { databaseId shortName }

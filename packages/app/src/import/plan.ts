@@ -72,9 +72,11 @@ export interface ImportPlan {
   rows: PlannedRow[];
   problems: ImportProblem[];
   preview: PreviewRow[];
+  /** Rows left out as not the organisation's (an SCDL file's other attribuants). */
+  ignored?: number;
 }
 
-interface PlanContext {
+export interface PlanContext {
   prisma: PrismaClient;
   viewer: Viewer;
   partnerId: string;

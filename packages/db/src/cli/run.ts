@@ -5,7 +5,11 @@ import { DatabaseOpenError, MigrationError } from "../errors";
 import { type Database, openDatabase } from "../open";
 import { SeedError } from "../seed";
 
-export async function runWithDatabase(work: (db: Database) => Promise<void>): Promise<void> {
+/** `readable`: further errors whose message alone says what to fix (a CLI's own). */
+export async function runWithDatabase(
+  work: (db: Database) => Promise<void>,
+  readable: ReadonlyArray<abstract new (...args: never[]) => Error> = [],
+): Promise<void> {
   let db: Database | undefined;
   try {
     const target = targetFromEnv();
@@ -13,7 +17,7 @@ export async function runWithDatabase(work: (db: Database) => Promise<void>): Pr
     db = await openDatabase(target);
     await work(db);
   } catch (error) {
-    const known = error instanceof DatabaseOpenError || error instanceof MigrationError || error instanceof SeedError;
+    const known = [DatabaseOpenError, MigrationError, SeedError, ...readable].some((kind) => error instanceof kind);
     console.error(known ? `Error: ${(error as Error).message}` : error);
     process.exitCode = 1;
   } finally {

@@ -8,6 +8,7 @@ import { withKeysSetAside } from "./bulk-load";
 import { ENTERPRISES_PER_SCALE, type EnterpriseBundle, type GeneratorContext, generateEnterprises, generatePtceFundings, SOURCE } from "./generate";
 import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, PTCE_CARRIER_SLUG, siretOf } from "./partners";
 import { Random } from "./random";
+import { seedDemoRegister } from "./register";
 import { enterpriseTable, fundingTable, incubationTable, jobTable } from "./tables";
 
 export { FIRST_YEAR, LAST_YEAR } from "./generate";
@@ -95,6 +96,7 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
       report.fundings += ptce.length;
     });
 
+    await seedDemoRegister(tx);
     await tx.query(
       `INSERT INTO app_setting (key, value) VALUES ('dataset', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
       [JSON.stringify({ demo: true, seed, scale, territory: options.territory.epciSiren })],
@@ -151,9 +153,9 @@ async function insertChunk(tx: SqlExecutor, chunk: EnterpriseBundle[], report: S
   report.fundings += fundings.length;
 }
 
-/** Deletes every partner, account and record (communes, reference data, stay). */
+/** Deletes every partner, account and record, and the register (communes, reference data, stay). */
 export async function wipeData(sql: SqlExecutor): Promise<void> {
   await sql.exec(
-    "TRUNCATE release_row, release, comment, audit_event, session, login_attempt, funding, job_record, incubation, enterprise, membership, app_user, partner, app_setting",
+    "TRUNCATE register_change, register_establishment, register_import, release_row, release, comment, audit_event, session, login_attempt, funding, job_record, incubation, enterprise, membership, app_user, partner, app_setting",
   );
 }

@@ -12,6 +12,7 @@ import {
   type PreviewRow,
   type PreviewValue,
   planImport,
+  planScdlImport,
   readTable,
   refused,
   TableError,
@@ -40,6 +41,10 @@ const ImportKindEnum = builder.enumType("ImportKind", {
     FUNDINGS: {
       description:
         "Fundings: financeur, beneficiaire_siret (or beneficiaire_rna, beneficiaire_partenaire), montant, annee, date_decision, instrument, objet, reference_decision; optional date_convention, nature, conditions_versement, debut_versement, fin_versement, part_subvention, notification_ue, dispositif, id_rae, source, millesime.",
+    },
+    SCDL: {
+      description:
+        "The SCDL « Subventions » file a public body publishes (versions 2.0 to 2.1.1, UTF-8 or Windows-1252, comma or semicolon): its rows whose idAttribuant is the organisation's SIRET become grants (the others are counted in `ignored`), matched to beneficiaries by idBeneficiaire (SIRET) or rnaBeneficiaire. The convention's date stands for the decision date and the year.",
     },
   } as const,
 });
@@ -129,19 +134,26 @@ const ImportReportRef = builder.objectRef<Report>("ImportReport").implement({
       description: "Every row of the file as read, with what the import does with it.",
       resolve: (r) => r.plan.preview,
     }),
+    ignored: t.int({
+      description: "Rows left out as another organisation's (SCDL files: another idAttribuant); 0 for other files.",
+      resolve: (r) => r.plan.ignored ?? 0,
+    }),
     applied: t.exposeBoolean("applied", {
       description: "True once written; false for a preview, or when problems prevented the import (then nothing was written).",
     }),
   }),
 });
 
-async function plan(ctx: Parameters<typeof planImport>[0], kind: ImportKind, file: File): Promise<{ plan: ImportPlan; format: string | null }> {
+async function plan(ctx: Parameters<typeof planImport>[0], kind: ImportKind | "SCDL", file: File): Promise<{ plan: ImportPlan; format: string | null }> {
   try {
     const table = await readTable(file.name, new Uint8Array(await file.arrayBuffer()));
-    return { plan: await planImport(ctx, kind, table), format: table.format };
+    return { plan: await (kind === "SCDL" ? planScdlImport(ctx, table) : planImport(ctx, kind, table)), format: table.format };
   } catch (error) {
     if (error instanceof TableError)
-      return { plan: { kind, rowCount: 0, rows: [], preview: [], problems: [{ line: 0, column: "", message: error.message }] }, format: null };
+      return {
+        plan: { kind: kind === "SCDL" ? "FUNDINGS" : kind, rowCount: 0, rows: [], preview: [], problems: [{ line: 0, column: "", message: error.message }] },
+        format: null,
+      };
     throw error;
   }
 }

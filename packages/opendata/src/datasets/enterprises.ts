@@ -6,7 +6,7 @@ import { byPartnerOfEnterprise } from "./scoped";
 
 /** INSEE's nomenclature as an SQL table of (code, label), built once: the labels ship with the code, not the database. */
 let labels: string | null = null;
-const categoryLabels = () =>
+export const categoryLabels = () =>
   (labels ??= `(VALUES ${[...legalCategories()].map(([code, label]) => `(${sqlLiteral(code)}, ${sqlLiteral(label)})`).join(", ")}) AS cj (code, label)`);
 
 export const enterprises: Dataset = {

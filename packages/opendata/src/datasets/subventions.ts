@@ -27,6 +27,9 @@ const COLUMN_INFO: Record<(typeof SCDL_COLUMNS)[number], Omit<Column, "name" | "
   dispositifAide: { type: "string", title: "Dispositif d'aide", description: "Dispositif d'aide à l'origine de la subvention." },
 };
 
+/** The share with two decimals at least and no trailing zero beyond (0.5000 → 0.50, 0.1250 → 0.125): the same text whether it was typed 1 or 1.0000, or left out (1.00). */
+const SHARE = `regexp_replace(coalesce(f.funding_share, 1)::numeric(5, 4)::text, '(\\.[0-9]{2}[0-9]*?)0+$', '\\1')`;
+
 export const subventions: Dataset = {
   name: "scdl-subventions",
   title: "Subventions attribuées (SCDL)",
@@ -62,7 +65,7 @@ export const subventions: Dataset = {
         f.decision_reference AS "referenceDecision", coalesce(e.name, bp.name) AS "nomBeneficiaire", coalesce(e.siret, bp.siret) AS "idBeneficiaire",
         e.rna AS "rnaBeneficiaire", f.purpose AS "objet", f.amount::text AS "montant", ${nature} AS "nature", f.payment_terms AS "conditionsVersement",
         ${start} || coalesce('/' || ${sqlDate("f.payment_end")}, '') AS "datesPeriodeVersement", f.rae_id AS "idRAE",
-        CASE WHEN f.eu_notification THEN 'oui' ELSE 'non' END AS "notificationUE", coalesce(f.funding_share::text, '1.00') AS "pourcentageSubvention",
+        CASE WHEN f.eu_notification THEN 'oui' ELSE 'non' END AS "notificationUE", ${SHARE} AS "pourcentageSubvention",
         f.aid_scheme AS "dispositifAide"`,
       from: `funding f JOIN partner a ON a.id = f.funder_id
         LEFT JOIN enterprise e ON e.id = f.beneficiary_enterprise_id LEFT JOIN partner bp ON bp.id = f.beneficiary_partner_id`,

@@ -21,6 +21,11 @@ export default async function ImportPage() {
       <p className="lead">
         Un tableur d'emplois ou de financements, vérifié ligne par ligne avant tout enregistrement. Importer deux fois le même fichier ne change rien.
       </p>
+      <p>
+        Une collectivité peut aussi importer le fichier SCDL « Subventions » qu'elle publie déjà sur data.gouv.fr (versions 2.0 à 2.1.1, UTF-8 ou Windows-1252,
+        virgule ou point-virgule) : ses lignes dont l'idAttribuant est le SIRET de l'organisation deviennent des subventions, rapprochées des bénéficiaires par
+        SIRET (idBeneficiaire) ou numéro RNA (rnaBeneficiaire) ; la date de la convention tient lieu de date de décision et d'exercice.
+      </p>
       {editable.length === 0 ? (
         <p role="alert">Votre compte ne permet d'importer pour aucune organisation : demandez le rôle d'éditeur·rice à la coordination.</p>
       ) : (

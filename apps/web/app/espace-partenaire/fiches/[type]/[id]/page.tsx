@@ -8,6 +8,7 @@ import { Comments } from "../../../../../components/partner/comments";
 import { LoadError } from "../../../../../components/partner/load-error";
 import { Message } from "../../../../../components/partner/message";
 import { RecordHistory } from "../../../../../components/partner/record-history";
+import { SireneComparison } from "../../../../../components/partner/sirene-comparison";
 import { doneMessage } from "../../../../../lib/partner/action-state";
 import { isRecord, RECORD, recordTitle, shownValue } from "../../../../../lib/partner/record-query";
 import { globalId, recordPath, specOfSlug } from "../../../../../lib/partner/record-specs";
@@ -91,6 +92,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
           ))}
         </dl>
       </section>
+      {node.__typename === "Enterprise" ? <SireneComparison sirene={node.sirene} /> : null}
       <RecordHistory events={result.data.history} spec={spec} />
       <Comments target={{ recordId }} isCoordinator={isCoordinator} />
     </>

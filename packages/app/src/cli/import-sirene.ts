@@ -1,0 +1,52 @@
+// npm run import:sirene -- <StockUniteLegale.csv|.zip> <StockEtablissement.csv|.zip> [--date YYYY-MM-DD]
+// Imports the territory's ESS establishments from INSEE's SIRENE stock files into the register of
+// the configured database (DATABASE_URL, else the embedded one). Progress on stderr; Ctrl-C
+// cancels and leaves the register as it was.
+import { parseArgs } from "node:util";
+import { runWithDatabase } from "@oess/db/cli";
+import { ScanError, stockFile } from "@oess/sirene";
+import { importSirene } from "../register/import-sirene";
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { date: { type: "string" } } });
+const [unitsPath, establishmentsPath] = positionals;
+if (positionals.length !== 2 || !unitsPath || !establishmentsPath || (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))) {
+  console.error("Usage: npm run import:sirene -- <StockUniteLegale.csv|.zip> <StockEtablissement.csv|.zip> [--date AAAA-MM-JJ (date de l'extrait)]");
+  process.exit(2);
+}
+
+const controller = new AbortController();
+process.once("SIGINT", () => {
+  process.stderr.write("\nAnnulation… le registre reste tel qu'il était.\n");
+  controller.abort();
+});
+
+await runWithDatabase(
+  async (db) => {
+    const communes = new Set((await db.sql.query<{ code: string }>("SELECT code FROM commune")).map((c) => c.code));
+    if (communes.size === 0) throw new ScanError("La base n'a pas encore de territoire : démarrez l'application une fois (npm start) avant d'importer SIRENE.");
+    const started = performance.now();
+    let shown = 0;
+    const report = await importSirene(db.sql, {
+      units: stockFile(unitsPath),
+      establishments: stockFile(establishmentsPath),
+      communes,
+      extractDate: values.date ?? null,
+      signal: controller.signal,
+      onProgress(p) {
+        const now = performance.now();
+        if (now - shown < 1000 && p.phase !== "writing") return;
+        shown = now;
+        const what = { establishments: "établissements", units: "unités légales", writing: "écriture du registre" }[p.phase];
+        const line = `  ${what} : ${p.rowsRead.toLocaleString("fr-FR")} lignes lues, ${p.rowsKept.toLocaleString("fr-FR")} retenues, ${p.rowsPerSecond.toLocaleString("fr-FR")} lignes/s`;
+        // Redraw one line in a terminal; one line per step in a log file.
+        process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(100)}` : `${line}\n`);
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write("\n");
+    console.log(
+      `Registre SIRENE importé en ${((performance.now() - started) / 1000).toFixed(1)} s (extrait du ${report.extractDate ?? "?"}) : ` +
+        `${report.kept} établissements ESS du territoire ; ${report.added} ajoutés, ${report.changed} modifiés, ${report.removed} retirés.`,
+    );
+  },
+  [ScanError, DOMException],
+);
