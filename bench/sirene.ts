@@ -5,6 +5,7 @@
 // territory's communes (as in the real file, a few per thousand), a share of the units is ESS, and
 // the addresses hold the quoted commas of the real file. Prints numbers; it never passes or fails.
 import { execFileSync } from "node:child_process";
+import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -85,12 +86,12 @@ async function writeFile(file: string, header: readonly string[], rows: number, 
   for (let i = 0; i < rows; i++) {
     batch += stockLine(header, row(i));
     if (batch.length > 1 << 20) {
-      if (!out.write(batch)) await new Promise((resolve) => out.once("drain", resolve));
+      if (!out.write(batch)) await once(out, "drain");
       batch = "";
     }
   }
   out.end(batch);
-  await new Promise((resolve, reject) => out.on("finish", resolve).on("error", reject));
+  await once(out, "finish");
   fs.renameSync(partial, file);
 }
 

@@ -27,7 +27,9 @@ test("the open-data page lists every dataset with working downloads, and the SCD
   const registerCsv = await (await request.get((await register.getByRole("link", { name: /^CSV —/ }).getAttribute("href")) as string)).text();
   const [header, first] = registerCsv.split(/\r?\n/);
   expect(header).toMatch(/^siret,siren,name,establishment_name,commune_code,/);
-  expect(first).toMatch(/,(Données de démonstration \(générées par l'Observatoire ESS\)|"Sirene \(Insee\), Licence Ouverte 2\.0, extrait du \d{4}-\d{2}-\d{2}")$/);
+  expect(first).toMatch(
+    /,(Données de démonstration \(générées par l'Observatoire ESS\)|"Sirene \(Insee\), Licence Ouverte 2\.0, extrait du \d{4}-\d{2}-\d{2}")$/,
+  );
 
   const report = page.getByRole("table", { name: /Subventions de 23 000 € ou plus par attribuant/ });
   await expect(report.getByRole("row")).not.toHaveCount(1);

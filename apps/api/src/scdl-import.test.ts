@@ -46,13 +46,13 @@ async function send(name: "previewImport" | "runImport", file: File, cookie: str
 }
 
 /** The same table written as Excel France saves it: semicolons, Windows-1252, CRLF. */
-function excelFrance(csv: string, columns: (header: string[]) => string[] = (h) => h): Uint8Array {
+function excelFrance(csv: string, columns: (header: string[]) => string[] = (h) => h): Uint8Array<ArrayBuffer> {
   const [header = [], ...rows] = parse(csv) as string[][];
   const kept = columns(header);
   const cell = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   const text = [kept, ...rows.map((r) => kept.map((c) => r[header.indexOf(c)] ?? ""))].map((r) => r.map(cell).join(";")).join("\r\n");
   expect([...text].every((c) => c.charCodeAt(0) < 256)).toBe(true);
-  return Buffer.from(`${text}\r\n`, "latin1");
+  return new Uint8Array(Buffer.from(`${text}\r\n`, "latin1"));
 }
 
 describe("SCDL import of a public body", () => {

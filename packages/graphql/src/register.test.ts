@@ -62,6 +62,14 @@ describe("register API", () => {
     const { id } = nodes[0];
     const again = await t.run(`query ($id: ID!) { node(id: $id) { ... on RegisterEstablishment { siret } } }`, { id });
     expect(again.data.node.siret).toBe(nodes[0].siret);
+    // An undisclosed establishment is not found by its id either.
+    const hidden = await t.run(`query ($id: ID!) { node(id: $id) { ... on RegisterEstablishment { siret } } }`, {
+      id: encodeGlobalID("RegisterEstablishment", "33333333300011"),
+    });
+    expect(hidden.data?.node ?? null).toBeNull();
+    // Filtered to the legal units the PTCE supports: the one in the fixture.
+    const supported = await t.run(`{ registerEstablishments(first: 10, where: { supportedByPtce: true }) { totalCount edges { node { siret } } } }`);
+    expect(supported.data.registerEstablishments).toEqual({ totalCount: 1, edges: [{ node: { siret: supportedSiret } }] });
   });
 
   it("counts every establishment, undisclosed ones included, and the PTCE's share", async () => {

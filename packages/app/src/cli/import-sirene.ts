@@ -1,9 +1,11 @@
 // npm run import:sirene -- <StockUniteLegale.csv|.zip> <StockEtablissement.csv|.zip> [--date YYYY-MM-DD]
 // Imports the territory's ESS establishments from INSEE's SIRENE stock files into the register of
-// the configured database (DATABASE_URL, else the embedded one). Progress on stderr; Ctrl-C
-// cancels and leaves the register as it was.
+// the configured database (DATABASE_URL, else the embedded one), migrated first if need be.
+// Progress on stderr; Ctrl-C cancels and leaves the register as it was.
 import { parseArgs } from "node:util";
+import { migrate, syncTerritory } from "@oess/db";
 import { runWithDatabase } from "@oess/db/cli";
+import { loadTerritory } from "@oess/domain";
 import { ScanError, stockFile } from "@oess/sirene";
 import { importSirene } from "../register/import-sirene";
 
@@ -22,8 +24,11 @@ process.once("SIGINT", () => {
 
 await runWithDatabase(
   async (db) => {
-    const communes = new Set((await db.sql.query<{ code: string }>("SELECT code FROM commune")).map((c) => c.code));
-    if (communes.size === 0) throw new ScanError("La base n'a pas encore de territoire : démarrez l'application une fois (npm start) avant d'importer SIRENE.");
+    // As every start-up does: the schema up to date and the territory's communes loaded.
+    await migrate(db.sql);
+    const territory = loadTerritory(process.env.TERRITORY_EPCI_SIREN);
+    await syncTerritory(db.sql, territory);
+    const communes = new Set(territory.communes.map((c) => c.code));
     const started = performance.now();
     let shown = 0;
     const report = await importSirene(db.sql, {

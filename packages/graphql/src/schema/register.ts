@@ -10,7 +10,7 @@ import {
   registerSource,
 } from "@oess/db";
 import { DEMO_DATA_SOURCE, NAF_SECTION_LABELS, nafLabel, STAFF_BAND_CODES, staffBandLabel } from "@oess/domain";
-import { builder } from "../builder";
+import { builder, type Context } from "../builder";
 import { PAGE_OPTIONS } from "../visibility";
 import { LegalCategoryRef, legalCategoryOf } from "./enterprise";
 import { LegalFamily } from "./enums";
@@ -24,7 +24,9 @@ const communeNameOf = (ctx: { territory: { communes: ReadonlyArray<{ code: strin
   code === null ? null : (ctx.territory.communes.find((c) => c.code === code)?.name ?? null);
 
 const RegisterEstablishmentRef = builder.prismaNode("RegisterEstablishment", {
-  id: { field: "siret" },
+  id: { resolve: (e) => e.siret },
+  // Undisclosed establishments are not listed, nor found by id: as if they did not exist.
+  findUnique: (siret) => ({ siret, diffusible: true }),
   description:
     "An ESS establishment of the territory as SIRENE (INSEE) lists it (economieSocialeSolidaireUniteLegale = O): the public register, apart from the partners' records. Its id is stable: it is made of the SIRET.",
   select: { siret: true },
@@ -99,17 +101,25 @@ builder.queryField("registerEstablishments", (t) =>
       cursor: "siret",
       ...PAGE_OPTIONS,
       args: { where: t.arg({ type: RegisterWhere, required: false }) },
-      resolve: (query, _root, args, ctx) => ctx.prisma.registerEstablishment.findMany({ ...query, where: prismaWhere(args.where), orderBy: { siret: "asc" } }),
-      totalCount: (_connection, args, ctx) => ctx.prisma.registerEstablishment.count({ where: prismaWhere(args.where) }),
+      resolve: async (query, _root, args, ctx) =>
+        ctx.prisma.registerEstablishment.findMany({ ...query, where: await prismaWhere(ctx, args.where), orderBy: { siret: "asc" } }),
+      totalCount: async (_connection, args, ctx) => ctx.prisma.registerEstablishment.count({ where: await prismaWhere(ctx, args.where) }),
     },
     { description: "A page of register establishments." },
   ),
 );
 
-function prismaWhere(where: RegisterFilter | null | undefined) {
+/** The SIRENs of the PTCE's published enterprises: a few hundred, read to filter by them. */
+async function ptceSirens(ctx: Context): Promise<string[]> {
+  const enterprises = await ctx.prisma.enterprise.findMany({ where: { status: "PUBLISHED", siret: { not: null } }, select: { siret: true } });
+  return [...new Set(enterprises.map((e) => (e.siret ?? "").slice(0, 9)))];
+}
+
+async function prismaWhere(ctx: Context, where: RegisterFilter | null | undefined) {
   const f = filterOf(where);
   return {
     diffusible: true,
+    ...(f.supportedByPtce != null && { siren: f.supportedByPtce ? { in: await ptceSirens(ctx) } : { notIn: await ptceSirens(ctx) } }),
     ...(f.communeCodes && { communeCode: { in: [...f.communeCodes] } }),
     ...(f.legalFamilies && { legalFamily: { in: [...f.legalFamilies] } }),
     ...(f.sectors && { nafSection: { in: [...f.sectors] } }),

@@ -79,7 +79,8 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
             <a href="https://www.data.gouv.fr/fr/datasets/base-sirene-des-entreprises-et-de-leurs-etablissements-siren-siret/">data.gouv.fr</a>{" "}
             (StockUniteLegale et StockEtablissement, en CSV ou tels quels en ZIP), puis envoyez-les ici. Seuls les établissements des communes du territoire
             dont l'unité légale est de l'ESS sont gardés ; un nouvel extrait met le registre à jour et garde la trace de ce qui a changé. Comptez quelques
-            minutes pour les fichiers nationaux.
+            minutes pour les fichiers nationaux. L'envoi doit durer moins de 5 minutes (délai des serveurs) : envoyez les ZIP tels que publiés, plus légers ;
+            sur une connexion lente, l'hébergeur importe les fichiers sur le serveur avec <code>npm run import:sirene</code>.
           </p>
           <form method="post" action={`${PATH}/envoi`} encType="multipart/form-data" className="form">
             <label>
