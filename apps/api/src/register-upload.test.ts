@@ -3,13 +3,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { DEMO_PASSWORD } from "@oess/db";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { establishment, writeFixtureFiles } from "@oess/sirene/fixtures";
 import { ESTABLISHMENT_HEADER, stockLine } from "@oess/sirene/official-shape";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "./app";
+import { CSRF, graphqlAs, signIn as signInAs } from "./test-client";
 
 let db: TestDatabase;
 let app: App;
@@ -23,26 +23,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const CSRF = { "x-graphql-yoga-csrf": "1" };
-async function graphql(query: string, cookie: string) {
-  const response = await app.fetch("http://localhost/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie, ...CSRF },
-    body: JSON.stringify({ query }),
-  });
-  return (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
-}
-async function signIn(email: string) {
-  const response = await app.fetch("http://localhost/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...CSRF },
-    body: JSON.stringify({
-      query: `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { name } }`,
-      variables: { e: email, p: DEMO_PASSWORD },
-    }),
-  });
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
-}
+const graphql = (query: string, cookie: string) => graphqlAs(app, cookie, query);
+const signIn = (email: string) => signInAs(app, email);
 function upload(files: { units?: string; establishments?: string }, cookie: string, headers: Record<string, string> = CSRF, extractDate = "2026-11-01") {
   const form = new FormData();
   for (const [field, file] of Object.entries(files)) form.set(field, new File([fs.readFileSync(file)], path.basename(file)));

@@ -1,11 +1,11 @@
 // A public body imports the SCDL file it already publishes, as it would: the file downloaded from
 // /opendata, sent to the import, reviewed and published; the export then gives the same file.
-import { DEMO_PASSWORD } from "@oess/db";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "./app";
+import { CSRF, signIn as signInAs } from "./test-client";
 
 let db: TestDatabase;
 let app: App;
@@ -18,18 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.dispose());
 
-const CSRF = { "x-graphql-yoga-csrf": "1" };
-async function signIn(email: string) {
-  const response = await app.fetch("http://localhost/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...CSRF },
-    body: JSON.stringify({
-      query: `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { name } }`,
-      variables: { e: email, p: DEMO_PASSWORD },
-    }),
-  });
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
-}
+const signIn = (email: string) => signInAs(app, email);
 const download = async (path: string) => (await app.fetch(`http://localhost/opendata/${path}`)).text();
 
 const IMPORT = (name: string) => `mutation ($p: String!, $f: File!) { ${name}(partnerId: $p, kind: SCDL, file: $f) {

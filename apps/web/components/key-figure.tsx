@@ -1,4 +1,18 @@
+import type { ReactNode } from "react";
 import { useEmbedRole } from "./embed-context";
+
+/** A page's headline figures (`KeyFigure`s), and what is said after them. */
+export function KeyFigures({ children, after }: { children: ReactNode; after?: ReactNode }) {
+  return (
+    <section aria-labelledby="chiffres-cles" className="key-figures-section">
+      <h2 id="chiffres-cles" className="visually-hidden">
+        Chiffres clés
+      </h2>
+      <dl className="key-figures">{children}</dl>
+      {after}
+    </section>
+  );
+}
 
 export function KeyFigure({ id, label, value, detail }: { id: string; label: string; value: string; detail?: string }) {
   const role = useEmbedRole(id);

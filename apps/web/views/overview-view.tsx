@@ -5,7 +5,7 @@ import Link from "next/link";
 import { BarChartCard } from "../components/charts/bar-chart-card";
 import { compact, compactEuros } from "../components/charts/compact";
 import { useEmbedRole } from "../components/embed-context";
-import { KeyFigure } from "../components/key-figure";
+import { KeyFigure, KeyFigures } from "../components/key-figure";
 import { graphql, type ResultOf } from "../lib/graphql";
 import { incubationByYear } from "../lib/incubation-by-year";
 import { counted, enteredIncubation, plural, wereCreated } from "../lib/plural";
@@ -80,48 +80,42 @@ export function OverviewFigures(view: ViewProps) {
   const lastYearDetail = (value: (r: YearRow) => number | null, format: (n: number) => string, counted = true) =>
     yearChange(rows, value, format, { counted, today });
   return (
-    <section aria-labelledby="chiffres-cles" className="key-figures-section">
-      <h2 id="chiffres-cles" className="visually-hidden">
-        Chiffres clés
-      </h2>
-      <dl className="key-figures">
-        <KeyFigure
-          id="emplois"
-          label={HEADLINE_INDICATORS.jobsCreated.label}
-          value={partnerFiltered ? "—" : shownOrSecret(jobs, formatInteger)}
-          detail={
-            partnerFiltered
-              ? "Les emplois ne sont pas rattachés à un partenaire : retirez ce filtre pour les voir."
-              : jobs === null || fte === null
-                ? `${span} : le secret statistique masque une année de la période (trop peu d'entreprises). ${lastYearDetail((r) => r.jobsCreated, formatInteger)}`
-                : `soit ${formatDecimal(fte)} équivalents temps plein, ${span}. ${lastYearDetail((r) => r.jobsCreated, formatInteger)}`
-          }
-        />
-        <KeyFigure
-          id="incubees"
-          label={HEADLINE_INDICATORS.enterprisesIncubated.label}
-          value={formatInteger(incubated)}
-          detail={`${plural(incubated, "projet entré", "projets entrés")} en incubation ${span}, quelle qu'en soit l'issue. ${lastYearDetail((r) => r.enterprisesIncubated, formatInteger)}`}
-        />
-        <KeyFigure
-          id="creees"
-          label={HEADLINE_INDICATORS.enterprisesCreated.label}
-          value={partnerFiltered ? "—" : formatInteger(created)}
-          detail={
-            partnerFiltered
-              ? "Les créations ne sont pas rattachées à un partenaire : retirez ce filtre pour les voir."
-              : `${plural(created, "entreprise accompagnée créée", "entreprises accompagnées créées")} ${span}. ${lastYearDetail((r) => r.enterprisesCreated, formatInteger)}`
-          }
-        />
-        <KeyFigure
-          id="financements"
-          label={HEADLINE_INDICATORS.fundingAmount.label}
-          value={formatEuros(funding)}
-          detail={`${counted(fundings, "financement", "financements")} ${span}. ${lastYearDetail((r) => Number(r.fundingAmount), formatEuros, false)}`}
-        />
-      </dl>
-      <RegisterContext {...view} />
-    </section>
+    <KeyFigures after={<RegisterContext {...view} />}>
+      <KeyFigure
+        id="emplois"
+        label={HEADLINE_INDICATORS.jobsCreated.label}
+        value={partnerFiltered ? "—" : shownOrSecret(jobs, formatInteger)}
+        detail={
+          partnerFiltered
+            ? "Les emplois ne sont pas rattachés à un partenaire : retirez ce filtre pour les voir."
+            : jobs === null || fte === null
+              ? `${span} : le secret statistique masque une année de la période (trop peu d'entreprises). ${lastYearDetail((r) => r.jobsCreated, formatInteger)}`
+              : `soit ${formatDecimal(fte)} équivalents temps plein, ${span}. ${lastYearDetail((r) => r.jobsCreated, formatInteger)}`
+        }
+      />
+      <KeyFigure
+        id="incubees"
+        label={HEADLINE_INDICATORS.enterprisesIncubated.label}
+        value={formatInteger(incubated)}
+        detail={`${plural(incubated, "projet entré", "projets entrés")} en incubation ${span}, quelle qu'en soit l'issue. ${lastYearDetail((r) => r.enterprisesIncubated, formatInteger)}`}
+      />
+      <KeyFigure
+        id="creees"
+        label={HEADLINE_INDICATORS.enterprisesCreated.label}
+        value={partnerFiltered ? "—" : formatInteger(created)}
+        detail={
+          partnerFiltered
+            ? "Les créations ne sont pas rattachées à un partenaire : retirez ce filtre pour les voir."
+            : `${plural(created, "entreprise accompagnée créée", "entreprises accompagnées créées")} ${span}. ${lastYearDetail((r) => r.enterprisesCreated, formatInteger)}`
+        }
+      />
+      <KeyFigure
+        id="financements"
+        label={HEADLINE_INDICATORS.fundingAmount.label}
+        value={formatEuros(funding)}
+        detail={`${counted(fundings, "financement", "financements")} ${span}. ${lastYearDetail((r) => Number(r.fundingAmount), formatEuros, false)}`}
+      />
+    </KeyFigures>
   );
 }
 

@@ -6,7 +6,7 @@ import { formatDate, formatInteger, formatPercent } from "@oess/domain/format";
 import { STAFF_BAND_CODES, staffBandLabel } from "@oess/domain/staff-bands";
 import { LEGAL_FAMILY_LABELS } from "@oess/domain/vocabulary";
 import { BarChartCard } from "../components/charts/bar-chart-card";
-import { KeyFigure } from "../components/key-figure";
+import { KeyFigure, KeyFigures } from "../components/key-figure";
 import type { Column } from "../lib/csv";
 import { graphql, type ResultOf } from "../lib/graphql";
 import { counted } from "../lib/plural";
@@ -91,31 +91,26 @@ export function RegisterFigures(view: ViewProps) {
   const employers = data.byBand.filter((b) => b.staffBand !== null && EMPLOYERS.has(b.staffBand)).reduce((n, b) => n + b.establishments, 0);
   const extract = data.registerSource?.extractDate;
   return (
-    <section aria-labelledby="chiffres-cles" className="key-figures-section">
-      <h2 id="chiffres-cles" className="visually-hidden">
-        Chiffres clés
-      </h2>
-      <dl className="key-figures">
-        <KeyFigure
-          id="etablissements-ess"
-          label="Établissements de l'ESS en activité"
-          value={formatInteger(open?.establishments ?? 0)}
-          detail={`d'après Sirene${extract ? ` (extrait du ${formatDate(extract)})` : ""} ; ${counted(closed?.establishments ?? 0, "autre est fermé", "autres sont fermés")}.`}
-        />
-        <KeyFigure
-          id="employeurs"
-          label="Établissements employeurs"
-          value={formatInteger(employers)}
-          detail={`${share(employers, open?.establishments ?? 0)} des établissements en activité déclarent au moins un salarié (tranche d'effectif).`}
-        />
-        <KeyFigure
-          id="accompagnes"
-          label="Accompagnés par le PTCE"
-          value={formatInteger(open?.supportedByPtce ?? 0)}
-          detail={`${share(open?.supportedByPtce ?? 0, open?.establishments ?? 0)} des établissements de l'ESS en activité appartiennent à une entreprise que le PTCE accompagne.`}
-        />
-      </dl>
-    </section>
+    <KeyFigures>
+      <KeyFigure
+        id="etablissements-ess"
+        label="Établissements de l'ESS en activité"
+        value={formatInteger(open?.establishments ?? 0)}
+        detail={`d'après Sirene${extract ? ` (extrait du ${formatDate(extract)})` : ""} ; ${counted(closed?.establishments ?? 0, "autre est fermé", "autres sont fermés")}.`}
+      />
+      <KeyFigure
+        id="employeurs"
+        label="Établissements employeurs"
+        value={formatInteger(employers)}
+        detail={`${share(employers, open?.establishments ?? 0)} des établissements en activité déclarent au moins un salarié (tranche d'effectif).`}
+      />
+      <KeyFigure
+        id="accompagnes"
+        label="Accompagnés par le PTCE"
+        value={formatInteger(open?.supportedByPtce ?? 0)}
+        detail={`${share(open?.supportedByPtce ?? 0, open?.establishments ?? 0)} des établissements de l'ESS en activité appartiennent à une entreprise que le PTCE accompagne.`}
+      />
+    </KeyFigures>
   );
 }
 

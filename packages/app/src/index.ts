@@ -16,7 +16,7 @@ export { readTable, TableError } from "./import/read-table";
 export { planScdlImport } from "./import/scdl";
 export { createRecord, type RecordChange, type RecordRules, updateRecord, type WriteContext } from "./record-writes";
 export { canChange, canSee, canSeeDrafts, type RecordKind, type RecordStatus, type StoredRecord, visibleRecord } from "./records";
-export { importSirene, type SireneImportOptions, type SireneImportProgress } from "./register/import-sirene";
+export { importSireneFiles, type SireneImportProgress } from "./register/import-sirene";
 export { cancelRegisterJob, currentRegisterJob, ImportBusy, type RegisterJob, type RegisterJobFiles, startRegisterJob } from "./register/job";
 export { findRegisterMatch, type MatchedBy, type Mismatch, type RegisterMatch, registerMismatches } from "./register/match";
 export type { RegisterImportReport } from "./register/store";

@@ -3,9 +3,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { importSirene } from "@oess/app";
+import { importSireneFiles } from "@oess/app";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
-import { stockFile } from "@oess/sirene";
 import { establishment, FIXTURE_COMMUNES, FIXTURE_ESTABLISHMENTS, FIXTURE_UNITS, unit, writeFixtureFiles } from "@oess/sirene/fixtures";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,12 +25,7 @@ beforeAll(async () => {
     [...FIXTURE_ESTABLISHMENTS, establishment(supportedSiret, { codeCommuneEtablissement: "79191" })],
     [...FIXTURE_UNITS, unit(supportedSiret.slice(0, 9), { denominationUniteLegale: supported.name, categorieJuridiqueUniteLegale: "5458" })],
   );
-  await importSirene(db.sql, {
-    units: stockFile(files.units),
-    establishments: stockFile(files.establishments),
-    communes: FIXTURE_COMMUNES,
-    extractDate: "2026-11-01",
-  });
+  await importSireneFiles(db.sql, files, { communes: FIXTURE_COMMUNES, extractDate: "2026-11-01" });
 });
 afterAll(async () => {
   await db.dispose();

@@ -2,10 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { importSirene } from "@oess/app";
+import { importSireneFiles } from "@oess/app";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { isValidSiret, loadTerritory, SCDL_COLUMNS, type ScdlRow, scdlProblems } from "@oess/domain";
-import { stockFile } from "@oess/sirene";
 import { FIXTURE_COMMUNES, writeFixtureFiles } from "@oess/sirene/fixtures";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
@@ -30,12 +29,7 @@ beforeAll(async () => {
   db = await createTestDatabase({ seed: true });
   api = testOpenData(db);
   const files = writeFixtureFiles(sireneDir);
-  await importSirene(db.sql, {
-    units: stockFile(files.units),
-    establishments: stockFile(files.establishments),
-    communes: FIXTURE_COMMUNES,
-    extractDate: "2026-11-01",
-  });
+  await importSireneFiles(db.sql, files, { communes: FIXTURE_COMMUNES, extractDate: "2026-11-01" });
 });
 afterAll(async () => {
   await db.dispose();

@@ -94,20 +94,10 @@ const UNIT_COLUMNS = [
 
 type Establishment = Record<(typeof ESTABLISHMENT_COLUMNS)[number], string>;
 
-const REPEATED = [
-  "statutDiffusionEtablissement",
-  "dateCreationEtablissement",
-  "trancheEffectifsEtablissement",
-  "anneeEffectifsEtablissement",
-  "dateDernierTraitementEtablissement",
-  "etablissementSiege",
-  "codeCommuneEtablissement",
-  "dateDebut",
-  "etatAdministratifEtablissement",
-  "activitePrincipaleEtablissement",
-  "nomenclatureActivitePrincipaleEtablissement",
-  "activitePrincipaleNAF25Etablissement",
-] as const satisfies ReadonlyArray<keyof Establishment>;
+/** The columns whose values repeat from row to row (codes, flags, dates), unlike identifiers and names. */
+const REPEATED = ESTABLISHMENT_COLUMNS.filter(
+  (c) => c !== "siren" && c !== "siret" && c !== "enseigne1Etablissement" && c !== "denominationUsuelleEtablissement",
+);
 type Unit = Record<(typeof UNIT_COLUMNS)[number], string>;
 
 const STAFF_BANDS = new Set(STAFF_BAND_CODES);

@@ -6,8 +6,8 @@ import { parseArgs } from "node:util";
 import { migrate, syncTerritory } from "@oess/db";
 import { runWithDatabase } from "@oess/db/cli";
 import { loadTerritory } from "@oess/domain";
-import { ScanError, stockFile } from "@oess/sirene";
-import { importSirene } from "../register/import-sirene";
+import { ScanError } from "@oess/sirene";
+import { importSireneFiles } from "../register/import-sirene";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { date: { type: "string" } } });
 const [unitsPath, establishmentsPath] = positionals;
@@ -31,22 +31,24 @@ await runWithDatabase(
     const communes = new Set(territory.communes.map((c) => c.code));
     const started = performance.now();
     let shown = 0;
-    const report = await importSirene(db.sql, {
-      units: stockFile(unitsPath),
-      establishments: stockFile(establishmentsPath),
-      communes,
-      extractDate: values.date ?? null,
-      signal: controller.signal,
-      onProgress(p) {
-        const now = performance.now();
-        if (now - shown < 1000 && p.phase !== "writing") return;
-        shown = now;
-        const what = { establishments: "établissements", units: "unités légales", writing: "écriture du registre" }[p.phase];
-        const line = `  ${what} : ${p.rowsRead.toLocaleString("fr-FR")} lignes lues, ${p.rowsKept.toLocaleString("fr-FR")} retenues, ${p.rowsPerSecond.toLocaleString("fr-FR")} lignes/s`;
-        // Redraw one line in a terminal; one line per step in a log file.
-        process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(100)}` : `${line}\n`);
+    const report = await importSireneFiles(
+      db.sql,
+      { units: unitsPath, establishments: establishmentsPath },
+      {
+        communes,
+        extractDate: values.date ?? null,
+        signal: controller.signal,
+        onProgress(p) {
+          const now = performance.now();
+          if (now - shown < 1000 && p.phase !== "writing") return;
+          shown = now;
+          const what = { establishments: "établissements", units: "unités légales", writing: "écriture du registre" }[p.phase];
+          const line = `  ${what} : ${p.rowsRead.toLocaleString("fr-FR")} lignes lues, ${p.rowsKept.toLocaleString("fr-FR")} retenues, ${p.rowsPerSecond.toLocaleString("fr-FR")} lignes/s`;
+          // Redraw one line in a terminal; one line per step in a log file.
+          process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(100)}` : `${line}\n`);
+        },
       },
-    });
+    );
     if (process.stderr.isTTY) process.stderr.write("\n");
     console.log(
       `Registre SIRENE importé en ${((performance.now() - started) / 1000).toFixed(1)} s (extrait du ${report.extractDate ?? "?"}) : ` +

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { stockFile } from "@oess/sirene";
 import { establishment, FIXTURE_COMMUNES, FIXTURE_ESTABLISHMENTS, writeFixtureFiles } from "@oess/sirene/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importSirene } from "./import-sirene";
+import { importSirene, importSireneFiles } from "./import-sirene";
 
 let db: TestDatabase;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "register-"));
@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 const run = (files: { units: string; establishments: string }, options: { signal?: AbortSignal; extractDate?: string } = {}) =>
-  importSirene(db.sql, { units: stockFile(files.units), establishments: stockFile(files.establishments), communes: FIXTURE_COMMUNES, ...options });
+  importSireneFiles(db.sql, files, { communes: FIXTURE_COMMUNES, ...options });
 
 const register = () =>
   db.sql.query<Record<string, unknown>>(

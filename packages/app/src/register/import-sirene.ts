@@ -2,7 +2,7 @@
 // read (minutes at national size, cancellable), then write (one transaction). Whatever stops it,
 // the register stays as it was and the stop is recorded with its reason.
 import type { SqlDriver } from "@oess/db";
-import { type RegisterPhase, readRegister, type ScanProgress, type StockFile } from "@oess/sirene";
+import { type RegisterPhase, readRegister, type ScanProgress, type StockFile, stockFile } from "@oess/sirene";
 import { type RegisterImportReport, recordStoppedImport, storeRegister } from "./store";
 
 export interface SireneImportOptions {
@@ -59,4 +59,20 @@ export async function importSirene(sql: SqlDriver, options: SireneImportOptions)
     await recordStoppedImport(sql, meta, cancelled ? "CANCELLED" : "FAILED", cancelled ? "Import annulé." : (error as Error).message).catch(() => undefined);
     throw error;
   }
+}
+
+/** Where a stock file is, and the name to give it (its file name by default). */
+export interface StockPath {
+  path: string;
+  name?: string;
+}
+
+/** The import of two stock files on disk, .csv or .zip: paths, or paths and names. */
+export function importSireneFiles(
+  sql: SqlDriver,
+  files: { units: string | StockPath; establishments: string | StockPath },
+  options: Omit<SireneImportOptions, "units" | "establishments">,
+): Promise<RegisterImportReport> {
+  const open = (file: string | StockPath) => (typeof file === "string" ? stockFile(file) : stockFile(file.path, file.name));
+  return importSirene(sql, { ...options, units: open(files.units), establishments: open(files.establishments) });
 }

@@ -3,8 +3,7 @@
 // deleted when it ends, whichever way it ends.
 import fs from "node:fs";
 import type { SqlDriver } from "@oess/db";
-import { stockFile } from "@oess/sirene";
-import { importSirene, type SireneImportProgress } from "./import-sirene";
+import { importSireneFiles, type SireneImportProgress, type StockPath } from "./import-sirene";
 import type { RegisterImportReport } from "./store";
 
 type RegisterJobStatus = "RUNNING" | "DONE" | "FAILED" | "CANCELLED";
@@ -21,8 +20,8 @@ export interface RegisterJob {
 }
 
 export interface RegisterJobFiles {
-  units: { path: string; name: string };
-  establishments: { path: string; name: string };
+  units: StockPath;
+  establishments: StockPath;
   /** Removed when the job ends. */
   folder: string;
 }
@@ -68,9 +67,7 @@ export function startRegisterJob(
   controller = abort;
   (async () => {
     try {
-      job.report = await importSirene(sql, {
-        units: stockFile(files.units.path, files.units.name),
-        establishments: stockFile(files.establishments.path, files.establishments.name),
+      job.report = await importSireneFiles(sql, files, {
         communes: options.communes,
         startedById: options.startedById,
         extractDate: options.extractDate,

@@ -128,7 +128,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
                     <td>{i.demo ? "Données de démonstration" : i.files}</td>
                     <td>{formatInteger(i.rowsRead)}</td>
                     <td>{formatInteger(i.kept)}</td>
-                    <td>{`+${formatInteger(i.added)} · ~${formatInteger(i.changed)} · −${formatInteger(i.removed)}`}</td>
+                    <td>{`${formatInteger(i.added)} ajoutés, ${formatInteger(i.changed)} modifiés, ${formatInteger(i.removed)} retirés`}</td>
                   </tr>
                 ))}
               </tbody>

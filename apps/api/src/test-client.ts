@@ -1,0 +1,33 @@
+// Test helper: the API as a signed-in browser calls it, through HTTP (app.fetch).
+import { DEMO_PASSWORD } from "@oess/db";
+import type { App } from "./app";
+
+export const CSRF = { "x-graphql-yoga-csrf": "1" };
+
+export interface GraphqlAnswer {
+  data?: any;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** A GraphQL request with the session's cookie (empty: anonymous) and the CSRF header. */
+export async function graphqlAs(app: App, cookie: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> {
+  const response = await app.fetch("http://localhost/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, ...CSRF },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphqlAnswer;
+}
+
+/** Signs a demo account in; its session cookie (name=value). */
+export async function signIn(app: App, email: string): Promise<string> {
+  const response = await app.fetch("http://localhost/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...CSRF },
+    body: JSON.stringify({
+      query: `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { name } }`,
+      variables: { e: email, p: DEMO_PASSWORD },
+    }),
+  });
+  return (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+}
