@@ -71,6 +71,7 @@ export function createApp({
         prisma: db.prisma,
         sql: db.sql,
         territory,
+        signal: request.signal,
         ...session,
         rateLimit: session.viewer ? null : readLimit.checkGraphql(request, req?.socket.remoteAddress),
         openDataUrls: {

@@ -126,4 +126,38 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("clients that hang up mid-quer
       await Promise.allSettled([releaseHeld, rowsHeld]);
     }
   });
+
+  // A statement that waits (here on a lock another session holds, as behind a long write) runs on
+  // for a client that has gone, unless the request cancels it.
+  const waitingOnLock = async () =>
+    (
+      await db.sql.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'",
+      )
+    )[0]?.n ?? 0;
+  const until = async (condition: () => Promise<boolean>) => {
+    for (let i = 0; i < 100 && !(await condition()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    return condition();
+  };
+
+  it.each([
+    ["a list (Prisma)", "funding", "{ fundings(first: 100, where: { year: { gte: 2000 } }) { totalCount edges { node { amount } } } }"],
+    ["an aggregate (SQL driver)", "indicator_rollup_partner", "{ indicators(groupBy: [PARTNER, YEAR]) { partnerId year fundingAmount } }"],
+  ])("cancels %s on the server as soon as the client is gone", async (_kind, table, query) => {
+    await db.sql.transaction(async (tx) => {
+      await tx.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+      const controller = new AbortController();
+      const request = fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "not cached" },
+        body: JSON.stringify({ query }),
+        signal: controller.signal,
+      }).catch(() => "hung up");
+      expect(await until(async () => (await waitingOnLock()) > 0)).toBe(true);
+      controller.abort();
+      expect(await request).toBe("hung up");
+      // The lock is still held: only a cancel ends the statement that waits for it.
+      expect(await until(async () => (await waitingOnLock()) === 0)).toBe(true);
+    });
+  });
 });

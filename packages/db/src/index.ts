@@ -1,3 +1,4 @@
+export { cancelledWith } from "./cancellation";
 export { type DatabaseKind, type DatabaseTarget, describeTarget, targetFromEnv } from "./config";
 export type { SqlDriver, SqlExecutor } from "./driver";
 export { DatabaseOpenError, type DatabaseProblem, databaseProblem, MigrationError, RETRY_AFTER_SECONDS } from "./errors";

@@ -4,8 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { CancellablePool } from "./cancellation";
 import { type DatabaseKind, type DatabaseTarget, targetFromEnv } from "./config";
 import { lockDataDir } from "./data-dir-lock";
 import { pgDriver, pgliteDriver, type SqlDriver } from "./driver";
@@ -44,7 +44,8 @@ export async function openDatabase(target: DatabaseTarget = targetFromEnv(), opt
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, statement_timeout: options.statementTimeoutMs || undefined });
+  // Statements sent in a request's `cancelledWith` scope stop when the request is abandoned.
+  const pool = new CancellablePool({ connectionString: url, max: options.maxConnections ?? 10, statement_timeout: options.statementTimeoutMs || undefined });
   try {
     await pool.query("SELECT 1");
   } catch (error) {

@@ -42,6 +42,8 @@ export interface Context {
   /** Null for anonymous callers: they see published records only. */
   viewer: Viewer | null;
   http?: HttpContext;
+  /** Aborts when the caller hangs up: the resolvers' long queries stop with it (see cancellable). */
+  signal?: AbortSignal;
   /** Null (or absent) when the caller is not limited: signed in, or the dashboard's own server. */
   rateLimit?: RateLimitState | null;
 }

@@ -2,6 +2,7 @@
 // (see @oess/domain's confidentiality), read once per data version, and the indicator rows whose
 // jobs it may not give.
 import { DEFAULT_SECRECY_RULES, type JobsCell, JobsProtection, type SecrecyRules } from "@oess/domain";
+import { uncancellable } from "../cancellation";
 import type { SqlExecutor } from "../driver";
 import type { IndicatorDimension, IndicatorFilter, IndicatorRow } from "./indicators";
 
@@ -43,7 +44,8 @@ export async function jobsProtection(db: SqlExecutor): Built {
   const key = `${state?.version}|${JSON.stringify(rules)}`;
   const cached = cache.get(db);
   if (cached?.key === key) return cached.built;
-  const built = db.query<JobsCell>(CELLS_SQL).then((cells) => ({ protection: new JobsProtection(cells, rules), rules }));
+  // Shared by every request that asks before the data changes: the one that started it may leave.
+  const built = uncancellable(() => db.query<JobsCell>(CELLS_SQL)).then((cells) => ({ protection: new JobsProtection(cells, rules), rules }));
   cache.set(db, { key, built });
   built.catch(() => {
     if (cache.get(db)?.built === built) cache.delete(db);

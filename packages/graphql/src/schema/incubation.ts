@@ -2,6 +2,7 @@
 // which @oess/app checks and stores).
 import { createRecord, incubationRules, updateRecord } from "@oess/app";
 import { builder } from "../builder";
+import { cancellable } from "../cancellable";
 import { PAGE_OPTIONS, recordPage, visibleAnd } from "../visibility";
 import { IncubationOutcome } from "./enums";
 import { DateFilter, IdFilter, IncubationOutcomeFilter, IntFilter, RecordStatusFilter } from "./filters";
@@ -49,8 +50,8 @@ builder.queryField("incubations", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: IncubationWhere, required: false }), orderBy: t.arg({ type: [IncubationOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) => ctx.prisma.incubation.findMany(recordPage(query, visibleAnd(ctx, args.where), args.orderBy)),
-    totalCount: (_connection, args, ctx) => ctx.prisma.incubation.count({ where: visibleAnd(ctx, args.where) }),
+    resolve: (query, _root, args, ctx) => cancellable(ctx, () => ctx.prisma.incubation.findMany(recordPage(query, visibleAnd(ctx, args.where), args.orderBy))),
+    totalCount: (_connection, args, ctx) => cancellable(ctx, () => ctx.prisma.incubation.count({ where: visibleAnd(ctx, args.where) })),
   }),
 );
 

@@ -16,6 +16,7 @@ import { describeIndicator, isUuid, type SecretReason, type Territory } from "@o
 import { releasedIndicators, releasedSurvival } from "@oess/opendata";
 import { GraphQLError } from "graphql";
 import { builder, type Context } from "../builder";
+import { cancellable } from "../cancellable";
 import { selectedFields } from "../selection";
 import { LegalCategoryRef, legalCategoryOf } from "./enterprise";
 import { AidNature, CooperativeKind, FundingInstrument, IncubationOutcome, LegalFamily } from "./enums";
@@ -115,10 +116,13 @@ export async function readIndicators(
   asOf?: number | null,
 ): Promise<IndicatorRow[]> {
   // A version holds only what it published: every reader gets its protected jobs figures.
-  if (asOf != null) return releasedIndicators(ctx.sql, await releaseAsOf(ctx, asOf), groupBy, filter, measures);
+  if (asOf != null) {
+    const release = await releaseAsOf(ctx, asOf);
+    return cancellable(ctx, () => releasedIndicators(ctx.sql, release, groupBy, filter, measures));
+  }
   // Through the SQL driver, as every aggregate query: Prisma's raw queries cost more than the
   // rollup's query itself, and the API and the exports share one cached jobs protection.
-  const rows = await computeIndicators(ctx.sql, groupBy, filter, measures);
+  const rows = await cancellable(ctx, () => computeIndicators(ctx.sql, groupBy, filter, measures));
   if (ctx.viewer || !measures.some((m) => JOBS_MEASURES.includes(m))) return rows;
   return protectJobs((await jobsProtection(ctx.sql)).protection, rows, groupBy, filter);
 }
@@ -265,7 +269,8 @@ builder.queryField("survival", (t) =>
     resolve: async (_root, { where, asOf }, ctx) => {
       const filter = where ?? {};
       checkIndicatorFilter(filter);
-      return asOf != null ? releasedSurvival(ctx.sql, await releaseAsOf(ctx, asOf), filter) : computeSurvival(ctx.sql, filter);
+      const release = asOf != null ? await releaseAsOf(ctx, asOf) : null;
+      return cancellable(ctx, () => (release ? releasedSurvival(ctx.sql, release, filter) : computeSurvival(ctx.sql, filter)));
     },
   }),
 );

@@ -1,4 +1,5 @@
 import { builder } from "../builder";
+import { cancellable } from "../cancellable";
 import { PAGE_OPTIONS, visibleConnection } from "../visibility";
 import { PartnerKind } from "./enums";
 import { BooleanFilter, IdFilter, PartnerKindFilter, StringFilter } from "./filters";
@@ -48,7 +49,9 @@ builder.queryField("partners", (t) =>
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: PartnerWhere, required: false }), orderBy: t.arg({ type: [PartnerOrderBy], required: false }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.partner.findMany({ ...query, where: args.where ?? {}, orderBy: [...(args.orderBy ?? [{ name: "asc" }]), { id: "asc" }] }),
-    totalCount: (_connection, args, ctx) => ctx.prisma.partner.count({ where: args.where ?? {} }),
+      cancellable(ctx, () =>
+        ctx.prisma.partner.findMany({ ...query, where: args.where ?? {}, orderBy: [...(args.orderBy ?? [{ name: "asc" }]), { id: "asc" }] }),
+      ),
+    totalCount: (_connection, args, ctx) => cancellable(ctx, () => ctx.prisma.partner.count({ where: args.where ?? {} })),
   }),
 );

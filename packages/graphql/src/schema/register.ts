@@ -11,6 +11,7 @@ import {
 } from "@oess/db";
 import { DEMO_DATA_SOURCE, NAF_SECTION_LABELS, nafLabel, STAFF_BAND_CODES, staffBandLabel } from "@oess/domain";
 import { builder, type Context } from "../builder";
+import { cancellable } from "../cancellable";
 import { PAGE_OPTIONS } from "../visibility";
 import { LegalCategoryRef, legalCategoryOf } from "./enterprise";
 import { LegalFamily } from "./enums";
@@ -101,9 +102,14 @@ builder.queryField("registerEstablishments", (t) =>
       cursor: "siret",
       ...PAGE_OPTIONS,
       args: { where: t.arg({ type: RegisterWhere, required: false }) },
-      resolve: async (query, _root, args, ctx) =>
-        ctx.prisma.registerEstablishment.findMany({ ...query, where: await prismaWhere(ctx, args.where), orderBy: { siret: "asc" } }),
-      totalCount: async (_connection, args, ctx) => ctx.prisma.registerEstablishment.count({ where: await prismaWhere(ctx, args.where) }),
+      resolve: async (query, _root, args, ctx) => {
+        const where = await prismaWhere(ctx, args.where);
+        return cancellable(ctx, () => ctx.prisma.registerEstablishment.findMany({ ...query, where, orderBy: { siret: "asc" } }));
+      },
+      totalCount: async (_connection, args, ctx) => {
+        const where = await prismaWhere(ctx, args.where);
+        return cancellable(ctx, () => ctx.prisma.registerEstablishment.count({ where }));
+      },
     },
     { description: "A page of register establishments." },
   ),
@@ -173,7 +179,7 @@ builder.queryField("registerAggregates", (t) =>
       groupBy: t.arg({ type: [RegisterDimension], required: true, description: "Dimensions, in the order of the rows' sort." }),
       where: t.arg({ type: RegisterWhere, required: false }),
     },
-    resolve: (_root, args, ctx) => computeRegisterAggregates(ctx.sql, args.groupBy, filterOf(args.where)),
+    resolve: (_root, args, ctx) => cancellable(ctx, () => computeRegisterAggregates(ctx.sql, args.groupBy, filterOf(args.where))),
   }),
 );
 

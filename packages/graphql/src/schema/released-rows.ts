@@ -5,6 +5,7 @@ import { type Column, DATASETS, type Dataset, type Release, type ReleasedRow, re
 import { type ResolveCursorConnectionArgs, resolveCursorConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
+import { cancellable } from "../cancellable";
 import { PAGE_OPTIONS } from "../visibility";
 import { DatasetReleaseRef } from "./release";
 
@@ -80,7 +81,9 @@ for (const dataset of [...DATASETS, SCDL_DATASET]) {
         resolve: async (release, args, ctx) => {
           const page = async ({ after, before, limit, inverted }: ResolveCursorConnectionArgs): Promise<VersionRow[]> =>
             (
-              await releasedPage(ctx.sql, dataset, release, { after: decodeCursor("after", after), before: decodeCursor("before", before), limit, inverted })
+              await cancellable(ctx, () =>
+                releasedPage(ctx.sql, dataset, release, { after: decodeCursor("after", after), before: decodeCursor("before", before), limit, inverted }),
+              )
             ).map((row) => ({ ...row, release }));
           const connection = await resolveCursorConnection(
             { args, toCursor: (row: VersionRow) => encodeCursor(row.key), defaultSize: PAGE_OPTIONS.defaultSize, maxSize: PAGE_OPTIONS.maxSize(args) },
