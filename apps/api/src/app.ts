@@ -1,7 +1,6 @@
 // The HTTP application: Yoga with its plugins, composed in one place.
 
 import type { IncomingMessage } from "node:http";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { parseTrustedProxies } from "@oess/auth";
 import type { Database } from "@oess/db";
 import type { Territory } from "@oess/domain";
@@ -86,7 +85,8 @@ export function createApp({
     landingPage: false,
     // GraphiQL from the package's own bundle: yoga's default loads it from a CDN (blank offline).
     graphiql: { title: "Observatoire ESS — GraphQL", defaultQuery: EXAMPLE_QUERY },
-    renderGraphiQL,
+    // Loaded on the first visit: its bundle is 29 MB of the heap, which every other request would carry.
+    renderGraphiQL: async (options) => (await import("@graphql-yoga/render-graphiql")).renderGraphiQL(options),
     // CORS is the HTTP policy's: yoga's default hands credentials to any origin.
     cors: false,
     maskedErrors: { maskError: maskErrors },
