@@ -49,7 +49,22 @@ describe.runIf(onPostgres)("statements of an abandoned request", () => {
     expect(await outside).toEqual([{ slept: "" }]);
   });
 
-  it("refuses to start once the request is already gone", async () => {
-    await expect(cancelledWith(AbortSignal.abort(), () => db.sql.query("SELECT 1"))).rejects.toThrow(/abort/i);
+  it("sends nothing for a request gone before it started, or while it waited for a connection", async () => {
+    await expect(cancelledWith(AbortSignal.abort(), () => db.sql.query("CREATE TABLE sent_when_gone ()"))).rejects.toThrow(/abort/i);
+    // Every connection of the pool busy: the statement waits for one; its client leaves meanwhile.
+    let free = () => {};
+    const gate = new Promise<void>((resolve) => {
+      free = resolve;
+    });
+    const busy = [1, 2, 3].map(() => db.sql.transaction(() => gate));
+    const controller = new AbortController();
+    const waiting = cancelledWith(controller.signal, () => db.sql.query("CREATE TABLE sent_after_leaving ()")).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    free();
+    await Promise.all(busy);
+    expect(await waiting).toMatchObject({ name: "AbortError" });
+    const [tables] = await db.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE tablename LIKE 'sent_%'");
+    expect(tables?.n).toBe(0);
   });
 });

@@ -22,6 +22,8 @@ export function uncancellable<T>(work: () => T): T {
 
 /** A pg pool whose promise-style queries, sent in a `cancelledWith` scope, are cancelled on abort. */
 export class CancellablePool extends pg.Pool {
+  private readonly canceller = new Canceller(() => new pg.Client(this.options));
+
   // biome-ignore lint/suspicious/noExplicitAny: one implementation for pg's dozen overloads of query.
   override query(...args: any[]): any {
     const signal = scope.getStore();
@@ -30,38 +32,120 @@ export class CancellablePool extends pg.Pool {
     return this.queryUntil(signal, args);
   }
 
+  override async end(): Promise<void> {
+    await this.canceller.close();
+    await super.end();
+  }
+
   private async queryUntil(signal: AbortSignal, args: unknown[]): Promise<unknown> {
     signal.throwIfAborted();
     const client = await this.connect();
-    let cancelling: Promise<void> | undefined;
+    // Gone while it waited for a connection (a busy pool): nothing to send.
+    if (signal.aborted) {
+      client.release();
+      signal.throwIfAborted();
+    }
+    const pid = "processID" in client && typeof client.processID === "number" ? client.processID : null;
+    let ticket: Ticket | undefined;
     const cancel = () => {
-      cancelling = this.cancelBackend(client);
+      if (pid !== null) ticket = this.canceller.request(pid);
     };
     signal.addEventListener("abort", cancel, { once: true });
     try {
       return await Reflect.apply(client.query, client, args);
     } finally {
       signal.removeEventListener("abort", cancel);
-      // The connection goes back only once the cancel has landed: it must not reach the next
-      // statement sent on it. A cancel that lands after the statement ended finds the backend idle,
-      // and an idle backend ignores it.
-      await cancelling;
+      // The connection goes back only once its cancel is withdrawn (not sent yet) or has landed: it
+      // must not reach the next statement sent on it. A cancel that lands after the statement ended
+      // finds the backend idle, and an idle backend ignores it.
+      if (ticket) await this.canceller.settle(ticket);
       client.release();
     }
   }
+}
 
-  /** pg_cancel_backend over a connection of its own: the pool's may all be held by the statements to cancel. */
-  private async cancelBackend(client: pg.PoolClient): Promise<void> {
-    const pid = "processID" in client ? client.processID : null;
-    if (typeof pid !== "number") return;
-    const canceller = new pg.Client(this.options);
-    try {
-      await canceller.connect();
-      await canceller.query("SELECT pg_cancel_backend($1)", [pid]);
-    } catch {
-      // The statement then ends on its own, or at the statement time-out.
-    } finally {
-      await canceller.end().catch(() => undefined);
+interface Ticket {
+  pid: number;
+  /** The cancel on its way, if one is. */
+  flight: Promise<void> | null;
+}
+
+/** A cancel that reaches the backend before it has read the statement is ignored: asked again this often. */
+const RETRY_MS = 100;
+
+/**
+ * Sends the cancels over a connection of its own, outside the pool: the pool's connections may all
+ * be held by the statements to cancel, and a connection per cancel would fork a backend each. The
+ * cancels asked while one is on its way leave together, in one statement; each is sent again until
+ * its statement has ended.
+ */
+class Canceller {
+  /** Asked, and their statement still running. */
+  private readonly live = new Set<Ticket>();
+  private readonly queued = new Set<Ticket>();
+  private connection: Promise<pg.Client> | null = null;
+  private sending = false;
+
+  constructor(private readonly connect: () => pg.Client) {}
+
+  request(pid: number): Ticket {
+    const ticket: Ticket = { pid, flight: null };
+    this.live.add(ticket);
+    this.enqueue(ticket);
+    return ticket;
+  }
+
+  /** Once the statement has ended: no cancel is sent for it any more, and the one on its way has landed. */
+  async settle(ticket: Ticket): Promise<void> {
+    this.live.delete(ticket);
+    this.queued.delete(ticket);
+    await ticket.flight;
+  }
+
+  async close(): Promise<void> {
+    const connection = this.connection;
+    this.connection = null;
+    await (await connection?.catch(() => null))?.end().catch(() => undefined);
+  }
+
+  private enqueue(ticket: Ticket): void {
+    if (!this.live.has(ticket)) return;
+    this.queued.add(ticket);
+    if (!this.sending) void this.send();
+  }
+
+  private async send(): Promise<void> {
+    this.sending = true;
+    while (this.queued.size > 0) {
+      const batch = [...this.queued];
+      this.queued.clear();
+      const flight = this.cancel(batch.map((t) => t.pid));
+      for (const ticket of batch) ticket.flight = flight;
+      await flight;
+      for (const ticket of batch) {
+        ticket.flight = null;
+        if (this.live.has(ticket)) setTimeout(() => this.enqueue(ticket), RETRY_MS).unref();
+      }
     }
+    this.sending = false;
+  }
+
+  private async cancel(pids: number[]): Promise<void> {
+    try {
+      this.connection ??= this.open();
+      await (await this.connection).query("SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid", [pids]);
+    } catch {
+      // Asked again while the statements run; the next try reconnects.
+      this.connection = null;
+    }
+  }
+
+  private async open(): Promise<pg.Client> {
+    const connection = this.connect();
+    connection.on("error", () => {
+      this.connection = null;
+    });
+    await connection.connect();
+    return connection;
   }
 }
