@@ -7,7 +7,7 @@ import { migrate, syncTerritory } from "@oess/db";
 import { runWithDatabase } from "@oess/db/cli";
 import { loadTerritory } from "@oess/domain";
 import { ScanError } from "@oess/sirene";
-import { importSireneFiles } from "../register/import-sirene";
+import { importSireneFiles, type SireneImportProgress } from "../register/import-sirene";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { date: { type: "string" } } });
 const [unitsPath, establishmentsPath] = positionals;
@@ -30,7 +30,17 @@ await runWithDatabase(
     await syncTerritory(db.sql, territory);
     const communes = new Set(territory.communes.map((c) => c.code));
     const started = performance.now();
-    let shown = 0;
+    // A line a second at most, and each phase's last figures: a quick phase still says what it read.
+    let shown = Number.NEGATIVE_INFINITY;
+    let unshown: SireneImportProgress | null = null;
+    const show = (p: SireneImportProgress) => {
+      const what = { establishments: "établissements", units: "unités légales", writing: "écriture du registre" }[p.phase];
+      const line = `  ${what} : ${p.rowsRead.toLocaleString("fr-FR")} lignes lues, ${p.rowsKept.toLocaleString("fr-FR")} retenues, ${p.rowsPerSecond.toLocaleString("fr-FR")} lignes/s`;
+      // Redraw one line in a terminal; one line per step in a log file.
+      process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(100)}` : `${line}\n`);
+      shown = performance.now();
+      unshown = null;
+    };
     const report = await importSireneFiles(
       db.sql,
       { units: unitsPath, establishments: establishmentsPath },
@@ -39,13 +49,9 @@ await runWithDatabase(
         extractDate: values.date ?? null,
         signal: controller.signal,
         onProgress(p) {
-          const now = performance.now();
-          if (now - shown < 1000 && p.phase !== "writing") return;
-          shown = now;
-          const what = { establishments: "établissements", units: "unités légales", writing: "écriture du registre" }[p.phase];
-          const line = `  ${what} : ${p.rowsRead.toLocaleString("fr-FR")} lignes lues, ${p.rowsKept.toLocaleString("fr-FR")} retenues, ${p.rowsPerSecond.toLocaleString("fr-FR")} lignes/s`;
-          // Redraw one line in a terminal; one line per step in a log file.
-          process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(100)}` : `${line}\n`);
+          if (unshown && unshown.phase !== p.phase) show(unshown);
+          if (p.phase === "writing" || performance.now() - shown >= 1000) show(p);
+          else unshown = p;
         },
       },
     );
