@@ -135,8 +135,8 @@ class Canceller {
       this.connection ??= this.open();
       await (await this.connection).query("SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid", [pids]);
     } catch {
-      // Asked again while the statements run; the next try reconnects.
-      this.connection = null;
+      // Asked again while the statements run; the next try reconnects, on a connection of its own.
+      await this.close();
     }
   }
 
