@@ -91,16 +91,16 @@ try {
   // The API checks at start-up whether to take a dataset version (seconds of PostgreSQL at this
   // scale): measured alongside, it would slow the first runs and count among the statements left.
   const watcher = engine === "PostgreSQL" ? await openDatabase(targetFromEnv(env), { maxConnections: 1 }) : null;
-  const busy = async () =>
-    watcher
-      ? ((
-          await watcher.sql.query<{ n: number }>(
-            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'",
-          )
-        )[0]?.n ?? 0)
-      : 0;
+  /** The statements the database runs for others than the watcher: how many, and how long the oldest has run (ms). */
+  const activity = async () =>
+    (
+      await watcher?.sql.query<{ n: number; oldest: number }>(
+        `SELECT count(*)::int AS n, coalesce(extract(epoch FROM max(now() - query_start)) * 1000, 0)::int AS oldest
+           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
+      )
+    )?.[0] ?? { n: 0, oldest: 0 };
   for (let quietSince = performance.now(); performance.now() - quietSince < 2_000; await new Promise((r) => setTimeout(r, 100))) {
-    if ((await busy()) > 0) quietSince = performance.now();
+    if ((await activity()).n > 0) quietSince = performance.now();
   }
 
   /** A request of `query`; past the response cache unless `cached`; given up after `patienceMs`, if set. */
@@ -147,10 +147,7 @@ try {
     let most = 0;
     let oldest = 0;
     for (const since = performance.now(); performance.now() - since < 3_000; await new Promise((r) => setTimeout(r, 100))) {
-      const [now = { n: 0, oldest: 0 }] = await watcher.sql.query<{ n: number; oldest: number }>(
-        `SELECT count(*)::int AS n, coalesce(extract(epoch FROM max(now() - query_start)) * 1000, 0)::int AS oldest
-           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
-      );
+      const now = await activity();
       most = Math.max(most, now.n);
       oldest = Math.max(oldest, now.oldest);
     }
