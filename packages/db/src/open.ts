@@ -22,7 +22,7 @@ export interface Database {
 export interface OpenOptions {
   /** Pool size on PostgreSQL. */
   maxConnections?: number;
-  /** Called with each SQL statement Prisma sends (tests count them). */
+  /** Called with each SQL statement Prisma or the SQL driver's `query` sends (tests count them). */
   onQuery?: (sql: string) => void;
   /**
    * PostgreSQL's statement_timeout on every connection, in ms: no request can hold a connection
@@ -37,6 +37,18 @@ function createClient(adapter: PrismaPg | PrismaPGlite, options: OpenOptions): P
   const onQuery = options.onQuery;
   prisma.$on("query", (event) => onQuery(event.query));
   return prisma;
+}
+
+/** The driver, telling `onQuery` of each statement its `query` sends too. */
+function observed(driver: SqlDriver, onQuery: OpenOptions["onQuery"]): SqlDriver {
+  if (!onQuery) return driver;
+  return {
+    ...driver,
+    query: <Row>(sql: string, params?: unknown[]) => {
+      onQuery(sql);
+      return driver.query<Row>(sql, params);
+    },
+  };
 }
 
 export async function openDatabase(target: DatabaseTarget = targetFromEnv(), options: OpenOptions = {}): Promise<Database> {
@@ -63,7 +75,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   return {
     kind: "postgresql",
     prisma,
-    sql: pgDriver(pool),
+    sql: observed(pgDriver(pool), options.onQuery),
     async close() {
       closing = true;
       await prisma.$disconnect();
@@ -87,7 +99,7 @@ async function openPglite(dataDir: string | null, options: OpenOptions): Promise
   return {
     kind: "pglite",
     prisma,
-    sql: pgliteDriver(pglite),
+    sql: observed(pgliteDriver(pglite), options.onQuery),
     async close() {
       await prisma.$disconnect();
       await pglite.close(); // PGlite's timers keep the process alive until it is closed

@@ -1,6 +1,6 @@
 import { CONTOURS_ATTRIBUTION, loadContours } from "@oess/domain/contours";
 import { builder } from "../builder";
-import { PAGE_OPTIONS, visibleConnection } from "../visibility";
+import { PAGE_OPTIONS, readList, visibleConnection } from "../visibility";
 import { IntFilter, StringFilter } from "./filters";
 
 builder.prismaNode("Commune", {
@@ -40,11 +40,16 @@ builder.queryField("communes", (t) =>
       ...PAGE_OPTIONS,
       args: { where: t.arg({ type: CommuneWhere, required: false }), orderBy: t.arg({ type: [CommuneOrderBy], required: false }) },
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.commune.findMany({
-          ...query,
-          where: { AND: [{ epciSiren: ctx.territory.epciSiren }, args.where ?? {}] },
-          orderBy: [...(args.orderBy ?? [{ population: "desc" }]), { code: "asc" }],
-        }),
+        readList(
+          ctx,
+          "Commune",
+          {
+            ...query,
+            where: { AND: [{ epciSiren: ctx.territory.epciSiren }, args.where ?? {}] },
+            orderBy: [...(args.orderBy ?? [{ population: "desc" as const }]), { code: "asc" as const }],
+          },
+          (page) => ctx.prisma.commune.findMany(page),
+        ),
       totalCount: (_connection, args, ctx) => ctx.prisma.commune.count({ where: { AND: [{ epciSiren: ctx.territory.epciSiren }, args.where ?? {}] } }),
     },
     { description: "A page of communes." },

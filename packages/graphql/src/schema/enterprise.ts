@@ -5,7 +5,7 @@ import { legalFormLabel, nafLabel } from "@oess/domain";
 import { legalCategoryLabel } from "@oess/domain/legal-categories";
 import { builder } from "../builder";
 import { cancellable } from "../cancellable";
-import { PAGE_OPTIONS, recordPage, visibleAnd, visibleConnection } from "../visibility";
+import { PAGE_OPTIONS, readList, recordPage, visibleAnd, visibleConnection } from "../visibility";
 import { CooperativeKind, LegalFamily } from "./enums";
 import { CooperativeKindFilter, DateFilter, IdFilter, IntFilter, LegalFamilyFilter, RecordStatusFilter, StringFilter } from "./filters";
 import { ContributedRecord, editorsOfTarget, RECORD_SELECT, RecordChangeRef, target, visibleTo } from "./record";
@@ -100,7 +100,8 @@ builder.queryField("enterprises", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: EnterpriseWhere, required: false }), orderBy: t.arg({ type: [EnterpriseOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) => cancellable(ctx, () => ctx.prisma.enterprise.findMany(recordPage(query, visibleAnd(ctx, args.where), args.orderBy))),
+    resolve: (query, _root, args, ctx) =>
+      readList(ctx, "Enterprise", recordPage(query, visibleAnd(ctx, args.where), args.orderBy), (page) => ctx.prisma.enterprise.findMany(page)),
     totalCount: (_connection, args, ctx) => cancellable(ctx, () => ctx.prisma.enterprise.count({ where: visibleAnd(ctx, args.where) })),
   }),
 );

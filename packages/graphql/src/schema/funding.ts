@@ -4,7 +4,7 @@ import { createRecord, fundingRules, updateRecord } from "@oess/app";
 import { describeIndicator } from "@oess/domain";
 import { builder } from "../builder";
 import { cancellable } from "../cancellable";
-import { PAGE_OPTIONS, recordPage, visibleAnd } from "../visibility";
+import { PAGE_OPTIONS, readList, recordPage, visibleAnd } from "../visibility";
 import { AidNature, FundingInstrument } from "./enums";
 import {
   AidNatureFilter,
@@ -89,7 +89,8 @@ builder.queryField("fundings", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: FundingWhere, required: false }), orderBy: t.arg({ type: [FundingOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) => cancellable(ctx, () => ctx.prisma.funding.findMany(recordPage(query, visibleAnd(ctx, args.where), args.orderBy))),
+    resolve: (query, _root, args, ctx) =>
+      readList(ctx, "Funding", recordPage(query, visibleAnd(ctx, args.where), args.orderBy), (page) => ctx.prisma.funding.findMany(page)),
     totalCount: (_connection, args, ctx) => cancellable(ctx, () => ctx.prisma.funding.count({ where: visibleAnd(ctx, args.where) })),
   }),
 );

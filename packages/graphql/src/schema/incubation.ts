@@ -3,7 +3,7 @@
 import { createRecord, incubationRules, updateRecord } from "@oess/app";
 import { builder } from "../builder";
 import { cancellable } from "../cancellable";
-import { PAGE_OPTIONS, recordPage, visibleAnd } from "../visibility";
+import { PAGE_OPTIONS, readList, recordPage, visibleAnd } from "../visibility";
 import { IncubationOutcome } from "./enums";
 import { DateFilter, IdFilter, IncubationOutcomeFilter, IntFilter, RecordStatusFilter } from "./filters";
 import { ContributedRecord, editorsOfTarget, RECORD_SELECT, RecordChangeRef, target, visibleTo } from "./record";
@@ -50,7 +50,8 @@ builder.queryField("incubations", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: IncubationWhere, required: false }), orderBy: t.arg({ type: [IncubationOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) => cancellable(ctx, () => ctx.prisma.incubation.findMany(recordPage(query, visibleAnd(ctx, args.where), args.orderBy))),
+    resolve: (query, _root, args, ctx) =>
+      readList(ctx, "Incubation", recordPage(query, visibleAnd(ctx, args.where), args.orderBy), (page) => ctx.prisma.incubation.findMany(page)),
     totalCount: (_connection, args, ctx) => cancellable(ctx, () => ctx.prisma.incubation.count({ where: visibleAnd(ctx, args.where) })),
   }),
 );

@@ -4,7 +4,7 @@ import { createRecord, jobRecordRules, updateRecord } from "@oess/app";
 import { describeIndicator } from "@oess/domain";
 import { builder } from "../builder";
 import { cancellable } from "../cancellable";
-import { PAGE_OPTIONS, recordPage, visibleAnd } from "../visibility";
+import { PAGE_OPTIONS, readList, recordPage, visibleAnd } from "../visibility";
 import { DecimalFilter, IdFilter, IntFilter, RecordStatusFilter } from "./filters";
 import { ContributedRecord, editorsOfTarget, RECORD_SELECT, RecordChangeRef, target, visibleTo } from "./record";
 
@@ -50,7 +50,8 @@ builder.queryField("jobs", (t) =>
     cursor: "id",
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: JobRecordWhere, required: false }), orderBy: t.arg({ type: [JobRecordOrderBy], required: false }) },
-    resolve: (query, _root, args, ctx) => cancellable(ctx, () => ctx.prisma.jobRecord.findMany(recordPage(query, visibleAnd(ctx, args.where), args.orderBy))),
+    resolve: (query, _root, args, ctx) =>
+      readList(ctx, "JobRecord", recordPage(query, visibleAnd(ctx, args.where), args.orderBy), (page) => ctx.prisma.jobRecord.findMany(page)),
     totalCount: (_connection, args, ctx) => cancellable(ctx, () => ctx.prisma.jobRecord.count({ where: visibleAnd(ctx, args.where) })),
   }),
 );

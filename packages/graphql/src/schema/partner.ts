@@ -1,6 +1,6 @@
 import { builder } from "../builder";
 import { cancellable } from "../cancellable";
-import { PAGE_OPTIONS, visibleConnection } from "../visibility";
+import { PAGE_OPTIONS, readList, visibleConnection } from "../visibility";
 import { PartnerKind } from "./enums";
 import { BooleanFilter, IdFilter, PartnerKindFilter, StringFilter } from "./filters";
 
@@ -49,8 +49,11 @@ builder.queryField("partners", (t) =>
     ...PAGE_OPTIONS,
     args: { where: t.arg({ type: PartnerWhere, required: false }), orderBy: t.arg({ type: [PartnerOrderBy], required: false }) },
     resolve: (query, _root, args, ctx) =>
-      cancellable(ctx, () =>
-        ctx.prisma.partner.findMany({ ...query, where: args.where ?? {}, orderBy: [...(args.orderBy ?? [{ name: "asc" }]), { id: "asc" }] }),
+      readList(
+        ctx,
+        "Partner",
+        { ...query, where: args.where ?? {}, orderBy: [...(args.orderBy ?? [{ name: "asc" as const }]), { id: "asc" as const }] },
+        (page) => ctx.prisma.partner.findMany(page),
       ),
     totalCount: (_connection, args, ctx) => cancellable(ctx, () => ctx.prisma.partner.count({ where: args.where ?? {} })),
   }),
