@@ -18,7 +18,7 @@ export {
   type IndicatorRow,
 } from "./queries/indicators";
 export { jobsProtection, protectJobs, saveSecrecyRules, secrecyRules } from "./queries/jobs-secrecy";
-export { type CompiledPage, compilePage, type PageArgs, readPage } from "./queries/record-page";
+export { type CompiledPage, compilePage, type PageArgs, PageRow, readPage } from "./queries/record-page";
 export {
   computeRegisterAggregates,
   REGISTER_DIMENSIONS,

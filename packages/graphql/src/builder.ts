@@ -14,6 +14,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
 import { LIMITS } from "./limits";
+import LoadedColumnsPlugin from "./loaded-columns";
 
 /** What the HTTP layer lends to resolvers that deal with sessions. */
 export interface HttpContext {
@@ -82,7 +83,7 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, PrismaUtilsPlugin, RelayPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, LoadedColumnsPlugin, PrismaPlugin, PrismaUtilsPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({

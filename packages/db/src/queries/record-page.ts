@@ -233,8 +233,17 @@ export function compilePage(model: string, args: PageArgs): CompiledPage | null 
   }
 }
 
-function build(row: Record<string, unknown>, shape: Shape): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/**
+ * A row of a compiled page, or one of its to-one relations. A page compiles only when its plan has
+ * no nested list, so the object carries everything the request's selection beneath it reads: its
+ * relations need not consult the plan again (see @oess/graphql's loaded-columns plugin).
+ */
+export class PageRow {
+  [field: string]: unknown;
+}
+
+function build(row: Record<string, unknown>, shape: Shape): PageRow {
+  const out = new PageRow();
   for (const [key, alias, read] of shape.scalars) out[key] = read(row[alias]);
   for (const [key, present, nested] of shape.relations) out[key] = row[present] === null ? null : build(row, nested);
   return out;
