@@ -6,7 +6,7 @@ import type { Database } from "@oess/db";
 import type { Territory } from "@oess/domain";
 import { schema } from "@oess/graphql";
 import { createYoga, useExecutionCancellation } from "graphql-yoga";
-import { DEFAULT_READS_PER_MINUTE, PLACEHOLDER_CONTACT_EMAIL, type SecuritySettings } from "./config";
+import { DEFAULT_DOWNLOAD_STALL_MS, DEFAULT_READS_PER_MINUTE, PLACEHOLDER_CONTACT_EMAIL, type SecuritySettings } from "./config";
 import { useMutationCsrf } from "./plugins/csrf";
 import { maskErrors, useErrorCodes } from "./plugins/errors";
 import { useHealthz } from "./plugins/healthz";
@@ -55,11 +55,14 @@ export function createApp({
   territory,
   urls,
   security = DEFAULT_SECURITY,
+  downloadStallMs = DEFAULT_DOWNLOAD_STALL_MS,
 }: {
   db: Database;
   territory: Territory;
   urls: AppUrls;
   security?: SecuritySettings;
+  /** How long a download may wait for a client that takes nothing before it is cut, in ms (0: for ever). */
+  downloadStallMs?: number;
 }) {
   const readLimit = useReadRateLimit(security.readsPerMinute > 0 ? new ReadRateLimiter(security.readsPerMinute, 60_000) : null, security.trustedProxies);
   return createYoga({
@@ -111,6 +114,7 @@ export function createApp({
           contactEmail: urls.contactEmail ?? PLACEHOLDER_CONTACT_EMAIL,
         },
         security.trustedProxies,
+        downloadStallMs,
       ),
       ...useLimits(),
       useDataVersionResponseCache(db.prisma, { keyByOrigin: urls.api === undefined }),

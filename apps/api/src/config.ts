@@ -20,6 +20,8 @@ export interface ApiConfig {
   security: SecuritySettings;
   /** PostgreSQL's statement_timeout for the API's connections, in ms (0: none). */
   statementTimeoutMs: number;
+  /** How long a download may wait for a client that takes nothing, in ms, before it is cut (0: for ever). */
+  downloadStallMs: number;
   /** How long SIGTERM lets requests in flight finish before cutting them, in ms. */
   shutdownGraceMs: number;
   /** Hours between scheduled dataset versions (0: only at start-up). */
@@ -32,6 +34,9 @@ export interface ApiConfig {
 
 /** Ten a second on average: a researcher's loop passes, a flood does not. */
 export const DEFAULT_READS_PER_MINUTE = 600;
+
+/** A minute: far longer than any live client leaves a full socket unread. */
+export const DEFAULT_DOWNLOAD_STALL_MS = 60_000;
 
 /** Harvesters show the contact point: a real deployment sets OPEN_DATA_CONTACT_EMAIL. */
 export const PLACEHOLDER_CONTACT_EMAIL = "contact@observatoire-ess-niortais.example";
@@ -91,6 +96,7 @@ export function apiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       readsPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", DEFAULT_READS_PER_MINUTE, 0, 1_000_000),
     },
     statementTimeoutMs: integer(env, "STATEMENT_TIMEOUT_MS", 30_000, 0, 3_600_000),
+    downloadStallMs: integer(env, "DOWNLOAD_STALL_TIMEOUT_MS", DEFAULT_DOWNLOAD_STALL_MS, 0, 3_600_000),
     shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 8_000, 0, 60_000),
     releaseEveryHours: integer(env, "RELEASE_EVERY_HOURS", 24, 0, 8_760),
     secrecyRules: {

@@ -102,6 +102,10 @@ describe.runIf(onPostgres)("PostgreSQL away or slow", () => {
       const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
       expect(body.errors[0]?.extensions.code).toBe("TIMEOUT");
       expect(body.errors[0]?.message).toMatch(/took longer than the server allows/);
+      // A download waits no longer for the lock, and says so before sending any byte.
+      const csv = await app.fetch("http://localhost/opendata/fundings.csv");
+      expect([csv.status, csv.headers.get("retry-after")]).toEqual([503, "5"]);
+      expect(((await csv.json()) as { error: string }).error).toMatch(/took longer than the server allows/);
       await holder.query("ROLLBACK");
       expect((await query(app)).status).toBe(200);
     } finally {

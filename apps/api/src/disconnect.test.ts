@@ -2,6 +2,7 @@
 // connection back, or a handful of them freeze the API (found by probing it on PostgreSQL).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { type Database, openDatabase } from "@oess/db";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { createRelease } from "@oess/opendata";
@@ -159,5 +160,98 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("clients that hang up mid-quer
       // The lock is still held: only a cancel ends the statement that waits for it.
       expect(await until(async () => (await waitingOnLock()) === 0)).toBe(true);
     });
+  });
+});
+
+// Long downloads, failed ones and stalled clients, on a server with a short statement time-out
+// (PostgreSQL's; PGlite has none) and a short stall limit.
+describe("downloads that outlast the statement time-out, fail mid-way or stall", () => {
+  const STATEMENT_TIMEOUT_MS = 200;
+  let slowDb: Database;
+  let slowServer: http.Server;
+  let slowBase: string;
+  beforeAll(async () => {
+    slowDb = db.url ? await openDatabase({ kind: "postgresql", url: db.url }, { maxConnections: 2, statementTimeoutMs: STATEMENT_TIMEOUT_MS }) : db;
+    const app = createApp({ db: slowDb, territory: loadTerritory(), urls: { openDataPage: "http://dashboard.test/donnees-ouvertes" }, downloadStallMs: 1_000 });
+    slowServer = http.createServer(app);
+    await new Promise<void>((resolve) => slowServer.listen(0, "127.0.0.1", resolve));
+    slowBase = `http://127.0.0.1:${(slowServer.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    slowServer.closeAllConnections();
+    await new Promise((resolve) => slowServer.close(resolve));
+    if (slowDb !== db) await slowDb.close();
+  });
+
+  /**
+   * Reads a download as a client would, stopping after its first bytes until `paused` is done
+   * (for ever if it never is): whether it arrived whole, was cut, or left the client waiting.
+   */
+  function download(path: string, paused: () => Promise<unknown>): Promise<{ ended: "whole" | "cut" | "still waiting"; body: Buffer }> {
+    return new Promise((resolve) => {
+      const parts: Buffer[] = [];
+      const done = (ended: "whole" | "cut" | "still waiting") => {
+        clearTimeout(patience);
+        resolve({ ended, body: Buffer.concat(parts) });
+      };
+      const patience = setTimeout(() => {
+        done("still waiting");
+        request.destroy();
+      }, 20_000);
+      const request = http.get(`${slowBase}${path}`, (response) => {
+        response.on("data", (part: Buffer) => parts.push(part));
+        response.once("data", () => {
+          response.pause();
+          void paused().then(() => response.resume());
+        });
+        response.on("end", () => done("whole"));
+        response.on("aborted", () => done("cut"));
+        response.on("error", () => done("cut"));
+      });
+      request.on("error", () => done("cut"));
+    });
+  }
+  const copying = async () =>
+    (
+      await db.sql.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY%'")
+    ).map((row) => row.pid);
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it.each(["/opendata/fundings.csv", "/opendata/fundings.json"])("%s, read slowly for longer than the statement time-out, arrives whole", async (path) => {
+    const whole = Buffer.from(await (await fetch(`${base}${path}`)).arrayBuffer());
+    const slow = await download(path, async () => {
+      await pause(3 * STATEMENT_TIMEOUT_MS);
+      // The export is still being read from the database: it has outlasted the time-out.
+      if (db.kind === "postgresql") expect(await copying()).toHaveLength(1);
+    });
+    expect(slow.ended).toBe("whole");
+    expect(slow.body.equals(whole)).toBe(true);
+  });
+
+  it("a download whose reading fails mid-way is cut, not left open", async () => {
+    const failed = await download("/opendata/fundings.json", async () => {
+      if (db.kind === "postgresql") {
+        const [pid] = await copying();
+        await db.sql.query("SELECT pg_terminate_backend($1)", [pid]);
+      } else {
+        // PGlite reads in batches: the next one finds no table.
+        await db.sql.exec("ALTER TABLE funding RENAME TO funding_away");
+      }
+    }).finally(() => db.kind === "pglite" && db.sql.exec("ALTER TABLE funding_away RENAME TO funding"));
+    expect(failed.ended).toBe("cut");
+  });
+
+  it("a client that stops reading for longer than the stall limit is cut, and its query stops", async () => {
+    const stalled = await download("/opendata/fundings.json", async () => {
+      await pause(2_500);
+      // Still not reading: whatever stopped the export, the server did.
+      if (db.kind === "postgresql") {
+        for (let i = 0; i < 50 && (await busyBackends()) > 0; i++) await pause(100);
+        expect(await busyBackends()).toBe(0);
+      }
+    });
+    expect(stalled.ended).toBe("cut");
+    const health = await fetch(`${slowBase}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    expect(health.status).toBe(200);
   });
 });

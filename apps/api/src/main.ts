@@ -31,7 +31,7 @@ async function main(): Promise<void> {
 
   try {
     const { territory } = await prepareDatabase(db, { epciSiren: config.epciSiren, demoData: config.demoData, secrecyRules: config.secrecyRules, log });
-    server = createServer(createApp({ db, territory, urls: config.urls, security: config.security }));
+    server = createServer(createApp({ db, territory, urls: config.urls, security: config.security, downloadStallMs: config.downloadStallMs }));
     server.on("error", (error: NodeJS.ErrnoException) => {
       console.error(error.code === "EADDRINUSE" ? `[api] Port ${config.port} is already in use: set API_PORT to another port.` : error);
       void stop(1);

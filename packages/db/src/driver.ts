@@ -59,17 +59,26 @@ export function pgDriver(pool: pg.Pool): SqlDriver {
     async *copyOut(copy, signal) {
       signal?.throwIfAborted();
       const client = await pool.connect();
-      const stream = client.query(copyTo(copy));
-      // The generator may be parked at a yield no one will resume: the abort must reach the
-      // stream itself, whose end then runs the `finally` below.
-      const abort = () => stream.destroy(new Error("export abandoned: the client went away"));
-      signal?.addEventListener("abort", abort, { once: true });
       let completed = false;
       try {
-        yield* stream;
+        // A download lasts as long as its client takes to read it: the statement time-out, meant
+        // for runaway queries, would cut every long one. Waiting on a lock keeps that limit; the
+        // HTTP layer cuts a client that stalls.
+        await client.query("SELECT set_config('lock_timeout', current_setting('statement_timeout'), false), set_config('statement_timeout', '0', false)");
+        signal?.throwIfAborted();
+        const stream = client.query(copyTo(copy));
+        // The generator may be parked at a yield no one will resume: the abort must reach the
+        // stream itself, whose end then runs the `finally` below.
+        const abort = () => stream.destroy(new Error("export abandoned: the client went away"));
+        signal?.addEventListener("abort", abort, { once: true });
+        try {
+          yield* stream;
+        } finally {
+          signal?.removeEventListener("abort", abort);
+        }
+        await client.query("RESET statement_timeout; RESET lock_timeout");
         completed = true;
       } finally {
-        signal?.removeEventListener("abort", abort);
         // A copy that failed or was abandoned leaves the connection mid-protocol: destroy it
         // (the server ends the COPY when the socket closes) rather than return it to the pool.
         client.release(completed ? undefined : true);

@@ -28,6 +28,7 @@ const BY_SQLSTATE: Record<string, DatabaseProblem> = {
   "22P02": "invalid-value", // invalid text representation (a UUID, an integer)
   "22021": "invalid-text", // invalid byte sequence (NUL)
   "57014": "timeout", // query_canceled: statement_timeout
+  "55P03": "timeout", // lock_not_available: lock_timeout (downloads wait on locks no longer than a statement)
   "57P01": "unavailable", // admin_shutdown
   "57P02": "unavailable", // crash_shutdown
   "57P03": "unavailable", // cannot_connect_now (starting up, recovering)

@@ -140,7 +140,7 @@ export function createOpenDataHandler(options: OpenDataOptions): (request: Reque
         body = gzip(body);
         headers.set("content-encoding", "gzip");
       }
-      return new Response(toStream(body, request.signal), { status: 200, headers });
+      return new Response(await toStream(body, request.signal), { status: 200, headers });
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.message);
       const problem = databaseProblem(error);
@@ -352,17 +352,23 @@ function gzip(body: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
   return pipeline(Readable.from(body), createGzip({ level: 4, flush: constants.Z_NO_FLUSH }), () => undefined);
 }
 
-function toStream(body: AsyncIterable<Uint8Array>, signal: AbortSignal): ReadableStream<Uint8Array> {
+/**
+ * The body as a pull-based stream, once its first chunk is read: what fails before any byte is
+ * sent (a lock waited on too long, the database gone) is still answered with a status and a reason.
+ */
+async function toStream(body: AsyncIterable<Uint8Array>, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const iterator = body[Symbol.asyncIterator]();
   // A client that hangs up never pulls again, and the server's writer may wait for ever on a
   // `drain` that will not come: the request's abort signal is what ends the reading.
   const stop = () => void iterator.return?.().catch(() => undefined);
   if (signal.aborted) stop();
   else signal.addEventListener("abort", stop, { once: true });
-  // Pull-based: the next chunk is read from the database only when the client has taken the last.
+  let next: IteratorResult<Uint8Array> | null = await iterator.next();
+  // The next chunk is read from the database only when the client has taken the last.
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const { value, done } = await iterator.next();
+      const { value, done } = next ?? (await iterator.next());
+      next = null;
       if (done) controller.close();
       else controller.enqueue(value);
     },
