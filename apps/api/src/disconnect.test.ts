@@ -1,28 +1,27 @@
 // Clients that hang up: a download abandoned half-way must stop its query and give its database
 // connection back, or a handful of them freeze the API (found by probing it on PostgreSQL).
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { type Database, openDatabase } from "@oess/db";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { createRelease } from "@oess/opendata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
+import { serveOnLoopback } from "./test-client";
 
 let db: TestDatabase;
-let server: http.Server;
+let server: Awaited<ReturnType<typeof serveOnLoopback>>;
 let base: string;
 beforeAll(async () => {
-  // Files of several MB: more than the kernel's socket buffers hold, so that a client that stops
-  // reading leaves the export mid-way (a smaller file would be written out whole at once).
-  db = await createTestDatabase({ seed: true, scale: 30, maxConnections: 4 });
-  server = http.createServer(createApp({ db, territory: loadTerritory(), urls: { openDataPage: "http://dashboard.test/donnees-ouvertes" } }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Files of tens of MB (fundings: 21 MB of CSV, 41 MB of JSON): more than the socket buffers
+  // between PostgreSQL, the API and the client take in, so that a client that stops reading
+  // leaves the export mid-way. At 10 MB the CSV was sometimes written out whole at once.
+  db = await createTestDatabase({ seed: true, scale: 60, maxConnections: 4 });
+  server = await serveOnLoopback(createApp({ db, territory: loadTerritory(), urls: { openDataPage: "http://dashboard.test/donnees-ouvertes" } }));
+  base = server.url;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await db.dispose();
 });
 
@@ -168,18 +167,16 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("clients that hang up mid-quer
 describe("downloads that outlast the statement time-out, fail mid-way or stall", () => {
   const STATEMENT_TIMEOUT_MS = 200;
   let slowDb: Database;
-  let slowServer: http.Server;
+  let slowServer: Awaited<ReturnType<typeof serveOnLoopback>>;
   let slowBase: string;
   beforeAll(async () => {
     slowDb = db.url ? await openDatabase({ kind: "postgresql", url: db.url }, { maxConnections: 2, statementTimeoutMs: STATEMENT_TIMEOUT_MS }) : db;
     const app = createApp({ db: slowDb, territory: loadTerritory(), urls: { openDataPage: "http://dashboard.test/donnees-ouvertes" }, downloadStallMs: 1_000 });
-    slowServer = http.createServer(app);
-    await new Promise<void>((resolve) => slowServer.listen(0, "127.0.0.1", resolve));
-    slowBase = `http://127.0.0.1:${(slowServer.address() as AddressInfo).port}`;
+    slowServer = await serveOnLoopback(app);
+    slowBase = slowServer.url;
   });
   afterAll(async () => {
-    slowServer.closeAllConnections();
-    await new Promise((resolve) => slowServer.close(resolve));
+    await slowServer.close();
     if (slowDb !== db) await slowDb.close();
   });
 

@@ -1,7 +1,6 @@
 // The failures found by probing the running API as an attacker would: CORS, headers, malformed
 // input, error codes. Each case failed before its fix.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { parseTrustedProxies } from "@oess/auth";
 import { DEMO_PASSWORD } from "@oess/db";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
@@ -9,6 +8,7 @@ import { loadTerritory } from "@oess/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "./app";
 import { DEFAULT_READS_PER_MINUTE } from "./config";
+import { serveOnLoopback } from "./test-client";
 
 let db: TestDatabase;
 let app: App;
@@ -196,7 +196,7 @@ describe("malformed input gets a 400 with a code, never an unexpected error", ()
 describe("sign-in limits behind proxies", () => {
   /** The app on a real socket, so that the peer's address is the test's own (127.0.0.1). */
   async function serve(trustProxy: string) {
-    const server = http.createServer(
+    const server = await serveOnLoopback(
       createApp({
         db,
         territory: loadTerritory(),
@@ -204,8 +204,7 @@ describe("sign-in limits behind proxies", () => {
         security: { trustedProxies: parseTrustedProxies(trustProxy), corsOrigins: [], readsPerMinute: DEFAULT_READS_PER_MINUTE },
       }),
     );
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const url = `${server.url}/graphql`;
     const login = async (forwardedFor: string) => {
       const response = await fetch(url, {
         method: "POST",
@@ -214,7 +213,7 @@ describe("sign-in limits behind proxies", () => {
       });
       return ((await response.json()) as Body).errors?.[0]?.extensions?.code;
     };
-    return { login, close: () => new Promise((resolve) => server.close(resolve)) };
+    return { login, close: server.close };
   }
 
   it("ignores X-Forwarded-For from a client that is not a trusted proxy: a new address per guess does not reset the count", async () => {
@@ -245,7 +244,7 @@ describe("sign-in limits behind proxies", () => {
 describe("the catalogue's public URLs", () => {
   /** The app on a real socket (peer 127.0.0.1), with or without a configured public URL. */
   async function serve(options: { api?: string; trustProxy: string }) {
-    const server = http.createServer(
+    const server = await serveOnLoopback(
       createApp({
         db,
         territory: loadTerritory(),
@@ -253,8 +252,7 @@ describe("the catalogue's public URLs", () => {
         security: { trustedProxies: parseTrustedProxies(options.trustProxy), corsOrigins: [], readsPerMinute: DEFAULT_READS_PER_MINUTE },
       }),
     );
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.address() as AddressInfo).port;
+    const { port } = server;
     /** GET with any headers, Host included (fetch would not send another Host). */
     const get = (path: string, headers: Record<string, string>) =>
       new Promise<{ headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
@@ -267,7 +265,7 @@ describe("the catalogue's public URLs", () => {
           })
           .on("error", reject);
       });
-    return { get, port, close: () => new Promise((resolve) => server.close(resolve)) };
+    return { get, port, close: server.close };
   }
 
   it("come from PUBLIC_API_URL whatever the request says, and are cached publicly", async () => {

@@ -1,7 +1,5 @@
 // Read limits: an anonymous address gets its allowance, then 429 with the IETF draft's headers
 // and Retry-After; signed-in partners, other addresses and the dashboard's server are not counted.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { parseTrustedProxies } from "@oess/auth";
 import { DEMO_PASSWORD } from "@oess/db";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
@@ -9,6 +7,7 @@ import { loadTerritory } from "@oess/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "./app";
 import { ReadRateLimiter } from "./plugins/rate-limit";
+import { serveOnLoopback } from "./test-client";
 
 const LIMIT = 5;
 let db: TestDatabase;
@@ -97,10 +96,9 @@ describe("anonymous reads", () => {
   });
 
   it("does not count the dashboard's own server (a trusted proxy speaking for itself)", async () => {
-    const server = http.createServer(app);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const server = await serveOnLoopback(app);
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const { url } = server;
       for (let i = 0; i < LIMIT + 2; i++) {
         const response = await fetch(`${url}/graphql`, {
           method: "POST",
@@ -115,7 +113,7 @@ describe("anonymous reads", () => {
       await forwarded.body?.cancel();
       expect(forwarded.headers.get("ratelimit")).toBe(`"anonymous";r=${LIMIT - 1};t=60`);
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   });
 });

@@ -1,6 +1,23 @@
-// Test helper: the API as a signed-in browser calls it, through HTTP (app.fetch).
+// Test helper: the API as a signed-in browser calls it, through HTTP (app.fetch), or on a real socket.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { DEMO_PASSWORD } from "@oess/db";
 import type { App } from "./app";
+
+/** The app on a real socket of the loopback (the peer's address is the test's own, 127.0.0.1); close() cuts what is still open. */
+export async function serveOnLoopback(app: App): Promise<{ url: string; port: number; close: () => Promise<void> }> {
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
 export const CSRF = { "x-graphql-yoga-csrf": "1" };
 

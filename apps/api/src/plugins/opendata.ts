@@ -46,6 +46,8 @@ function cutWhenStuck(body: ReadableStream<Uint8Array>, res: ServerResponse, pat
     // The request's abort signal follows, and stops the export's query.
     res.destroy();
   };
+  // A client that hangs up ends the response: no stall to watch for after that.
+  res.once("close", () => clearTimeout(stall));
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       clearTimeout(stall);
