@@ -15,11 +15,18 @@ export async function secrecyRules(db: SqlExecutor): Promise<SecrecyRules> {
   return { ...DEFAULT_SECRECY_RULES, ...value };
 }
 
-/** Stores the thresholds every process (API, exports, dataset versions) applies. */
+/**
+ * Stores the thresholds every process (API, exports, dataset versions) applies. Only new ones are
+ * written: any statement on app_setting counts as a data change (caches, ETags, the next dataset
+ * version compares every dataset), and every start-up stores the thresholds again.
+ */
 export async function saveSecrecyRules(db: SqlExecutor, rules: SecrecyRules): Promise<void> {
+  const value = JSON.stringify(rules);
+  const [stored] = await db.query<{ same: boolean }>("SELECT value = $2::jsonb AS same FROM app_setting WHERE key = $1", [RULES_KEY, value]);
+  if (stored?.same) return;
   await db.query(`INSERT INTO app_setting (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`, [
     RULES_KEY,
-    JSON.stringify(rules),
+    value,
   ]);
 }
 
