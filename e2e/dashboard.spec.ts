@@ -508,6 +508,8 @@ test("« Image (SVG) » and « Image (PNG) » download the chart as drawn, with 
 test("« Intégrer » gives an <iframe> of the chart with the view's filters, served lean, framable and accessible", async ({ page, request, browser }) => {
   await page.goto("/financements?debut=2020&famille=association");
   const card = page.locator("#financements-par-partenaire");
+  // Opened before hydration, the panel shows an empty code: React writes it when the panel opens.
+  await expect(page.locator("form.filters[data-hydrated]")).toBeAttached();
   await card.getByText("Intégrer", { exact: true }).click();
   const snippet = await card.getByRole("textbox", { name: /Code d'intégration/ }).inputValue();
   const src = /src="([^"]+)"/.exec(snippet)?.[1] as string;
