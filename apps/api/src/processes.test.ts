@@ -51,6 +51,20 @@ async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
   throw new Error(`the API did not start: ${output}`);
 }
 
+const body = JSON.stringify({ query: "{ __typename }" });
+
+/** A connection to the API on which `sent` has been written; `closed` gives the API's output at its close. */
+async function rawConnection(api: Api, sent: string) {
+  const socket = net.connect(Number(new URL(api.base).port), "127.0.0.1");
+  socket.on("error", () => undefined); // the API may cut it
+  let received = "";
+  socket.on("data", (chunk) => (received += chunk));
+  const closed = new Promise<string>((resolve) => socket.once("close", () => resolve(api.output())));
+  await new Promise((resolve) => socket.once("connect", resolve));
+  socket.write(sent);
+  return { socket, received: () => received, closed };
+}
+
 async function graphql(api: Api, query: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${api.base}/graphql`, {
     method: "POST",
@@ -61,15 +75,17 @@ async function graphql(api: Api, query: string, headers: Record<string, string> 
 }
 
 describe("SIGTERM", () => {
-  it("stops accepting, cuts a request that does not finish after the grace period, closes the database and exits 0", async () => {
+  it("stops accepting, closes kept-alive connections once answered, cuts a request that does not finish after the grace period, closes the database and exits 0", async () => {
     const { env, cleanup } = await scratchEnvironment("oess_sigterm");
     try {
       const api = await startApi(env);
       // A client that announces a body and sends one byte of it: its request cannot finish by itself.
-      const stuck = net.connect(Number(new URL(api.base).port), "127.0.0.1");
-      stuck.on("error", () => undefined);
-      await new Promise((resolve) => stuck.once("connect", resolve));
-      stuck.write("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
+      const stuck = await rawConnection(api, "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
+      // Two kept-alive connections with a request under way when the signal comes: one has sent its
+      // headers, the other only part of them. The rest follows the signal.
+      const request = `POST /graphql HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+      const headersSent = await rawConnection(api, request.slice(0, request.length - 5));
+      const halfHeaders = await rawConnection(api, request.slice(0, 30));
       await new Promise((resolve) => setTimeout(resolve, 200));
       const signalled = Date.now();
       api.child.kill("SIGTERM");
@@ -84,11 +100,22 @@ describe("SIGTERM", () => {
         );
       }
       expect(state).toBe("refused");
+      // Both are answered, then their connections are closed: not kept for more requests until the
+      // grace period cuts them.
+      headersSent.socket.write(request.slice(-5));
+      halfHeaders.socket.write(request.slice(30));
+      for (const connection of [headersSent, halfHeaders]) {
+        const outputWhenClosed = await connection.closed;
+        expect(connection.received()).toMatch(/^HTTP\/1.1 200 .*"__typename":"Query"/s);
+        expect(outputWhenClosed).not.toMatch(/Requests still running/);
+      }
+      // The one that began while draining was told so.
+      expect(halfHeaders.received()).toMatch(/\r\nConnection: close\r\n/i);
       const deadline = new Promise<"hung">((resolve) => setTimeout(() => resolve("hung"), 10_000));
       expect(await Promise.race([api.exited, deadline])).toBe(0);
       expect(Date.now() - signalled).toBeGreaterThanOrEqual(1_500); // the grace period was given
       expect(api.output()).toMatch(/Requests still running after 1500 ms: closing them/);
-      stuck.destroy();
+      stuck.socket.destroy();
     } finally {
       await cleanup();
     }
