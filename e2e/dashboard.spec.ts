@@ -508,10 +508,11 @@ test("« Image (SVG) » and « Image (PNG) » download the chart as drawn, with 
 test("« Intégrer » gives an <iframe> of the chart with the view's filters, served lean, framable and accessible", async ({ page, request, browser }) => {
   await page.goto("/financements?debut=2020&famille=association");
   const card = page.locator("#financements-par-partenaire");
-  // Opened before hydration, the panel shows an empty code: React writes it when the panel opens.
-  await expect(page.locator("form.filters[data-hydrated]")).toBeAttached();
   await card.getByText("Intégrer", { exact: true }).click();
-  const snippet = await card.getByRole("textbox", { name: /Code d'intégration/ }).inputValue();
+  // The code is written on the panel's toggle event, which the browser dispatches after the click.
+  const code = card.getByRole("textbox", { name: /Code d'intégration/ });
+  await expect(code).toHaveValue(/^<iframe src="/);
+  const snippet = await code.inputValue();
   const src = /src="([^"]+)"/.exec(snippet)?.[1] as string;
   expect(new URL(src).pathname + new URL(src).search).toBe("/integrer/financements-par-partenaire?debut=2020&famille=association");
 
