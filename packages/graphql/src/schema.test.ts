@@ -322,6 +322,28 @@ describe("visibility", () => {
   });
 });
 
+describe("a record reached through a relation", () => {
+  it("is refused as a whole to a viewer who may not see it, the error on the field that reaches it", async () => {
+    const { fundings } = await ok(`{ fundings(first: 100) { edges { node { id beneficiaryEnterprise { databaseId owner { databaseId } } } } } }`);
+    const funding = fundings.edges.find((e: any) => e.node.beneficiaryEnterprise).node;
+    const enterprise = funding.beneficiaryEnterprise;
+    const READ = `query ($id: ID!) { node(id: $id) { ... on Funding { year beneficiaryEnterprise { name databaseId siret } } } }`;
+    await db.sql.query("UPDATE enterprise SET status = 'DRAFT' WHERE id = $1", [enterprise.databaseId]);
+    try {
+      const anonymous = await run(READ, { id: funding.id });
+      expect(anonymous.data?.node.year).toEqual(expect.any(Number));
+      expect(anonymous.data?.node.beneficiaryEnterprise).toBeNull();
+      expect(anonymous.errors?.map((e) => [e.extensions?.code, (e as { path?: unknown[] }).path?.at(-1)])).toEqual([
+        ["UNAUTHENTICATED", "beneficiaryEnterprise"],
+      ]);
+      const member: Viewer = { userId: "m", memberships: [{ partnerId: enterprise.owner.databaseId, role: "VIEWER", coordinates: false }] };
+      expect((await ok(READ, { id: funding.id }, member)).node.beneficiaryEnterprise.databaseId).toBe(enterprise.databaseId);
+    } finally {
+      await db.sql.query("UPDATE enterprise SET status = 'PUBLISHED' WHERE id = $1", [enterprise.databaseId]);
+    }
+  });
+});
+
 describe("decimals", () => {
   it("writes every amount and FTE as a string with two decimals, whatever field or sum it comes from", async () => {
     const data = await ok(

@@ -4,10 +4,12 @@ import { builder } from "../builder";
 
 // Decimals travel as strings so that euros and FTE stay exact from the database to the client, and
 // always with two decimals: "52500.00" whatever field or sum it comes from, as in the CSV files.
+// A page of rows serializes hundreds: a value that is already a Decimal is not parsed again.
+const decimal = (value: unknown) => (Prisma.Decimal.isDecimal(value) ? value : new Prisma.Decimal(value as string | number));
 builder.scalarType("Decimal", {
   description:
     'An exact decimal number written as a string with a point and always two decimals, e.g. "12345.67" or "52500.00" (euros, full-time equivalents).',
-  serialize: (value) => new Prisma.Decimal(value).toFixed(2),
+  serialize: (value) => decimal(value).toFixed(2),
   parseValue: (value) => {
     const text = typeof value === "number" ? String(value) : value;
     if (typeof text !== "string" || !/^-?\d+(\.\d+)?$/.test(text)) {
@@ -19,7 +21,7 @@ builder.scalarType("Decimal", {
 
 builder.scalarType("Share", {
   description: 'A share from 0 to 1, written as a string with a point and four decimals, e.g. "0.2500".',
-  serialize: (value) => new Prisma.Decimal(value).toFixed(4),
+  serialize: (value) => decimal(value).toFixed(4),
   parseValue: () => {
     throw new GraphQLError('Share is an output type: give a share as a string, e.g. "0.25".');
   },
