@@ -7,7 +7,8 @@
 //   after a cursor half-way down the list,
 // past the response cache (a request with credentials is never cached), (a) also as served from the
 // cache. (a), (d) and (e) are also asked of the floor (floor-server.ts: one hand-written statement per
-// request, the same JSON), and the API's throughput and p95 are printed as ratios of the floor's.
+// request, the same JSON), and the API's throughput and p95 are printed as ratios of the floor's
+// (on PostgreSQL, of the floor's run just before, on the same page with as many clients).
 // --existing measures the database of DATABASE_URL / DATA_DIR as it is, without seeding a throwaway one.
 // Prints numbers; it never passes or fails on them.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -42,6 +43,7 @@ const NESTED = `{ partners(first: 8) { edges { node { name fundingsGiven(first: 
 
 const { env, cleanup } = values.existing ? { env: process.env, cleanup: async () => undefined } : await scratchEnvironment("oess_bench");
 let api: ChildProcess | undefined;
+let floorServer: ChildProcess | undefined;
 try {
   if (values.existing) console.log(`API benchmark on ${engine}, its database as it is, ${seconds} s per run`);
   else {
@@ -57,12 +59,13 @@ try {
   await db.close();
   const after = Buffer.from(`GPC:S:${middle}`).toString("base64");
   const floorUrl = `http://127.0.0.1:${port + 1}`;
-  const floorServer = spawn(process.execPath, ["--import", "tsx", "bench/floor-server.ts"], {
+  floorServer = spawn(process.execPath, ["--import", "tsx", "bench/floor-server.ts"], {
     cwd: root,
     env: { ...env, FLOOR_PORT: String(port + 1) },
     stdio: "inherit",
   });
-  await waitUntilHealthy(`${floorUrl}/healthz`, floorServer);
+  const floorProcess = floorServer;
+  await waitUntilHealthy(`${floorUrl}/healthz`, floorProcess);
   const get = (path: string) => async () => {
     const response = await fetch(floorUrl + path);
     if (!response.ok) throw new Error(await response.text());
@@ -73,13 +76,26 @@ try {
     after: await (await fetch(`${floorUrl}/fundings?after=${encodeURIComponent(after)}`)).json(),
   };
   const floor: Array<{ label: string } & LoadResult> = [];
+  const floorPage = {
+    "(d)": async (clients: number) => ({ label: "floor: (d) first page", ...(await load(get("/fundings"), clients, seconds)) }),
+    "(e)": async (clients: number) => ({
+      label: "floor: (e) page after cursor",
+      ...(await load(get(`/fundings?after=${encodeURIComponent(after)}`), clients, seconds)),
+    }),
+  };
+  // On PostgreSQL the floor stays up, and each list run of the API follows the floor's run of the
+  // same page and clients: the machine's speed drifts over minutes (a third on this shared machine),
+  // and a ratio should compare runs made at the same time. PGlite admits one process: floor first.
+  const adjacent = engine === "PostgreSQL";
   for (const clients of CLIENTS) {
     floor.push({ label: "floor: (a) aggregate", ...(await load(get("/indicators"), clients, seconds)) });
-    floor.push({ label: "floor: (d) first page", ...(await load(get("/fundings"), clients, seconds)) });
-    floor.push({ label: "floor: (e) page after cursor", ...(await load(get(`/fundings?after=${encodeURIComponent(after)}`), clients, seconds)) });
+    if (!adjacent) floor.push(await floorPage["(d)"](clients), await floorPage["(e)"](clients));
   }
-  floorServer.kill("SIGTERM");
-  await new Promise((resolve) => floorServer.once("exit", resolve));
+  const stopFloor = async () => {
+    floorProcess.kill("SIGTERM");
+    await new Promise((resolve) => floorProcess.once("exit", resolve));
+  };
+  if (!adjacent) await stopFloor();
 
   api = spawn(process.execPath, API_NODE_ARGS, {
     cwd: root,
@@ -124,13 +140,16 @@ try {
   }
   const rows: Array<{ label: string } & LoadResult> = [];
   for (const clients of CLIENTS) {
+    if (adjacent) floor.push(await floorPage["(d)"](clients));
     rows.push({ label: "(d) fundings, first page of 100", ...(await load(ask(FUNDINGS_PAGE(null), false), clients, seconds)) });
+    if (adjacent) floor.push(await floorPage["(e)"](clients));
     rows.push({ label: "(e) fundings, page after cursor", ...(await load(ask(FUNDINGS_PAGE(after), false), clients, seconds)) });
     rows.push({ label: "(a) indicators PARTNER×YEAR", ...(await load(ask(AGGREGATE, false), clients, seconds)) });
     rows.push({ label: "(a) same, response cache", ...(await load(ask(AGGREGATE, true), clients, seconds)) });
     rows.push({ label: "(c) indicators YEAR, commune × family", ...(await load(ask(DASHBOARD, false), clients, seconds)) });
     rows.push({ label: "(b) nested page 8×100", ...(await load(ask(NESTED, false), clients, seconds)) });
   }
+  if (adjacent) await stopFloor();
   printTable(`Results on ${engine}`, [...floor, ...rows]);
 
   // Readers who give up, 32 at a time, each request abandoned after 50 ms. What they leave behind:
@@ -173,6 +192,7 @@ try {
     }
 } finally {
   api?.kill("SIGTERM");
+  if (floorServer?.exitCode === null) floorServer.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 1500));
   await cleanup();
 }
