@@ -59,12 +59,12 @@ try {
   await db.close();
   const after = Buffer.from(`GPC:S:${middle}`).toString("base64");
   const floorUrl = `http://127.0.0.1:${port + 1}`;
-  floorServer = spawn(process.execPath, ["--import", "tsx", "bench/floor-server.ts"], {
+  const floorProcess = spawn(process.execPath, ["--import", "tsx", "bench/floor-server.ts"], {
     cwd: root,
     env: { ...env, FLOOR_PORT: String(port + 1) },
     stdio: "inherit",
   });
-  const floorProcess = floorServer;
+  floorServer = floorProcess;
   await waitUntilHealthy(`${floorUrl}/healthz`, floorProcess);
   const get = (path: string) => async () => {
     const response = await fetch(floorUrl + path);

@@ -15,14 +15,14 @@ async function main(): Promise<void> {
   const target = targetFromEnv();
   log(`Database: ${describeTarget(target)}`);
   const db = await openDatabase(target, { statementTimeoutMs: config.statementTimeoutMs });
-  let server: DrainableServer | undefined;
+  let http: DrainableServer | undefined;
   let stopReleases: (() => void) | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     stopReleases?.();
-    await server?.drain(config.shutdownGraceMs, log);
+    await http?.drain(config.shutdownGraceMs, log);
     await db.close(); // the seed runs in one transaction: stopping mid-way leaves nothing half-written
     process.exit(code);
   };
@@ -31,12 +31,12 @@ async function main(): Promise<void> {
 
   try {
     const { territory } = await prepareDatabase(db, { epciSiren: config.epciSiren, demoData: config.demoData, secrecyRules: config.secrecyRules, log });
-    server = drainableServer(createApp({ db, territory, urls: config.urls, security: config.security, downloadStallMs: config.downloadStallMs }));
-    server.server.on("error", (error: NodeJS.ErrnoException) => {
+    http = drainableServer(createApp({ db, territory, urls: config.urls, security: config.security, downloadStallMs: config.downloadStallMs }));
+    http.server.on("error", (error: NodeJS.ErrnoException) => {
       console.error(error.code === "EADDRINUSE" ? `[api] Port ${config.port} is already in use: set API_PORT to another port.` : error);
       void stop(1);
     });
-    server.server.listen(config.port, () => {
+    http.server.listen(config.port, () => {
       log(`Ready: http://localhost:${config.port}/graphql (territory: ${territory.name})`);
       log(`Trusted proxies: ${config.security.trustedProxies.description}; credentialed CORS origins: ${config.security.corsOrigins.join(", ")}`);
       for (const warning of config.warnings) log(`Warning: ${warning}`);

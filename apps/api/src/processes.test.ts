@@ -51,7 +51,7 @@ async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
   throw new Error(`the API did not start: ${output}`);
 }
 
-const body = JSON.stringify({ query: "{ __typename }" });
+const TYPENAME_BODY = JSON.stringify({ query: "{ __typename }" });
 
 /** A connection to the API on which `sent` has been written; `closed` gives the API's output at its close. */
 async function rawConnection(api: Api, sent: string) {
@@ -83,7 +83,7 @@ describe("SIGTERM", () => {
       const stuck = await rawConnection(api, "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
       // Two kept-alive connections with a request under way when the signal comes: one has sent its
       // headers, the other only part of them. The rest follows the signal.
-      const request = `POST /graphql HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+      const request = `POST /graphql HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${TYPENAME_BODY.length}\r\n\r\n${TYPENAME_BODY}`;
       const headersSent = await rawConnection(api, request.slice(0, request.length - 5));
       const halfHeaders = await rawConnection(api, request.slice(0, 30));
       await new Promise((resolve) => setTimeout(resolve, 200));
