@@ -1,3 +1,4 @@
+import type { SqlDriver } from "@oess/db";
 import { createTestDatabase, type TestDatabase } from "@oess/db/testing";
 import { loadTerritory } from "@oess/domain";
 import { parse } from "csv-parse/sync";
@@ -64,6 +65,38 @@ describe("dataset versions", () => {
     // A draft changes the data, not what is published: still no new version.
     await db.sql.query("UPDATE funding SET purpose = purpose || ' (brouillon)' WHERE id = (SELECT id FROM funding WHERE status = 'DRAFT' LIMIT 1)");
     expect(await release()).toBeNull();
+  });
+
+  it("does not read every dataset again to find, on the same data, that nothing published changed", async () => {
+    // The check the previous test ended with found nothing new: on the same data, the next one
+    // stages nothing. A draft written since is a change to look at, and is looked at.
+    const statements: string[] = [];
+    const watched: SqlDriver = {
+      ...db.sql,
+      transaction: (work) =>
+        db.sql.transaction((tx) =>
+          work({
+            query: (sql, params) => {
+              statements.push(sql);
+              return tx.query(sql, params);
+            },
+            exec: (sql) => {
+              statements.push(sql);
+              return tx.exec(sql);
+            },
+          }),
+        ),
+    };
+    const check = () => createRelease(watched, { epciSiren: territory.epciSiren, isDemo: true });
+    const staged = () => statements.filter((s) => s.includes("INSERT INTO release_stage")).length;
+    expect(await check()).toBeNull();
+    expect(staged()).toBe(0);
+    await db.sql.query("UPDATE funding SET purpose = purpose || ' (relu)' WHERE id = (SELECT id FROM funding WHERE status = 'DRAFT' LIMIT 1)");
+    expect(await check()).toBeNull();
+    expect(staged()).toBeGreaterThan(0);
+    statements.length = 0;
+    expect(await check()).toBeNull();
+    expect(staged()).toBe(0);
   });
 
   it("counts what the next version adds, corrects and withdraws, and keeps the first as it was", async () => {

@@ -90,10 +90,16 @@ export async function createRelease(
     await tx.exec("LOCK TABLE release IN EXCLUSIVE MODE");
     const [state] = await tx.query<{ last: number | null; seen: string | null; now: string }>(
       `SELECT (SELECT max(number) FROM release) AS last,
-              (SELECT data_change::text FROM release ORDER BY number DESC LIMIT 1) AS seen,
+              (SELECT data_change::text FROM release_check WHERE id = 1) AS seen,
               (SELECT version::text FROM data_change WHERE id = 1) AS now`,
     );
-    if (state?.last != null && state.seen === state.now) return null;
+    // Nothing written since the latest check, which took a version or found none to take.
+    if (state?.seen === state?.now) return null;
+    const now = state?.now ?? "0";
+    // Recorded whatever this check finds, and undone with it if it fails.
+    await tx.query("INSERT INTO release_check (id, data_change) VALUES (1, $1::bigint) ON CONFLICT (id) DO UPDATE SET data_change = EXCLUDED.data_change", [
+      now,
+    ]);
     const number = (state?.last ?? 0) + 1;
     await tx.exec("CREATE TEMP TABLE release_stage (row_key text NOT NULL, data jsonb NOT NULL) ON COMMIT DROP");
     const changelog: DatasetChanges[] = [];
@@ -110,7 +116,7 @@ export async function createRelease(
         number,
         note,
         isDemo,
-        state?.now ?? "0",
+        now,
         JSON.stringify(changelog),
         JSON.stringify(Object.fromEntries(RELEASED_DATASETS.map((d) => [d.name, d.columns.map((c) => c.name)]))),
       ],

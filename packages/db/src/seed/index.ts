@@ -156,6 +156,6 @@ async function insertChunk(tx: SqlExecutor, chunk: EnterpriseBundle[], report: S
 /** Deletes every partner, account and record, and the register (communes, reference data, stay). */
 export async function wipeData(sql: SqlExecutor): Promise<void> {
   await sql.exec(
-    "TRUNCATE register_change, register_establishment, register_import, release_row, release, comment, audit_event, session, login_attempt, funding, job_record, incubation, enterprise, membership, app_user, partner, app_setting",
+    "TRUNCATE register_change, register_establishment, register_import, release_row, release, release_check, comment, audit_event, session, login_attempt, funding, job_record, incubation, enterprise, membership, app_user, partner, app_setting",
   );
 }
