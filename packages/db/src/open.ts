@@ -8,7 +8,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { CancellablePool } from "./cancellation";
 import { type DatabaseKind, type DatabaseTarget, targetFromEnv } from "./config";
 import { lockDataDir } from "./data-dir-lock";
-import { pgDriver, pgliteDriver, type SqlDriver } from "./driver";
+import { pgDriver, pgliteDriver, type SqlDriver, type SqlExecutor } from "./driver";
 import { DatabaseOpenError } from "./errors";
 import { PrismaClient } from "./generated/prisma/client";
 
@@ -39,16 +39,17 @@ function createClient(adapter: PrismaPg | PrismaPGlite, options: OpenOptions): P
   return prisma;
 }
 
-/** The driver, telling `onQuery` of each statement its `query` sends too. */
+/** The driver, telling `onQuery` of each statement its `query` sends too, in a transaction or not. */
 function observed(driver: SqlDriver, onQuery: OpenOptions["onQuery"]): SqlDriver {
   if (!onQuery) return driver;
-  return {
-    ...driver,
+  const watched = <Executor extends SqlExecutor>(executor: Executor): Executor => ({
+    ...executor,
     query: <Row>(sql: string, params?: unknown[]) => {
       onQuery(sql);
-      return driver.query<Row>(sql, params);
+      return executor.query<Row>(sql, params);
     },
-  };
+  });
+  return { ...watched(driver), transaction: (work) => driver.transaction((tx) => work(watched(tx))) };
 }
 
 export async function openDatabase(target: DatabaseTarget = targetFromEnv(), options: OpenOptions = {}): Promise<Database> {
