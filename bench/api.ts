@@ -8,7 +8,7 @@
 // past the response cache (a request with credentials is never cached), (a) also as served from the
 // cache. (a), (d) and (e) are also asked of the floor (floor-server.ts: one hand-written statement per
 // request, the same JSON), and the API's throughput and p95 are printed as ratios of the floor's
-// (on PostgreSQL, of the floor's run just before, on the same page with as many clients).
+// (on PostgreSQL, of the floor's run on the same page with as many clients, taken in turns with the API's).
 // --existing measures the database of DATABASE_URL / DATA_DIR as it is, without seeding a throwaway one.
 // Prints numbers; it never passes or fails on them.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -17,7 +17,7 @@ import { isDeepStrictEqual, parseArgs } from "node:util";
 import { openDatabase, targetFromEnv } from "@oess/db";
 import { scratchEnvironment } from "@oess/db/testing";
 import { API_NODE_ARGS } from "../scripts/api-process";
-import { type LoadResult, load, printTable, waitUntilHealthy } from "./load";
+import { type LoadResult, load, loadInTurns, printTable, waitUntilHealthy } from "./load";
 import { seedAtScale } from "./seed-scratch";
 
 const { values } = parseArgs({
@@ -25,6 +25,8 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const CLIENTS = [1, 8, 32];
+/** Turns of a list page's run against the floor's: a second or more each at the default 10 s. */
+const TURNS = 5;
 const port = 4400 + Math.floor(Math.random() * 500);
 const root = fileURLToPath(new URL("..", import.meta.url));
 const engine = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
@@ -77,19 +79,16 @@ try {
   };
   const floor: Array<{ label: string } & LoadResult> = [];
   const floorPage = {
-    "(d)": async (clients: number) => ({ label: "floor: (d) first page", ...(await load(get("/fundings"), clients, seconds)) }),
-    "(e)": async (clients: number) => ({
-      label: "floor: (e) page after cursor",
-      ...(await load(get(`/fundings?after=${encodeURIComponent(after)}`), clients, seconds)),
-    }),
+    "(d)": { label: "floor: (d) first page", path: "/fundings" },
+    "(e)": { label: "floor: (e) page after cursor", path: `/fundings?after=${encodeURIComponent(after)}` },
   };
-  // On PostgreSQL the floor stays up, and each list run of the API follows the floor's run of the
-  // same page and clients: the machine's speed drifts over minutes (a third on this shared machine),
+  // On PostgreSQL the floor stays up, and the API's list pages are measured in turns with the
+  // floor's (loadInTurns): the machine's speed drifts over minutes (a third on this shared machine),
   // and a ratio should compare runs made at the same time. PGlite admits one process: floor first.
   const adjacent = engine === "PostgreSQL";
   for (const clients of CLIENTS) {
     floor.push({ label: "floor: (a) aggregate", ...(await load(get("/indicators"), clients, seconds)) });
-    if (!adjacent) floor.push(await floorPage["(d)"](clients), await floorPage["(e)"](clients));
+    if (!adjacent) for (const { label, path } of Object.values(floorPage)) floor.push({ label, ...(await load(get(path), clients, seconds)) });
   }
   const stopFloor = async () => {
     floorProcess.kill("SIGTERM");
@@ -139,11 +138,16 @@ try {
     if (!isDeepStrictEqual(answer, floorAnswers[name])) throw new Error(`the floor's ${name} page differs from the API's`);
   }
   const rows: Array<{ label: string } & LoadResult> = [];
+  /** The API's list page, in turns with the floor's where the floor is still up. */
+  const listPage = async (key: keyof typeof floorPage, label: string, query: string, clients: number) => {
+    if (!adjacent) return rows.push({ label, ...(await load(ask(query, false), clients, seconds)) });
+    const [f, a] = await loadInTurns(get(floorPage[key].path), ask(query, false), clients, seconds, TURNS);
+    floor.push({ label: floorPage[key].label, ...f });
+    rows.push({ label, ...a });
+  };
   for (const clients of CLIENTS) {
-    if (adjacent) floor.push(await floorPage["(d)"](clients));
-    rows.push({ label: "(d) fundings, first page of 100", ...(await load(ask(FUNDINGS_PAGE(null), false), clients, seconds)) });
-    if (adjacent) floor.push(await floorPage["(e)"](clients));
-    rows.push({ label: "(e) fundings, page after cursor", ...(await load(ask(FUNDINGS_PAGE(after), false), clients, seconds)) });
+    await listPage("(d)", "(d) fundings, first page of 100", FUNDINGS_PAGE(null), clients);
+    await listPage("(e)", "(e) fundings, page after cursor", FUNDINGS_PAGE(after), clients);
     rows.push({ label: "(a) indicators PARTNER×YEAR", ...(await load(ask(AGGREGATE, false), clients, seconds)) });
     rows.push({ label: "(a) same, response cache", ...(await load(ask(AGGREGATE, true), clients, seconds)) });
     rows.push({ label: "(c) indicators YEAR, commune × family", ...(await load(ask(DASHBOARD, false), clients, seconds)) });

@@ -12,27 +12,68 @@ export interface LoadResult {
   p99: number;
 }
 
-export async function load(task: () => Promise<void>, clients: number, seconds: number): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
+/** What the clients of one task have seen so far: a run in turns adds to it turn after turn. */
+interface Tally {
+  latencies: number[];
+  errors: number;
+  /** Time the clients spent waiting for answers, summed over clients, in ms. */
+  busy: number;
+}
+
+const tally = (): Tally => ({ latencies: [], errors: 0, busy: 0 });
+
+/** `clients` workers run `task` back to back for `seconds`, each finishing the request it is in. */
+async function drive(task: () => Promise<void>, clients: number, seconds: number, into: Tally): Promise<void> {
+  const deadline = performance.now() + seconds * 1000;
   const worker = async () => {
     while (performance.now() < deadline) {
       const t0 = performance.now();
       try {
         await task();
-        latencies.push(performance.now() - t0);
+        into.latencies.push(performance.now() - t0);
       } catch {
-        errors++;
+        into.errors++;
       }
+      into.busy += performance.now() - t0;
     }
   };
   await Promise.all(Array.from({ length: clients }, worker));
-  const elapsed = (performance.now() - started) / 1000;
+}
+
+function result(clients: number, { latencies, errors, busy }: Tally): LoadResult {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return { clients, requests: latencies.length, errors, perSecond: latencies.length / elapsed, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  // Little's law for a closed loop: each client has one request in flight while it runs, so the
+  // rate is answers per second of one client's busy time. Wall-clock time would also count the
+  // clients that wait, at a run's end, for the slowest to finish: a bias of half a latency a run.
+  const perSecond = latencies.length / (busy / clients / 1000);
+  return { clients, requests: latencies.length, errors, perSecond, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+export async function load(task: () => Promise<void>, clients: number, seconds: number): Promise<LoadResult> {
+  const seen = tally();
+  await drive(task, clients, seconds, seen);
+  return result(clients, seen);
+}
+
+/**
+ * Two tasks measured in alternating turns of `seconds / turns` each, for `seconds` each in all: on a
+ * machine whose speed drifts by a third over minutes, both see the same drift, and their ratio is
+ * the servers', not the minute's.
+ */
+export async function loadInTurns(
+  first: () => Promise<void>,
+  second: () => Promise<void>,
+  clients: number,
+  seconds: number,
+  turns: number,
+): Promise<[LoadResult, LoadResult]> {
+  const seen = [tally(), tally()] as const;
+  for (let turn = 0; turn < turns; turn++) {
+    await drive(first, clients, seconds / turns, seen[0]);
+    await drive(second, clients, seconds / turns, seen[1]);
+  }
+  return [result(clients, seen[0]), result(clients, seen[1])];
 }
 
 export function printTable(title: string, rows: Array<{ label: string } & LoadResult>): void {
