@@ -85,16 +85,16 @@ try {
   // On PostgreSQL the floor stays up, and the API's list pages are measured in turns with the
   // floor's (loadInTurns): the machine's speed drifts over minutes (a third on this shared machine),
   // and a ratio should compare runs made at the same time. PGlite admits one process: floor first.
-  const adjacent = engine === "PostgreSQL";
+  const inTurns = engine === "PostgreSQL";
   for (const clients of CLIENTS) {
     floor.push({ label: "floor: (a) aggregate", ...(await load(get("/indicators"), clients, seconds)) });
-    if (!adjacent) for (const { label, path } of Object.values(floorPage)) floor.push({ label, ...(await load(get(path), clients, seconds)) });
+    if (!inTurns) for (const { label, path } of Object.values(floorPage)) floor.push({ label, ...(await load(get(path), clients, seconds)) });
   }
   const stopFloor = async () => {
     floorProcess.kill("SIGTERM");
     await new Promise((resolve) => floorProcess.once("exit", resolve));
   };
-  if (!adjacent) await stopFloor();
+  if (!inTurns) await stopFloor();
 
   api = spawn(process.execPath, API_NODE_ARGS, {
     cwd: root,
@@ -140,10 +140,11 @@ try {
   const rows: Array<{ label: string } & LoadResult> = [];
   /** The API's list page, in turns with the floor's where the floor is still up. */
   const listPage = async (key: keyof typeof floorPage, label: string, query: string, clients: number) => {
-    if (!adjacent) return rows.push({ label, ...(await load(ask(query, false), clients, seconds)) });
-    const [f, a] = await loadInTurns(get(floorPage[key].path), ask(query, false), clients, seconds, TURNS);
-    floor.push({ label: floorPage[key].label, ...f });
-    rows.push({ label, ...a });
+    if (inTurns) {
+      const [f, a] = await loadInTurns(get(floorPage[key].path), ask(query, false), clients, seconds, TURNS);
+      floor.push({ label: floorPage[key].label, ...f });
+      rows.push({ label, ...a });
+    } else rows.push({ label, ...(await load(ask(query, false), clients, seconds)) });
   };
   for (const clients of CLIENTS) {
     await listPage("(d)", "(d) fundings, first page of 100", FUNDINGS_PAGE(null), clients);
@@ -153,7 +154,7 @@ try {
     rows.push({ label: "(c) indicators YEAR, commune × family", ...(await load(ask(DASHBOARD, false), clients, seconds)) });
     rows.push({ label: "(b) nested page 8×100", ...(await load(ask(NESTED, false), clients, seconds)) });
   }
-  if (adjacent) await stopFloor();
+  if (inTurns) await stopFloor();
   printTable(`Results on ${engine}`, [...floor, ...rows]);
 
   // Readers who give up, 32 at a time, each request abandoned after 50 ms. What they leave behind:
