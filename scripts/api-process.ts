@@ -3,8 +3,8 @@
 // V8's default semi-spaces the process would grow by ~50 MB for nothing (measured: 170 → 130 MB
 // peak for fundings.csv at 1 M rows, same speed). It costs GraphQL CPU, weighed in issue 13: at
 // 8 requests in flight, scavenges are a third to 40 % of a list page's CPU with 1 MB semi-spaces.
-// 8 MB ones save 12–28 % of the page's CPU (bench:api's list ratios 0.24–0.44× against 0.20–0.42×
-// on the same machine), but an export right after a dataset version, whose reads the process is
-// still giving back, then peaks at 212–225 MB (the goal is under 200; 153–158 MB at 1 MB);
+// 8 MB ones save 12–28 % of the page's CPU, but an export's memory is its COPY stream's Buffers,
+// which then live as long as their young wrappers: 183–206 MB at the peak of a 1 M-row export
+// (the goal is under 200; 148–158 MB at 1 MB), while the JS heap stays under 80 MB either way;
 // --optimize-for-size kept the memory and doubled the CPU.
 export const API_NODE_ARGS = ["--max-semi-space-size=1", "apps/api/dist/main.mjs"];
