@@ -79,6 +79,9 @@ describe("SIGTERM", () => {
     const { env, cleanup } = await scratchEnvironment("oess_sigterm");
     try {
       const api = await startApi(env);
+      // Stopped while the clients connect, as a busy API would be (on PGlite its start-up dataset
+      // version runs in-process): the test must not depend on how loaded the machine is.
+      api.child.kill("SIGSTOP");
       // A client that announces a body and sends one byte of it: its request cannot finish by itself.
       const stuck = await rawConnection(api, "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
       // Two kept-alive connections with a request under way when the signal comes: one has sent its
@@ -86,7 +89,13 @@ describe("SIGTERM", () => {
       const request = `POST /graphql HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${TYPENAME_BODY.length}\r\n\r\n${TYPENAME_BODY}`;
       const headersSent = await rawConnection(api, request.slice(0, request.length - 5));
       const halfHeaders = await rawConnection(api, request.slice(0, 30));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The API must have accepted them and read what they sent before the signal, or they are
+      // idle connections that the drain rightly closes (what failed in CI under load). An answer
+      // on a connection opened after them proves it; a pooled one may be read before they are.
+      api.child.kill("SIGCONT");
+      const probe = await rawConnection(api, "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      await probe.closed;
+      expect(probe.received()).toMatch(/^HTTP\/1.1 200 /);
       const signalled = Date.now();
       api.child.kill("SIGTERM");
       // New connections are refused well before the grace period ends (how soon depends on the
