@@ -114,14 +114,22 @@ describe("bulk load", () => {
        ORDER BY 1, 2, 3`,
     );
 
-  it("leaves every key, index and trigger of the record tables as the migrations made them", async () => {
-    const unseeded = await createTestDatabase();
+  it("leaves every key, index and trigger of the record tables as the migrations made them, and says which stage it is in", async () => {
+    const fresh = await createTestDatabase();
     try {
-      const expected = await schemaOf(unseeded);
+      const expected = await schemaOf(fresh);
       expect(expected.length).toBeGreaterThan(40);
-      expect(await schemaOf(db)).toEqual(expected);
+      // Each stage is announced as it begins: the keys once every enterprise is written.
+      const seen: string[] = [];
+      await seedDemoData(fresh.sql, {
+        territory: loadTerritory(),
+        onStage: (stage) => seen.push(stage),
+        onProgress: (done) => seen.push(`${done} enterprises`),
+      });
+      expect(seen).toEqual(["records", "150 enterprises", "keys", "register", "statistics"]);
+      expect(await schemaOf(fresh)).toEqual(expected);
     } finally {
-      await unseeded.dispose();
+      await fresh.dispose();
     }
   });
 });
