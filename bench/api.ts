@@ -12,6 +12,7 @@
 // --existing measures the database of DATABASE_URL / DATA_DIR as it is, without seeding a throwaway one.
 // Prints numbers; it never passes or fails on them.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { openDatabase, targetFromEnv } from "@oess/db";
@@ -42,6 +43,12 @@ const FUNDINGS_PAGE = (after: string | null) =>
 const LONG_SCAN = `{ indicators(groupBy: [NAF_SECTION, YEAR]) { nafSection year fundingAmount jobsCreated } }`;
 const NESTED = `{ partners(first: 8) { edges { node { name fundingsGiven(first: 100) { edges { node { amount year
   beneficiaryEnterprise { name commune { name } } } } } } } } }`;
+
+/** CPU time a process has used, user and system, in ms (/proc counts in ticks of 10 ms). */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 
 const { env, cleanup } = values.existing ? { env: process.env, cleanup: async () => undefined } : await scratchEnvironment("oess_bench");
 let api: ChildProcess | undefined;
@@ -160,7 +167,8 @@ try {
   // Readers who give up, 32 at a time, each request abandoned after 50 ms. What they leave behind:
   // the statements the database still runs in the next 3 s (how many at most, and the oldest: a
   // statement cancelled with its request lives about as long as the request did, one left running
-  // as long as the whole query takes), and how long one reader who waits then gets the answer in.
+  // as long as the whole query takes), the API's own CPU then (requests it works on for no one),
+  // and how long one reader who waits then gets the answer in.
   // The nested page's statements last tens of ms; the aggregate over the records, about a second.
   for (const [label, query] of [
     ["the nested page", NESTED],
@@ -170,15 +178,17 @@ try {
     if (!watcher) continue;
     let most = 0;
     let oldest = 0;
+    const cpuBefore = cpuMs(api.pid as number);
     for (const since = performance.now(); performance.now() - since < 3_000; await new Promise((r) => setTimeout(r, 100))) {
       const now = await activity();
       most = Math.max(most, now.n);
       oldest = Math.max(oldest, now.oldest);
     }
+    const leftover = cpuMs(api.pid as number) - cpuBefore;
     const waited = performance.now();
     await ask(query, false)();
     console.log(
-      `\nAbandoned after 50 ms, 32 clients for ${seconds} s, ${label}: ${gaveUp.errors} requests given up. In the 3 s after: at most ${most} statements running, the oldest for ${oldest} ms. Then one request: ${Math.round(performance.now() - waited)} ms.`,
+      `\nAbandoned after 50 ms, 32 clients for ${seconds} s, ${label}: ${gaveUp.errors} requests given up. In the 3 s after: at most ${most} statements running, the oldest for ${oldest} ms; the API's CPU ${leftover} ms. Then one request: ${Math.round(performance.now() - waited)} ms.`,
     );
   }
   await watcher?.close();

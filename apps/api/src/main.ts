@@ -7,6 +7,7 @@ import { createApp } from "./app";
 import { apiConfig, ConfigError } from "./config";
 import { type DrainableServer, drainableServer } from "./drainable-server";
 import { scheduleReleases } from "./release-schedule";
+import { skipAbandoned } from "./skip-abandoned";
 
 const log = (message: string) => console.log(`[api] ${message}`);
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
 
   try {
     const { territory } = await prepareDatabase(db, { epciSiren: config.epciSiren, demoData: config.demoData, secrecyRules: config.secrecyRules, log });
-    http = drainableServer(createApp({ db, territory, urls: config.urls, security: config.security, downloadStallMs: config.downloadStallMs }));
+    http = drainableServer(skipAbandoned(createApp({ db, territory, urls: config.urls, security: config.security, downloadStallMs: config.downloadStallMs })));
     http.server.on("error", (error: NodeJS.ErrnoException) => {
       console.error(error.code === "EADDRINUSE" ? `[api] Port ${config.port} is already in use: set API_PORT to another port.` : error);
       void stop(1);
