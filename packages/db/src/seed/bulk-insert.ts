@@ -28,6 +28,28 @@ export async function insertRows<Row>(tx: SqlExecutor, spec: TableSpec<Row>, row
     .join(", ");
   const constantParams = constants.map((_, i) => `$${spec.columns.length + i + 1}`).join(", ");
   const sql = `INSERT INTO "${spec.table}" (${names}) SELECT u.*${constantParams ? `, ${constantParams}` : ""} FROM unnest(${arrays}) AS u`;
-  const params = [...spec.columns.map((c) => rows.map(c.value)), ...constants.map(([, value]) => value)];
+  const params = [...spec.columns.map((c) => arrayLiteral(rows, c.value)), ...constants.map(([, value]) => value)];
   await tx.query(sql, params);
+}
+
+/** An element that PostgreSQL reads as it is in an array literal: no quote, brace, comma, backslash or space, and not NULL. */
+const BARE = /^[^{}",\\\s]+$/;
+
+function element(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  const text =
+    typeof value === "string" ? value : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  return BARE.test(text) && !(text.length === 4 && text.toUpperCase() === "NULL") ? text : `"${text.replace(/[\\"]/g, "\\$&")}"`;
+}
+
+/**
+ * A column's values as the text of a PostgreSQL array, which the query casts to the column's
+ * array type. The drivers would write it from a JS array, quoting and escaping every element
+ * with two regular expressions: a sixth of the seed's CPU at a million rows. Here only an
+ * element that needs it is quoted (texts with spaces, mostly).
+ */
+function arrayLiteral<Row>(rows: readonly Row[], value: (row: Row) => unknown): string {
+  let literal = "{";
+  for (let i = 0; i < rows.length; i++) literal += (i === 0 ? "" : ",") + element(value(rows[i] as Row));
+  return `${literal}}`;
 }
