@@ -13,6 +13,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${webPort}`,
     browserName: "chromium",
+    // A failure that shows only on a loaded CI machine keeps what the browser saw, to be read.
+    trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [

@@ -1,8 +1,9 @@
 // A minimal SQL interface over PGlite and node-postgres, for what Prisma does not do well:
-// multi-statement migration scripts and bulk inserts with array parameters.
+// multi-statement migration scripts, bulk loads and streamed exports.
+import { finished } from "node:stream/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import type { DatabaseKind } from "./config";
 
 export interface SqlExecutor {
@@ -11,9 +12,17 @@ export interface SqlExecutor {
   exec(sql: string): Promise<void>;
 }
 
+export interface SqlTransaction extends SqlExecutor {
+  /**
+   * Loads rows given in COPY's text format into `target` (`table (columns)`): PostgreSQL's fastest
+   * way in, which writes rows by the page where an INSERT writes them one by one.
+   */
+  copyIn(target: string, text: string): Promise<void>;
+}
+
 export interface SqlDriver extends SqlExecutor {
   readonly kind: DatabaseKind;
-  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   /**
    * Streams `COPY (query) TO STDOUT …` as it comes from the server, where the driver can
    * (PostgreSQL; PGlite cannot stream COPY). The query takes no parameters. When `signal`
@@ -37,7 +46,16 @@ export function pgliteDriver(db: PGlite): SqlDriver {
   return {
     kind: "pglite",
     ...pgliteExecutor(db),
-    transaction: (work) => db.transaction((tx) => work(pgliteExecutor(tx))),
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({
+          ...pgliteExecutor(tx),
+          async copyIn(target, text) {
+            // PGlite reads a COPY's input from the blob given with the query.
+            await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+          },
+        }),
+      ),
   };
 }
 
@@ -88,7 +106,14 @@ export function pgDriver(pool: pg.Pool): SqlDriver {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        const result = await work(pgExecutor(client));
+        const result = await work({
+          ...pgExecutor(client),
+          async copyIn(target, text) {
+            const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
+            stream.end(text);
+            await finished(stream);
+          },
+        });
         await client.query("COMMIT");
         return result;
       } catch (error) {

@@ -1,8 +1,9 @@
-// insertRows writes each column as the text of a PostgreSQL array: every value must come back
-// from the database as it went in, whatever characters it holds, on PGlite and PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// insertRows writes each column as the text of a PostgreSQL array, copyRows each row as a line of
+// COPY's text format: every value must come back from the database as it went in, whatever
+// characters it holds, on PGlite and PostgreSQL.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing";
-import { column, insertRows } from "./bulk-insert";
+import { column, copyRows, insertRows, type TableSpec } from "./bulk-insert";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -43,9 +44,21 @@ const TRICKY = [
   "line\nbreak",
   "é, « guillemets »",
   "NULL ",
+  "\\N",
+  "\\t",
+  "carriage\rreturn",
+  "crlf\r\n",
+  "tab\t\\\n mix",
 ];
 
-describe("insertRows", () => {
+const writers = {
+  insertRows: (spec: TableSpec<Probe>, rows: Probe[]) => insertRows(db.sql, spec, rows),
+  copyRows: (spec: TableSpec<Probe>, rows: Probe[]) => db.sql.transaction((tx) => copyRows(tx, spec, rows)),
+};
+
+beforeEach(() => db.sql.exec("TRUNCATE bulk_probe"));
+
+describe.each(Object.entries(writers))("%s", (_name, write) => {
   it("stores every value as given: texts with any character, nulls, numbers, dates, instants, booleans, JSON, enums", async () => {
     const rows: Probe[] = TRICKY.map((label, n) => ({
       n,
@@ -59,8 +72,7 @@ describe("insertRows", () => {
       status: n % 2 === 0 ? "PUBLISHED" : "DRAFT",
     }));
     rows.push({ n: rows.length, label: null, id: null, amount: null, day: null, at: null, flag: null, doc: null, status: null });
-    await insertRows(
-      db.sql,
+    await write(
       {
         table: "bulk_probe",
         columns: [
@@ -95,5 +107,18 @@ describe("insertRows", () => {
         note: 'same "note" for all, with, commas',
       })),
     );
+  });
+
+  it("refuses a value its column cannot hold, saying which, and writes none of the rows", async () => {
+    const spec: TableSpec<Probe> = {
+      table: "bulk_probe",
+      columns: [column<Probe>("n", "int", (r) => r.n), column<Probe>("status", '"RecordStatus"', (r) => r.status)],
+    };
+    const rows = [
+      { n: 1, status: "DRAFT" },
+      { n: 2, status: "LOST" },
+    ] as Probe[];
+    await expect(write(spec, rows)).rejects.toThrow(/invalid input value for enum "RecordStatus": "LOST"/);
+    expect(await db.sql.query("SELECT n FROM bulk_probe")).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@
 
 import { hashPassword } from "@oess/auth";
 import type { Territory } from "@oess/domain";
-import type { SqlDriver, SqlExecutor } from "../driver";
-import { insertRows } from "./bulk-insert";
+import type { SqlDriver, SqlExecutor, SqlTransaction } from "../driver";
+import { copyRows } from "./bulk-insert";
 import { withKeysSetAside } from "./bulk-load";
 import { ENTERPRISES_PER_SCALE, type EnterpriseBundle, type GeneratorContext, generateEnterprises, generatePtceFundings, SOURCE } from "./generate";
 import { DEMO_ACCOUNTS, DEMO_PARTNERS, DEMO_PASSWORD, PTCE_CARRIER_SLUG, siretOf } from "./partners";
@@ -98,7 +98,7 @@ export async function seedDemoData(sql: SqlDriver, options: SeedOptions): Promis
       await inserting;
 
       const ptce = generatePtceFundings(ctx, seed);
-      await insertRows(tx, fundingTable(SOURCE), ptce);
+      await copyRows(tx, fundingTable(SOURCE), ptce);
       report.fundings += ptce.length;
       options.onStage?.("keys");
     });
@@ -144,18 +144,18 @@ async function insertPartnersAndAccounts(tx: SqlExecutor, ids: Random, report: S
   return partnerIds;
 }
 
-async function insertChunk(tx: SqlExecutor, chunk: EnterpriseBundle[], report: SeedReport): Promise<void> {
+async function insertChunk(tx: SqlTransaction, chunk: EnterpriseBundle[], report: SeedReport): Promise<void> {
   const incubations = chunk.flatMap((b) => (b.incubation ? [b.incubation] : []));
   const jobs = chunk.flatMap((b) => b.jobs);
   const fundings = chunk.flatMap((b) => b.fundings);
-  await insertRows(
+  await copyRows(
     tx,
     enterpriseTable(SOURCE),
     chunk.map((b) => b.enterprise),
   );
-  await insertRows(tx, incubationTable(SOURCE), incubations);
-  await insertRows(tx, jobTable(SOURCE), jobs);
-  await insertRows(tx, fundingTable(SOURCE), fundings);
+  await copyRows(tx, incubationTable(SOURCE), incubations);
+  await copyRows(tx, jobTable(SOURCE), jobs);
+  await copyRows(tx, fundingTable(SOURCE), fundings);
   report.enterprises += chunk.length;
   report.incubations += incubations.length;
   report.jobRecords += jobs.length;
