@@ -26,10 +26,11 @@ export function csv(ctx: ExportContext, dataset: Dataset, filters: Filters): Asy
  * read in batches (PGlite, computed datasets). Same values and types as `typed`, in column order.
  */
 export function jsonLines(ctx: ExportContext, dataset: Dataset, filters: Filters): AsyncIterable<Uint8Array> | null {
-  // row_to_json of a typed sub-select: compact like JSON.stringify, in column order, and about 10 %
-  // faster than concatenating each member's to_json.
+  // row_to_json of a typed lateral sub-select: compact like JSON.stringify, in column order, and
+  // about 10 % faster than concatenating each member's to_json. Lateral, the planner folds it into
+  // the scan (a row built in place); as a scalar sub-query it ran once per row, 8 % slower.
   const members = dataset.columns.map((c) => `${jsonValueSql(c)} AS ${quoteIdent(c.name)}`);
-  return copyLines(ctx, dataset, filters, `(SELECT row_to_json(j) FROM (SELECT ${members.join(", ")}) AS j)::text`);
+  return copyLines(ctx, dataset, filters, "row_to_json(j)::text", `CROSS JOIN LATERAL (SELECT ${members.join(", ")}) AS j`);
 }
 
 /** The sheet's rows as SpreadsheetML, one `<row>` per line, written by PostgreSQL; null as for jsonLines. */
@@ -37,20 +38,20 @@ export function xlsxLines(ctx: ExportContext, dataset: Dataset, filters: Filters
   return copyLines(ctx, dataset, filters, xlsxRowSql(dataset.columns, "(row_number() OVER (ORDER BY r._key) + 1)"));
 }
 
-/** One line per row, the text `line` writes from the row `r`, through COPY; null without it. */
-function copyLines(ctx: ExportContext, dataset: Dataset, filters: Filters, line: string): AsyncIterable<Uint8Array> | null {
+/** One line per row, the text `line` writes from the row `r` (and what `join` adds to it), through COPY; null without it. */
+function copyLines(ctx: ExportContext, dataset: Dataset, filters: Filters, line: string, join = ""): AsyncIterable<Uint8Array> | null {
   const source = dataset.source(ctx, filters);
   if (!isSql(source)) return null;
   // CSV mode with a quote and a delimiter these lines never hold (JSON escapes control characters,
   // the sheet leaves them out): each line is written as is, where text mode would escape backslashes.
-  return copy(ctx, source, line, "QUOTE e'\\x01', DELIMITER e'\\x02'");
+  return copy(ctx, source, line, "QUOTE e'\\x01', DELIMITER e'\\x02'", join);
 }
 
 /** COPY of what `select` writes from each row `r` of the source, in key order, as CSV with `options`; null where there is no COPY (PGlite). */
-function copy(ctx: ExportContext, source: SqlSource, select: string, options: string): AsyncIterable<Uint8Array> | null {
+function copy(ctx: ExportContext, source: SqlSource, select: string, options: string, join = ""): AsyncIterable<Uint8Array> | null {
   if (!ctx.sql.copyOut) return null;
   const inner = `SELECT ${source.key.column} AS _key, ${source.select} FROM ${source.from} ${whereClause(source.where)}`;
-  const query = `SELECT ${select} FROM (${inner}) AS r ORDER BY r._key`;
+  const query = `SELECT ${select} FROM (${inner}) AS r ${join} ORDER BY r._key`;
   return ctx.sql.copyOut(`COPY (${inlineParams(query, source.params)}) TO STDOUT WITH (FORMAT csv, ${options})`, ctx.signal);
 }
 
