@@ -35,7 +35,7 @@ export async function insertRows<Row>(tx: SqlExecutor, spec: TableSpec<Row>, row
 
 /**
  * Writes the rows with one COPY: PostgreSQL then fills its pages many rows at a time, where an
- * INSERT adds (and logs) each row on its own. At scale 800 the seed's records take 21–22 s
+ * INSERT adds (and logs) each row on its own. At scale 800 the seed's records take 21–23 s
  * instead of 25 on PostgreSQL; at scale 100, 4.3 s instead of 6 on PGlite.
  */
 export async function copyRows<Row>(tx: SqlTransaction, spec: TableSpec<Row>, rows: readonly Row[]): Promise<void> {
