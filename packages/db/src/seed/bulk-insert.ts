@@ -19,17 +19,20 @@ export interface TableSpec<Row> {
 
 export const column = <Row>(name: string, type: string, value: (row: Row) => unknown): Column<Row> => ({ name, type, value });
 
+/** The table and its columns (the spec's own, then its constants), as both ways of writing name them. */
+const target = <Row>(spec: TableSpec<Row>) =>
+  `"${spec.table}" (${[...spec.columns.map((c) => c.name), ...Object.keys(spec.constants ?? {})].map((n) => `"${n}"`).join(", ")})`;
+
 export async function insertRows<Row>(tx: SqlExecutor, spec: TableSpec<Row>, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
-  const constants = Object.entries(spec.constants ?? {});
-  const names = [...spec.columns.map((c) => c.name), ...constants.map(([name]) => name)].map((n) => `"${n}"`).join(", ");
+  const constants = Object.values(spec.constants ?? {});
   // Enum and JSON arrays travel as text[]: PGlite only serializes arrays of built-in types.
   const arrays = spec.columns
     .map((c, i) => (c.type.startsWith('"') || c.type === "jsonb" ? `$${i + 1}::text[]::${c.type}[]` : `$${i + 1}::${c.type}[]`))
     .join(", ");
   const constantParams = constants.map((_, i) => `$${spec.columns.length + i + 1}`).join(", ");
-  const sql = `INSERT INTO "${spec.table}" (${names}) SELECT u.*${constantParams ? `, ${constantParams}` : ""} FROM unnest(${arrays}) AS u`;
-  const params = [...spec.columns.map((c) => arrayLiteral(rows, c.value)), ...constants.map(([, value]) => value)];
+  const sql = `INSERT INTO ${target(spec)} SELECT u.*${constantParams ? `, ${constantParams}` : ""} FROM unnest(${arrays}) AS u`;
+  const params = [...spec.columns.map((c) => arrayLiteral(rows, c.value)), ...constants];
   await tx.query(sql, params);
 }
 
@@ -43,13 +46,13 @@ export async function copyRows<Row>(tx: SqlTransaction, spec: TableSpec<Row>, ro
   const constants = Object.values(spec.constants ?? {})
     .map((value) => `\t${field(value)}`)
     .join("");
-  const names = [...spec.columns.map((c) => c.name), ...Object.keys(spec.constants ?? {})].map((n) => `"${n}"`).join(", ");
   let text = "";
+  // Concatenated in place: an array joined per row costs the seed 1.5 s at scale 800.
   for (const row of rows) {
     for (let i = 0; i < spec.columns.length; i++) text += (i === 0 ? "" : "\t") + field((spec.columns[i] as Column<Row>).value(row));
     text += `${constants}\n`;
   }
-  await tx.copyIn(`"${spec.table}" (${names})`, text);
+  await tx.copyIn(target(spec), text);
 }
 
 const asText = (value: unknown): string =>
